@@ -1,0 +1,5 @@
+// Contracts shared by server and web: zod schemas and limits, no I/O.
+export * from './common.ts';
+export * from './people.ts';
+export * from './auth.ts';
+export * from './realtime.ts';

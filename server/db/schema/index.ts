@@ -1,0 +1,2 @@
+// The database schema; one file per area, re-exported here for drizzle-kit and repositories.
+export * from './orgs.ts';

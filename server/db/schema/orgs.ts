@@ -1,0 +1,124 @@
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid, bigserial, type AnyPgColumn } from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+/** Tenants: every org-owned row carries org_id. */
+export const organizations = pgTable('organizations', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  name: text('name').notNull(),
+  slug: text('slug').notNull().unique(),
+  isDemo: boolean('is_demo').notNull().default(false),
+  createdAt: createdAt(),
+});
+
+/** People of an organization; email is the sign-in name, unique across the deployment. */
+export const people = pgTable(
+  'people',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    title: text('title'),
+    department: text('department'),
+    team: text('team'),
+    location: text('location'),
+    timeZone: text('time_zone'),
+    managerId: uuid('manager_id').references((): AnyPgColumn => people.id, { onDelete: 'set null' }),
+    bio: text('bio'),
+    avatarUrl: text('avatar_url'),
+    interests: text('interests').array().notNull().default(sql`'{}'::text[]`),
+    roles: text('roles').array().notNull().default(sql`'{}'::text[]`),
+    status: text('status').notNull().default('invited'),
+    passwordHash: text('password_hash'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('people_email_key').on(t.email),
+    index('people_org_name_idx').on(t.orgId, t.name, t.id),
+    index('people_org_department_idx').on(t.orgId, t.department),
+    index('people_manager_idx').on(t.managerId),
+  ],
+);
+
+/** Skills a person has or wants, one row each. */
+export const personSkills = pgTable(
+  'person_skills',
+  {
+    orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id').notNull().references(() => people.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    /** Lower-cased name for filtering. */
+    key: text('key').notNull(),
+    level: smallint('level').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.kind, t.key] }), index('person_skills_org_key_idx').on(t.orgId, t.key)],
+);
+
+/** Server-side sessions; the cookie holds a random token, the table only its SHA-256. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    personId: uuid('person_id').notNull().references(() => people.id, { onDelete: 'cascade' }),
+    orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sessions_person_idx').on(t.personId)],
+);
+
+/** Single-use tokens for invitations and password resets (hash only). */
+export const authTokens = pgTable('auth_tokens', {
+  tokenHash: text('token_hash').primaryKey(),
+  kind: text('kind').notNull(),
+  personId: uuid('person_id').notNull().references(() => people.id, { onDelete: 'cascade' }),
+  orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+  createdAt: createdAt(),
+});
+
+/** Live connections per node and person; rows of a node that stopped heart-beating are ignored. */
+export const presence = pgTable(
+  'presence',
+  {
+    nodeId: text('node_id').notNull(),
+    personId: uuid('person_id').notNull().references(() => people.id, { onDelete: 'cascade' }),
+    orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    connections: integer('connections').notNull(),
+    seenAt: timestamp('seen_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.nodeId, t.personId] }), index('presence_org_idx').on(t.orgId)],
+);
+
+/** Audit trail of security-relevant and administrative acts. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    orgId: uuid('org_id').references(() => organizations.id, { onDelete: 'cascade' }),
+    actorId: uuid('actor_id'),
+    action: text('action').notNull(),
+    target: text('target'),
+    ip: text('ip'),
+    requestId: text('request_id'),
+    data: jsonb('data'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('audit_org_created_idx').on(t.orgId, t.createdAt)],
+);
+
+/** Outbox of domain events, written in the same transaction as the change that caused them. */
+export const domainEvents = pgTable('domain_events', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  orgId: uuid('org_id'),
+  type: text('type').notNull(),
+  payload: jsonb('payload').notNull(),
+  createdAt: createdAt(),
+});

@@ -1,0 +1,101 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import websocket from '@fastify/websocket';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { randomUUID } from 'node:crypto';
+import type { AppDeps } from './kernel/deps.ts';
+import { installErrorHandling, sendProblem } from './kernel/http/problem.ts';
+import { installSessionAndCsrf } from './kernel/http/security.ts';
+import * as auth from './modules/auth/index.ts';
+import * as people from './modules/people/index.ts';
+import * as presence from './modules/presence/index.ts';
+import * as system from './modules/system/index.ts';
+
+const webDist = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+/** The typed app every module registers routes on. */
+export type App = FastifyInstance & { withTypeProvider(): FastifyInstance };
+
+/** Builds the HTTP app: kernel plugins first, then each module's register(). */
+export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}) {
+  const { config } = deps;
+  const app = Fastify({
+    logger:
+      opts.logger === false || config.LOG_LEVEL === 'silent'
+        ? false
+        : { level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'] },
+    trustProxy: config.trustProxy,
+    bodyLimit: 6 * 1024 * 1024,
+    genReqId: () => randomUUID(),
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'https:'],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: config.NODE_ENV === 'production' ? [] : null,
+      },
+    },
+    hsts: config.NODE_ENV === 'production',
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: true,
+    max: config.API_RATE_LIMIT_PER_MINUTE,
+    timeWindow: '1 minute',
+    keyGenerator: (req) => req.actor?.personId ?? req.ip,
+    errorResponseBuilder: (_req, ctx) => {
+      const err = new Error(`Too many requests. Try again in ${Math.ceil(ctx.ttl / 1000)} seconds.`) as Error & { statusCode: number };
+      err.statusCode = 429;
+      return err;
+    },
+  });
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  await app.register(swagger, {
+    openapi: { info: { title: 'Hearth API', version: '0.1.0' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  installSessionAndCsrf(app, deps.db, config);
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs')) reply.header('cache-control', 'no-store');
+  });
+
+  const typed = app as unknown as App;
+  await system.register(typed, deps);
+  await auth.register(typed, deps);
+  await people.register(typed, deps);
+  await presence.register(typed, deps);
+
+  if (existsSync(webDist)) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+    // The web app is a single page: any non-API GET that is not a file gets index.html.
+    app.get('/*', (request, reply) => {
+      if (request.url.startsWith('/api')) return sendProblem(reply, 404, 'NOT_FOUND', `No route GET ${request.url.split('?')[0]}.`);
+      const path = request.url.split('?')[0];
+      if (path !== '/' && existsSync(join(webDist, path)) && !path.includes('..')) return reply.sendFile(path.slice(1));
+      return reply.type('text/html').sendFile('index.html');
+    });
+  }
+  return app;
+}

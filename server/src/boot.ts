@@ -1,0 +1,38 @@
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import type { Config } from './config.ts';
+import type { Database } from './kernel/db/database.ts';
+import { openPglite, openPostgres } from './kernel/db/database.ts';
+import type { AppDeps } from './kernel/deps.ts';
+import { EventBus } from './kernel/events.ts';
+import { createMailer, type Mailer } from './kernel/mail.ts';
+import { type ChannelBus, createLocalBus, createPostgresBus } from './kernel/realtime/channel-bus.ts';
+import { SocketHub } from './kernel/realtime/hub.ts';
+
+/** Opens the configured database: PostgreSQL when DATABASE_URL is set, else PGlite in HEARTH_DATA_DIR. */
+export function openDatabase(config: Config): Promise<Database> {
+  return config.DATABASE_URL ? openPostgres(config.DATABASE_URL) : openPglite({ dataDir: config.HEARTH_DATA_DIR });
+}
+
+/** Wires the module dependencies around an open database. */
+export async function createDeps(
+  config: Config,
+  database: Database,
+  opts: { mailer?: Mailer; log?: (msg: string, err?: unknown) => void } = {},
+): Promise<AppDeps & { bus: ChannelBus }> {
+  const log = opts.log ?? (() => {});
+  const bus =
+    database.kind === 'postgres' && config.DATABASE_URL && database.pool
+      ? await createPostgresBus(config.DATABASE_URL, database.pool, log)
+      : createLocalBus();
+  return {
+    config,
+    database,
+    db: database.db,
+    bus,
+    hub: new SocketHub(bus),
+    events: new EventBus((err, e) => log(`event handler failed for ${e.type}`, err)),
+    mailer: opts.mailer ?? createMailer(config.SMTP_URL, config.MAIL_FROM, join(config.HEARTH_DATA_DIR, 'outbox'), (m) => log(m)),
+    nodeId: config.NODE_ID ?? `${hostname()}:${process.pid}`,
+  };
+}

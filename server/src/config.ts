@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+/** Every setting Hearth reads from the environment; nothing else reads process.env. */
+const ConfigSchema = z.object({
+  /** Port to listen on. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Interface to bind. */
+  HOST: z.string().default('127.0.0.1'),
+  /** PostgreSQL connection string; when absent Hearth runs on embedded PGlite. */
+  DATABASE_URL: z.string().url().optional(),
+  /** Folder of the embedded database and uploads. */
+  HEARTH_DATA_DIR: z.string().default('./data'),
+  /** Public base URL used in links in emails and for the WebSocket Origin check. */
+  PUBLIC_URL: z.string().url().optional(),
+  /** Extra allowed browser origins, comma separated. */
+  ALLOWED_ORIGINS: z.string().default(''),
+  /** SMTP server URL for outgoing mail, e.g. smtp://user:pass@mail.example.com:587; unset = mail is logged, not sent. */
+  SMTP_URL: z.string().optional(),
+  /** Sender address of outgoing mail. */
+  MAIL_FROM: z.string().default('Hearth <hearth@localhost>'),
+  /** Create the demo organization at start when the database has none (defaults to on for PGlite only). */
+  HEARTH_DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
+  /** Minutes of inactivity after which a session ends. */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
+  /** Hours after sign-in after which a session ends regardless of activity. */
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
+  /** Trust X-Forwarded-For from a reverse proxy (true, or a comma-separated list of proxy addresses). */
+  TRUST_PROXY: z.string().default('false'),
+  /** Log level: fatal, error, warn, info, debug, trace, silent. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** production enables Secure cookies and refuses unsafe defaults. */
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** Sign-in attempts allowed per IP per minute. */
+  SIGNIN_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  /** Failed sign-ins allowed per account per 15 minutes before it is slowed down. */
+  SIGNIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  /** Requests per minute per person (or per IP when signed out) across the API. */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+  /** Node identity for presence bookkeeping (defaults to host:pid). */
+  NODE_ID: z.string().optional(),
+});
+
+/** Parsed configuration. */
+export type Config = z.infer<typeof ConfigSchema> & { trustProxy: boolean | string[] };
+
+/** Parses the environment once at boot; throws a readable error listing bad variables. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  const trustProxy = c.TRUST_PROXY === 'true' ? true : c.TRUST_PROXY === 'false' ? false : c.TRUST_PROXY.split(',').map((s) => s.trim());
+  return { ...c, trustProxy };
+}

@@ -1,0 +1,96 @@
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import * as schema from '../../../db/schema/index.ts';
+import { type DataDirLock, lockDataDir } from './data-dir-lock.ts';
+
+/** The drizzle handle every repository takes (either driver; same query builder). */
+export type Db = NodePgDatabase<typeof schema>;
+/** A transaction or the database itself: repositories accept either. */
+export type DbOrTx = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** One open database: drizzle handle plus lifecycle. */
+export interface Database {
+  /** Which engine this is. */
+  kind: 'pglite' | 'postgres';
+  /** Drizzle query builder. */
+  db: Db;
+  /** Raw pg pool (postgres only), for LISTEN/NOTIFY and tools. */
+  pool?: pg.Pool;
+  /** Raw PGlite instance (pglite only). */
+  pglite?: PGlite;
+  /** Throws if the database does not answer. */
+  ping(): Promise<void>;
+  /** Closes connections and releases the data-dir lock. */
+  close(): Promise<void>;
+}
+
+export const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../../../db/migrations');
+
+// int8 and numeric come back as strings from pg; Hearth casts counts to int in SQL, and bigserial ids fit in a JS number.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+/** Opens PostgreSQL at `url` and applies migrations under an advisory lock so nodes starting together do not race. */
+export async function openPostgres(url: string, opts: { migrate?: boolean; max?: number } = {}): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, connectionTimeoutMillis: 5000 });
+  // An idle client losing its connection (database restart) must not crash the process.
+  pool.on('error', () => {});
+  const db = drizzlePg(pool, { schema });
+  if (opts.migrate !== false) {
+    const client = await pool.connect();
+    try {
+      await client.query('select pg_advisory_lock(727274)');
+      await migratePg(db, { migrationsFolder });
+    } finally {
+      await client.query('select pg_advisory_unlock(727274)').catch(() => {});
+      client.release();
+    }
+  }
+  return {
+    kind: 'postgres',
+    db,
+    pool,
+    ping: async () => void (await pool.query('select 1')),
+    close: () => pool.end(),
+  };
+}
+
+/** Opens the embedded database in `dataDir` (or in memory from a dump), locking the folder first. */
+export async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob; migrate?: boolean }): Promise<Database> {
+  let lock: DataDirLock | undefined;
+  let dir: string | undefined;
+  if (opts.dataDir) {
+    lock = lockDataDir(opts.dataDir);
+    dir = join(opts.dataDir, 'pglite');
+  }
+  try {
+    const client = new PGlite(dir, opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
+    await client.waitReady;
+    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    if (opts.migrate !== false) await migratePglite(db as never, { migrationsFolder });
+    return {
+      kind: 'pglite',
+      db,
+      pglite: client,
+      ping: async () => void (await client.query('select 1')),
+      close: async () => {
+        await client.close();
+        lock?.release();
+      },
+    };
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
+}
+
+/** Runs `select 1` through drizzle; used by health checks. */
+export async function pingDb(db: Db): Promise<void> {
+  await db.execute(sql`select 1`);
+}

@@ -1,0 +1,65 @@
+/** Stable error codes and the HTTP status each maps to (the one place that mapping lives). */
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  MALFORMED_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  CSRF_FAILED: 403,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  CONFLICT: 409,
+  EMAIL_TAKEN: 409,
+  TOKEN_INVALID: 410,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  UNPROCESSABLE: 422,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  DATABASE_UNAVAILABLE: 503,
+  SHUTTING_DOWN: 503,
+} as const;
+
+/** A stable error code. */
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** One field-level problem. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** The one error type services throw; the HTTP layer turns it into problem+json. */
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly extra: { errors?: FieldError[]; retryAfterSeconds?: number } = {},
+  ) {
+    super(message);
+    this.status = ERROR_STATUS[code];
+  }
+}
+
+/** Shorthand for a 404 that does not reveal whether the thing exists. */
+export const notFound = (what = 'That') => new AppError('NOT_FOUND', `${what} was not found.`);
+
+/** PostgreSQL / driver error codes meaning the database cannot be reached right now. */
+export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
+  const e = err as { code?: string; message?: string; cause?: unknown } | null;
+  if (!e || depth > 3) return false;
+  if (e.cause && isDatabaseUnavailable(e.cause, depth + 1)) return true;
+  const code = e.code ?? '';
+  if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P02', '57P03', '53300'].includes(code)) return true;
+  if (code.startsWith('08')) return true;
+  const msg = e.message ?? '';
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|PGlite is closed/i.test(msg);
+}
+
+/** True for a unique-constraint violation (optionally on a named constraint). */
+export function isUniqueViolation(err: unknown, constraint?: string): boolean {
+  const e = (err as { code?: string; constraint?: string; cause?: unknown }) ?? {};
+  if (e.code === '23505') return !constraint || e.constraint === constraint;
+  return e.cause ? isUniqueViolation(e.cause, constraint) : false;
+}

@@ -1,0 +1,61 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  AcceptInviteRequest,
+  ChangePasswordRequest,
+  MeResponse,
+  MessageResponse,
+  RequestPasswordResetRequest,
+  ResetPasswordRequest,
+  SignInRequest,
+} from '../../../../contracts/index.ts';
+import type { AppDeps } from '../../kernel/deps.ts';
+import { baseUrl } from '../../kernel/http/base-url.ts';
+import { requireActor, sessionCookieName } from '../../kernel/http/security.ts';
+import { createAuthService } from './auth.service.ts';
+
+/** HTTP routes of the auth module. */
+export function authRoutes(app: FastifyInstance, deps: AppDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const service = createAuthService(deps);
+  const tags = ['auth'];
+  const cookieName = sessionCookieName(deps.config);
+  const perIp = { rateLimit: { max: deps.config.SIGNIN_PER_IP_PER_MINUTE, timeWindow: '1 minute', keyGenerator: (req: { ip: string }) => req.ip } };
+  const setCookie = (reply: FastifyReply, token: string) =>
+    reply.setCookie(cookieName, token, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: deps.config.NODE_ENV === 'production',
+      path: '/',
+      maxAge: deps.config.SESSION_ABSOLUTE_HOURS * 3600,
+    });
+
+  r.post('/api/auth/sign-in', { schema: { tags, body: SignInRequest, response: { 200: MeResponse } }, config: perIp }, async (req, reply) => {
+    const { token, me } = await service.signIn(req, req.body.email, req.body.password);
+    setCookie(reply, token);
+    return me;
+  });
+  r.post('/api/auth/sign-out', { schema: { tags } }, async (req, reply) => {
+    if (req.actor) await service.signOut(req, req.actor);
+    reply.clearCookie(cookieName, { path: '/' });
+    return reply.code(204).send();
+  });
+  r.get('/api/me', { schema: { tags, response: { 200: MeResponse } } }, (req) => service.me(requireActor(req)));
+  r.post('/api/auth/accept-invite', { schema: { tags, body: AcceptInviteRequest, response: { 200: MeResponse } }, config: perIp }, async (req, reply) => {
+    const { token, me } = await service.acceptInvite(req, req.body.token, req.body.password);
+    setCookie(reply, token);
+    return me;
+  });
+  r.post('/api/auth/password-reset', { schema: { tags, body: RequestPasswordResetRequest, response: { 202: MessageResponse } }, config: perIp }, async (req, reply) => {
+    await service.requestPasswordReset(req, req.body.email, baseUrl(deps.config, req));
+    return reply.code(202).send({ message: 'If an account uses that email, a reset link is on its way.' });
+  });
+  r.post('/api/auth/password-reset/confirm', { schema: { tags, body: ResetPasswordRequest, response: { 200: MessageResponse } }, config: perIp }, async (req) => {
+    await service.resetPassword(req, req.body.token, req.body.password);
+    return { message: 'Your password was changed. Sign in with the new one.' };
+  });
+  r.post('/api/auth/change-password', { schema: { tags, body: ChangePasswordRequest, response: { 200: MessageResponse } }, config: perIp }, async (req) => {
+    await service.changePassword(req, requireActor(req), req.body.currentPassword, req.body.newPassword);
+    return { message: 'Your password was changed. Other sessions were signed out.' };
+  });
+}

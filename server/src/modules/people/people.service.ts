@@ -1,0 +1,139 @@
+import type {
+  AdminUpdatePersonRequest,
+  FindPeopleQuery,
+  InvitationResponse,
+  InvitePersonRequest,
+  PeopleFacets,
+  PeoplePage,
+  Person,
+  Role,
+} from '../../../../contracts/index.ts';
+import { issueToken } from '../../kernel/auth/one-time-tokens.ts';
+import type { Actor } from '../../kernel/auth/sessions.ts';
+import type { AppDeps } from '../../kernel/deps.ts';
+import type { DbOrTx } from '../../kernel/db/database.ts';
+import { AppError, isUniqueViolation, notFound } from '../../kernel/errors.ts';
+import { escapeHtml } from '../../kernel/mail.ts';
+import { decodeCursor, encodeCursor } from '../../kernel/pagination.ts';
+import * as policy from './people.policy.ts';
+import * as repo from './people.repo.ts';
+import { wouldCreateCycle } from './reporting-lines.ts';
+
+/** Directory page visible to the actor. */
+export async function findPeople(db: DbOrTx, actor: Actor, q: FindPeopleQuery): Promise<PeoplePage> {
+  const after = q.cursor ? decodeCursor<[string, string]>(q.cursor, 2) : undefined;
+  const rows = await repo.selectDirectoryPage(db, actor.orgId, {
+    ...q,
+    includeDeactivated: policy.canSeeDeactivated(actor),
+    after,
+    limit: q.limit + 1,
+  });
+  const items = rows.slice(0, q.limit);
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > q.limit && last ? encodeCursor([last.name, last.id]) : null };
+}
+
+/** Filter values for the directory. */
+export function getFacets(db: DbOrTx, actor: Actor): Promise<PeopleFacets> {
+  return repo.selectFacets(db, actor.orgId);
+}
+
+/** Full profile with manager, reports, skills, derived roles and the actor's abilities. */
+export async function getPerson(db: DbOrTx, actor: Actor, id: string): Promise<Person> {
+  const row = await repo.selectPerson(db, actor.orgId, id);
+  if (!row || !policy.canView(actor, row) || (row.status === 'deactivated' && !policy.canSeeDeactivated(actor))) throw notFound('That person');
+  return presentPerson(db, actor, row);
+}
+
+async function presentPerson(db: DbOrTx, actor: Actor, row: repo.PersonRow): Promise<Person> {
+  const [skills, reports, managerRefs] = await Promise.all([
+    repo.selectSkills(db, row.id),
+    repo.selectReports(db, row.orgId, row.id),
+    repo.selectRefs(db, row.orgId, row.managerId ? [row.managerId] : []),
+  ]);
+  const roles: Role[] = ['member'];
+  if (reports.length) roles.push('manager');
+  for (const r of ['facilitator', 'moderator', 'admin'] as const) if (row.roles.includes(r)) roles.push(r);
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    title: row.title,
+    department: row.department,
+    team: row.team,
+    location: row.location,
+    timeZone: row.timeZone,
+    avatarUrl: row.avatarUrl,
+    bio: row.bio,
+    interests: row.interests,
+    skills: skills.map((s) => ({ name: s.name, kind: s.kind as 'have' | 'want', level: s.level })),
+    topSkills: skills.filter((s) => s.kind === 'have').slice(0, 3).map((s) => s.name),
+    manager: managerRefs[0] ?? null,
+    reports,
+    roles,
+    status: row.status as Person['status'],
+    abilities: { canEdit: policy.canEdit(actor, row), canAdminister: policy.canAdminister(actor, row) },
+  };
+}
+
+/** Updates a profile: people edit their own profile fields; org admins may also change HR fields and roles. */
+export async function updatePerson(deps: AppDeps, actor: Actor, id: string, input: AdminUpdatePersonRequest): Promise<Person> {
+  return deps.events.transaction(deps.db, async (tx, emit) => {
+    const row = await repo.selectPerson(tx, actor.orgId, id);
+    if (!row || !policy.canView(actor, row)) throw notFound('That person');
+    if (!policy.canEdit(actor, row)) throw new AppError('FORBIDDEN', 'You can only edit your own profile.');
+    const adminFields = Object.keys(input).filter((k) => !policy.SELF_EDITABLE.has(k));
+    if (adminFields.length && !policy.canAdminister(actor, row)) {
+      throw new AppError('FORBIDDEN', `Only an org admin can change: ${adminFields.join(', ')}.`, {
+        errors: adminFields.map((field) => ({ field, message: 'Only an org admin can change this' })),
+      });
+    }
+    if (input.managerId !== undefined && input.managerId !== null) {
+      const manager = await repo.selectPerson(tx, actor.orgId, input.managerId);
+      if (!manager) throw new AppError('VALIDATION_FAILED', 'That manager is not in your organization.', { errors: [{ field: 'managerId', message: 'Unknown person' }] });
+      const all = await repo.selectAllPeople(tx, actor.orgId);
+      if (wouldCreateCycle(new Map(all.map((p) => [p.id, p.managerId])), id, input.managerId)) {
+        throw new AppError('VALIDATION_FAILED', 'That manager would create a loop in reporting lines.', { errors: [{ field: 'managerId', message: 'Reporting-line cycle' }] });
+      }
+    }
+    if (actor.personId === id && input.roles && !input.roles.includes('admin') && row.roles.includes('admin')) {
+      throw new AppError('CONFLICT', 'You cannot remove your own admin role; ask another admin.');
+    }
+    const { skills, ...columns } = input;
+    try {
+      if (Object.keys(columns).length) await repo.updatePersonRow(tx, actor.orgId, id, columns);
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new AppError('EMAIL_TAKEN', 'Another person already uses that email.', { errors: [{ field: 'email', message: 'Already in use' }] });
+      throw err;
+    }
+    if (skills) await repo.replaceSkills(tx, actor.orgId, id, skills);
+    emit({ type: 'people.person_updated', orgId: actor.orgId, payload: { personId: id, by: actor.personId, fields: Object.keys(input) } });
+    const updated = await repo.selectPerson(tx, actor.orgId, id);
+    return presentPerson(tx, actor, updated as repo.PersonRow);
+  });
+}
+
+/** An org admin invites one person: creates them (status invited) and emails a single-use link. */
+export async function invitePerson(deps: AppDeps, actor: Actor, input: InvitePersonRequest, baseUrl: string): Promise<InvitationResponse> {
+  if (!policy.canManagePeople(actor)) throw new AppError('FORBIDDEN', 'Only an org admin can invite people.');
+  const { personId, token } = await deps.events.transaction(deps.db, async (tx, emit) => {
+    if (input.managerId && !(await repo.selectPerson(tx, actor.orgId, input.managerId))) {
+      throw new AppError('VALIDATION_FAILED', 'That manager is not in your organization.', { errors: [{ field: 'managerId', message: 'Unknown person' }] });
+    }
+    if (await repo.selectPersonByEmail(tx, input.email)) {
+      throw new AppError('EMAIL_TAKEN', 'Someone with that email already has an account.', { errors: [{ field: 'email', message: 'Already in use' }] });
+    }
+    const [person] = await repo.insertPeople(tx, [{ orgId: actor.orgId, name: input.name, email: input.email, department: input.department ?? null, title: input.title ?? null, managerId: input.managerId ?? null, status: 'invited' }]);
+    const token = await issueToken(tx, 'invite', person.id, actor.orgId);
+    emit({ type: 'people.person_invited', orgId: actor.orgId, payload: { personId: person.id, by: actor.personId } });
+    return { personId: person.id, token };
+  });
+  const inviteUrl = `${baseUrl}/accept-invite?token=${token}`;
+  await deps.mailer.send({
+    to: input.email,
+    subject: 'You are invited to Hearth',
+    text: `Hello ${input.name},\n\nYou have been invited to Hearth, where colleagues learn from each other.\nSet your password here (the link works once, for 7 days):\n${inviteUrl}\n`,
+    html: `<p>Hello ${escapeHtml(input.name)},</p><p>You have been invited to Hearth, where colleagues learn from each other.</p><p><a href="${escapeHtml(inviteUrl)}">Set your password</a> (the link works once, for 7 days).</p>`,
+  });
+  return { personId, inviteUrl };
+}

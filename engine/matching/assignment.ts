@@ -6,6 +6,7 @@
 // (min-cost-flow optimality: no negative residual arc under feasible potentials). Re-solves start warm.
 
 import { type CandidateGraph, FlowState, FREE, UNMATCHED } from './min-cost-flow.ts';
+import { MatchingError } from './errors.ts';
 import { FORBIDDEN, type ScoreGraph } from './score-graph.ts';
 
 /** Internal weight w = a*score + b of an allowed pair with score >= floor; unmatched is worth 0. */
@@ -71,7 +72,9 @@ export function solveAssignment(g: ScoreGraph, wt: Weighting, tuning: SolveTunin
 function checkRange(cg: CandidateGraph, n: number): void {
   let max = 0;
   for (let k = 0; k < cg.w.length; k++) max = Math.max(max, Math.abs(cg.w[k]));
-  if (max * (2 * n + 2) > SAFE) throw new RangeError('internal weights exceed exact float64 range');
+  if (max * (2 * n + 2) > SAFE) {
+    throw new MatchingError('SCORE_RANGE', 'scores too large to optimise exactly; rescale them', { maxWeight: max });
+  }
 }
 
 /** Each mentee's top-K mentors plus each mentor's top (perSlot*capacity+1) mentees, as per-row mentor lists. */

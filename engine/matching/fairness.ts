@@ -1,0 +1,42 @@
+// Fair mode, lexicographic: (1) the bottleneck optimum — the highest floor t such that a maximum-
+// cardinality matching exists using only pairs scoring >= t — found by binary search over the distinct
+// scores with a max-flow feasibility test; (2) the best total among maximum-cardinality matchings above
+// that floor, by the exact participation solve restricted to pairs >= t.
+
+import { type SolveResult, type SolveTuning, solveAssignment } from './assignment.ts';
+import { maxCardinality } from './cardinality.ts';
+import { participationWeighting } from './participation.ts';
+import { distinctScores, type ScoreGraph } from './score-graph.ts';
+
+/** Fair solution plus its floor (null when nobody can be matched). */
+export interface FairResult extends SolveResult {
+  /** Bottleneck optimum: every matched mentee scores at least this. */
+  floor: number | null;
+}
+
+/** Lexicographic fair matching: maximise the worst matched score among max-cardinality matchings, then the total. */
+export function solveFair(g: ScoreGraph, tuning?: SolveTuning): FairResult {
+  const full = maxCardinality(g, -Infinity);
+  const thresholds = distinctScores(g);
+  if (full.size === 0 || thresholds.length === 0) {
+    return { mentorOf: new Int32Array(g.n).fill(-1), rounds: 0, candidateEdges: 0, floor: null };
+  }
+  // Invariant: thresholds[lo] is feasible (the lowest always is), thresholds[hi] is infeasible or past the end.
+  let lo = 0;
+  let hi = thresholds.length;
+  let best = full.mentorOf;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    // Warm start from the best feasible matching: its pairs >= the new threshold stay.
+    const trial = maxCardinality(g, thresholds[mid], best);
+    if (trial.size === full.size) {
+      lo = mid;
+      best = trial.mentorOf;
+    } else {
+      hi = mid;
+    }
+  }
+  const floor = thresholds[lo];
+  const solved = solveAssignment(g, participationWeighting(g, floor), tuning);
+  return { ...solved, floor };
+}

@@ -1,0 +1,89 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { solveAssignment } from './assignment.ts';
+import { bruteForce } from './brute-force.test-helper.ts';
+import { solveFair } from './fairness.ts';
+import { optimalWeighting, participationWeighting } from './participation.ts';
+import { denseGraph, FORBIDDEN, type ScoreGraph } from './score-graph.ts';
+
+// Small instances: up to 6 mentees × 4 mentors with capacities 0–2 and some forbidden pairs, so the
+// brute force (≤ 5^6 matchings) stays instant while covering ties, zero/negative scores and dead ends.
+const instance = fc
+  .record({ n: fc.integer({ min: 1, max: 6 }), m: fc.integer({ min: 1, max: 4 }) })
+  .chain(({ n, m }) =>
+    fc.record({
+      n: fc.constant(n),
+      m: fc.constant(m),
+      cap: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: m, maxLength: m }),
+      S: fc.array(fc.oneof(fc.integer({ min: -3, max: 20 }), fc.constant(FORBIDDEN)), {
+        minLength: n * m,
+        maxLength: n * m,
+      }),
+    }),
+  );
+
+// Tiny candidate sets force several pricing rounds and warm re-solves on these small instances.
+const tight = { topK: 1, topLPerSlot: 0, addPerRound: 1 };
+
+function evaluate(g: ScoreGraph, S: number[], cap: number[], mentorOf: Int32Array) {
+  let total = 0;
+  let card = 0;
+  let min = Infinity;
+  const load = new Array(g.m).fill(0);
+  mentorOf.forEach((j, i) => {
+    if (j < 0) return;
+    const s = S[i * g.m + j];
+    expect(s).not.toBe(FORBIDDEN);
+    total += s;
+    card++;
+    min = Math.min(min, s);
+    load[j]++;
+  });
+  load.forEach((l, j) => expect(l).toBeLessThanOrEqual(cap[j]));
+  return { total, card, min };
+}
+
+describe('exact solvers against brute force', () => {
+  it('optimal mode reaches the maximum total, respecting capacities and forbidden pairs', () => {
+    fc.assert(
+      fc.property(instance, ({ n, m, cap, S }) => {
+        const g = denseGraph(n, m, Int32Array.from(S), Int32Array.from(cap));
+        for (const tuning of [tight, {}]) {
+          const r = solveAssignment(g, optimalWeighting(g), tuning);
+          expect(evaluate(g, S, cap, r.mentorOf).total).toBe(bruteForce(n, m, S, cap).total);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('participation mode matches as many as possible, then maximises the total', () => {
+    fc.assert(
+      fc.property(instance, ({ n, m, cap, S }) => {
+        const g = denseGraph(n, m, Int32Array.from(S), Int32Array.from(cap));
+        const r = solveAssignment(g, participationWeighting(g), tight);
+        const got = evaluate(g, S, cap, r.mentorOf);
+        const bf = bruteForce(n, m, S, cap);
+        expect(got.card).toBe(bf.maxCard);
+        expect(got.total).toBe(bf.participationTotal);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('fair mode reaches the bottleneck optimum, then the best total above that floor', () => {
+    fc.assert(
+      fc.property(instance, ({ n, m, cap, S }) => {
+        const g = denseGraph(n, m, Int32Array.from(S), Int32Array.from(cap));
+        const r = solveFair(g, tight);
+        const got = evaluate(g, S, cap, r.mentorOf);
+        const bf = bruteForce(n, m, S, cap);
+        expect(got.card).toBe(bf.maxCard);
+        expect(r.floor).toBe(bf.floor);
+        if (bf.floor !== null) expect(got.min).toBe(bf.floor);
+        expect(got.total).toBe(bf.fairTotal);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});

@@ -179,6 +179,15 @@ export interface MatchResult {
   issues: MatchIssue[];
   /** Fair mode: the bottleneck floor every matched mentee reaches. */
   floor?: number;
+  /** Blocking pairs (both sides rank by the pair score): people who would rather pair up differently. */
+  stability?: {
+    /** Number of blocking pairs. */
+    blockingPairs: number;
+    /** The largest-gain blocking pairs. */
+    examples: { mentee: string; mentor: string; gain: number }[];
+  };
+  /** Rematch only: what happened to the previous pairs. */
+  changes?: { kept: number; changed: number; changedShare: number; added: number };
 }
 
 /** A given score table (CLI --scores): listed pairs are the only allowed ones. */

@@ -1,0 +1,461 @@
+// Public entry points: profiles -> compatibility scores -> exact solve -> result with explanations and
+// per-person issues; score tables (CLI --scores) and raw typed matrices (benchmarks, large programs).
+// Per-person data problems never throw; only an impossible hard constraint (a pin) does.
+
+import { CONSTRAINTS, type Constraint, explainPair, pairScoreOf, prepareCompatibility, violatedConstraint } from './compatibility.ts';
+import { MatchingError } from './errors.ts';
+import { denseGraph, FORBIDDEN, MAX_ABS_SCORE, type ScoreGraph, sparseGraph } from './score-graph.ts';
+import { type RematchOptions, rematchGraph, withDepartures } from './rematch.ts';
+import { type GraphSolution, solveGraph } from './solve.ts';
+import { blockingPairs } from './stability.ts';
+import type {
+  Assignment,
+  MatchIssue,
+  MatchMode,
+  MatchOptions,
+  MatchResult,
+  MenteeProfile,
+  MentorProfile,
+  PinnedPair,
+  ScoreTable,
+  Unmatched,
+} from './types.ts';
+
+/** Input of matchMentors. */
+export interface MatchInput {
+  /** People looking for a mentor. */
+  mentees: MenteeProfile[];
+  /** People offering mentoring, with capacities. */
+  mentors: MentorProfile[];
+}
+
+const MODES: MatchMode[] = ['optimal', 'fair', 'participation'];
+
+function checkMode(mode: string | undefined): MatchMode {
+  const m = (mode ?? 'optimal') as MatchMode;
+  if (!MODES.includes(m)) throw new MatchingError('INVALID_INPUT', `unknown mode "${mode}"`, { mode });
+  return m;
+}
+
+/** Keeps the first person of each id; later duplicates are reported and left out. */
+function dedupe<T extends { id: string }>(people: T[], side: 'mentee' | 'mentor', issues: MatchIssue[]): T[] {
+  const seen = new Set<string>();
+  const out: T[] = [];
+  people.forEach((p, row) => {
+    const id = typeof p?.id === 'string' ? p.id.trim() : '';
+    if (id === '') {
+      issues.push({ side, id: `#${row + 1}`, code: 'DUPLICATE_ID', message: `row ${row + 1} has no id; left out` });
+    } else if (seen.has(id)) {
+      issues.push({ side, id, code: 'DUPLICATE_ID', message: `id "${id}" appears more than once; only the first is used` });
+    } else {
+      seen.add(id);
+      out.push({ ...p, id });
+    }
+  });
+  return out;
+}
+
+/** Capacity as a non-negative integer; bad values become 0 and are reported. */
+function capacityOf(id: string, raw: unknown, issues: MatchIssue[]): number {
+  const c = typeof raw === 'number' ? raw : Number(raw);
+  if (!Number.isInteger(c) || c < 0) {
+    issues.push({ side: 'mentor', id, code: 'INVALID_CAPACITY', message: `capacity "${String(raw)}" is not a whole number >= 0; treated as 0` });
+    return 0;
+  }
+  if (c === 0) issues.push({ side: 'mentor', id, code: 'ZERO_CAPACITY', message: 'capacity 0: not taking mentees' });
+  return c;
+}
+
+/** Scores, constraints and pins of a profile input, ready for any solve. */
+interface ProfileProblem {
+  mentees: MenteeProfile[];
+  mentors: MentorProfile[];
+  ctx: ReturnType<typeof prepareCompatibility>;
+  g: ScoreGraph;
+  scores: Int32Array;
+  excluded: Map<number, Map<Constraint, number>>;
+  pins: Map<number, number>;
+  issues: MatchIssue[];
+  input: MatchInput;
+}
+
+function buildProfileProblem(input: MatchInput, options: MatchOptions): ProfileProblem {
+  if (!input || !Array.isArray(input.mentees) || !Array.isArray(input.mentors)) {
+    throw new MatchingError('INVALID_INPUT', 'input needs mentees[] and mentors[]');
+  }
+  const issues: MatchIssue[] = [];
+  const mentees = dedupe(input.mentees, 'mentee', issues);
+  const mentors = dedupe(input.mentors, 'mentor', issues);
+  const capacity = Int32Array.from(mentors.map((p) => capacityOf(p.id, p.capacity, issues)));
+  reportSkills(mentees, mentors, options, issues);
+  const clean = options.knownSkills ? withKnownSkills(mentees, mentors, options.knownSkills) : { mentees, mentors };
+  const ctx = prepareCompatibility(clean.mentees, clean.mentors, options);
+  const n = mentees.length;
+  const m = mentors.length;
+  const scores = new Int32Array(n * m);
+  const excluded = new Map<number, Map<Constraint, number>>();
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < m; j++) {
+      const why = violatedConstraint(ctx, i, j);
+      if (why === null) scores[i * m + j] = pairScoreOf(ctx, i, j);
+      else {
+        scores[i * m + j] = FORBIDDEN;
+        let c = excluded.get(i);
+        if (!c) excluded.set(i, (c = new Map()));
+        c.set(why, (c.get(why) ?? 0) + 1);
+      }
+    }
+  }
+  const menteeIndex = new Map(mentees.map((p, i) => [p.id, i]));
+  const mentorIndex = new Map(mentors.map((p, j) => [p.id, j]));
+  const pins = applyPins(options, menteeIndex, mentorIndex, scores, capacity, n, m, (i, j) => violatedConstraint(ctx, i, j));
+  return { mentees, mentors, ctx, g: denseGraph(n, m, scores, capacity), scores, excluded, pins, issues, input };
+}
+
+/** Turns index-level mentorOf into the public result: explanations, reasons, issues, stability. */
+function present(pp: ProfileProblem, mode: MatchMode, sol: GraphSolution, options: MatchOptions): MatchResult {
+  const { mentees, mentors, ctx, g, scores, excluded, pins, issues } = pp;
+  const n = mentees.length;
+  const m = mentors.length;
+  for (const [i, j] of pins) sol.mentorOf[i] = j;
+  const explainTop = options.explainTop ?? 3;
+  const assignments: Assignment[] = [];
+  for (let i = 0; i < n; i++) {
+    const j = sol.mentorOf[i];
+    if (j < 0) continue;
+    assignments.push({
+      mentee: mentees[i].id,
+      mentor: mentors[j].id,
+      score: pairScoreOf(ctx, i, j),
+      explanation: explainPair(ctx, i, j, explainTop),
+    });
+  }
+  const unmatched: Unmatched[] = [];
+  for (let i = 0; i < n; i++) {
+    if (sol.mentorOf[i] >= 0) continue;
+    const u = unmatchedReason(g, i, mode, pins.has(i));
+    if (u.reason === 'NO_FEASIBLE_MENTOR') {
+      const counts = excluded.get(i);
+      const zero = mentors.filter((_, j) => g.capacity[j] === 0 && scores[i * m + j] !== FORBIDDEN).length;
+      const parts = CONSTRAINTS.filter((c) => counts?.get(c)).map((c) => `${counts?.get(c)} ${c}`);
+      if (zero > 0) parts.push(`${zero} ZERO_CAPACITY`);
+      u.detail = m === 0 ? 'no mentors' : `every mentor is excluded: ${parts.join(', ')}`;
+      issues.push({ side: 'mentee', id: mentees[i].id, code: 'NO_FEASIBLE_MENTOR', message: u.detail });
+    }
+    unmatched.push({ mentee: mentees[i].id, ...u });
+  }
+  if (pp.input.mentees.length > mentees.length) {
+    for (const p of duplicatesOf(pp.input.mentees, mentees)) {
+      unmatched.push({ mentee: p, reason: 'INVALID_PROFILE', detail: 'duplicate id or missing id' });
+    }
+  }
+  const result = finish(mode, assignments, unmatched, issues, sol);
+  const report = blockingPairs(g, sol.mentorOf);
+  result.stability = {
+    blockingPairs: report.count,
+    examples: report.examples.map((e) => ({ mentee: mentees[e.mentee].id, mentor: mentors[e.mentor].id, gain: e.gain })),
+  };
+  return result;
+}
+
+/** Finds the optimal mentor for every mentee from profiles, under `options.mode`. */
+export function matchMentors(input: MatchInput, options: MatchOptions = {}): MatchResult {
+  const mode = checkMode(options.mode);
+  const pp = buildProfileProblem(input, options);
+  return present(pp, mode, solveGraph(pp.g, mode), options);
+}
+
+/**
+ * Re-matches after joins/leaves: `previous` pairs whose people are still present are kept (see rematch.ts),
+ * freed capacity goes to newcomers and orphans. `changes` counts pairs lost to departures as changed.
+ */
+export function rematchMentors(
+  previous: PinnedPair[],
+  input: MatchInput,
+  options: MatchOptions & Pick<RematchOptions, 'keepBonus'> = {},
+): MatchResult {
+  const mode = checkMode(options.mode);
+  const pp = buildProfileProblem(input, options);
+  const menteeIndex = new Map(pp.mentees.map((p, i) => [p.id, i]));
+  const mentorIndex = new Map(pp.mentors.map((p, j) => [p.id, j]));
+  const prev = new Int32Array(pp.mentees.length).fill(-1);
+  let departed = 0;
+  for (const pair of previous) {
+    const i = menteeIndex.get(pair.mentee);
+    const j = mentorIndex.get(pair.mentor);
+    if (i === undefined || j === undefined || pp.pins.has(i)) departed += i === undefined || j === undefined ? 1 : 0;
+    else prev[i] = j;
+  }
+  const { mentorOf, changes } = rematchGraph(pp.g, prev, { mode, keepBonus: options.keepBonus });
+  const result = present(pp, mode, { mentorOf, rounds: 0 }, options);
+  result.changes = withDepartures(changes, departed);
+  return result;
+}
+
+function duplicatesOf(all: { id: string }[], kept: { id: string }[]): string[] {
+  const keptCount = new Map<string, number>();
+  for (const p of kept) keptCount.set(p.id, 1);
+  const out: string[] = [];
+  all.forEach((p, row) => {
+    const id = typeof p?.id === 'string' ? p.id.trim() : '';
+    if (id === '') out.push(`#${row + 1}`);
+    else if (keptCount.get(id) === 1) keptCount.set(id, 0);
+    else out.push(id);
+  });
+  return out;
+}
+
+function finish(mode: MatchMode, assignments: Assignment[], unmatched: Unmatched[], issues: MatchIssue[], sol: GraphSolution, scale = 1): MatchResult {
+  assignments.sort((a, b) => (a.mentee < b.mentee ? -1 : a.mentee > b.mentee ? 1 : 0));
+  let total = 0;
+  let minScore: number | null = null;
+  for (const a of assignments) {
+    total += Math.round(a.score * scale);
+    minScore = minScore === null ? a.score : Math.min(minScore, a.score);
+  }
+  const result: MatchResult = { mode, assignments, total: total / scale, minScore, unmatched, issues };
+  if (mode === 'fair' && sol.floor !== undefined && sol.floor !== null) result.floor = sol.floor / scale;
+  return result;
+}
+
+/** Reports catalogue-unknown skills and wanted skills no mentor offers (both are per-person issues). */
+function reportSkills(mentees: MenteeProfile[], mentors: MentorProfile[], options: MatchOptions, issues: MatchIssue[]): void {
+  const known = options.knownSkills ? new Set(options.knownSkills.map((s) => s.trim().toLowerCase())) : null;
+  const offered = new Set<string>();
+  for (const p of mentors) {
+    for (const s of p.skillsHave ?? []) {
+      const k = s.skill.trim().toLowerCase();
+      if (known && !known.has(k)) issues.push({ side: 'mentor', id: p.id, code: 'UNKNOWN_SKILL', message: `skill "${s.skill}" is not in the catalogue; ignored` });
+      else offered.add(k);
+    }
+  }
+  for (const p of mentees) {
+    for (const s of p.skillsWant ?? []) {
+      const k = s.skill.trim().toLowerCase();
+      if (known && !known.has(k)) issues.push({ side: 'mentee', id: p.id, code: 'UNKNOWN_SKILL', message: `skill "${s.skill}" is not in the catalogue; ignored` });
+      else if (!offered.has(k)) issues.push({ side: 'mentee', id: p.id, code: 'SKILL_NOT_OFFERED', message: `no mentor offers "${s.skill}"` });
+    }
+  }
+}
+
+function withKnownSkills(mentees: MenteeProfile[], mentors: MentorProfile[], catalogue: string[]) {
+  const known = new Set(catalogue.map((s) => s.trim().toLowerCase()));
+  const keep = (s: { skill: string }) => known.has(s.skill.trim().toLowerCase());
+  return {
+    mentees: mentees.map((p) => ({ ...p, skillsWant: p.skillsWant?.filter(keep) })),
+    mentors: mentors.map((p) => ({ ...p, skillsHave: p.skillsHave?.filter(keep) })),
+  };
+}
+
+/**
+ * Validates and applies pinned pairs: the mentee leaves the solve (its row is forbidden) and the mentor's
+ * capacity shrinks. A pin that breaks a hard constraint throws, naming that constraint.
+ */
+function applyPins(
+  options: MatchOptions,
+  menteeIndex: Map<string, number>,
+  mentorIndex: Map<string, number>,
+  scores: Int32Array,
+  capacity: Int32Array,
+  n: number,
+  m: number,
+  constraintOf: (i: number, j: number) => string | null,
+): Map<number, number> {
+  const pins = new Map<number, number>();
+  for (const pin of options.pinnedPairs ?? []) {
+    const i = menteeIndex.get(pin.mentee);
+    const j = mentorIndex.get(pin.mentor);
+    const fail = (constraint: string, why: string): never => {
+      throw new MatchingError('INFEASIBLE_CONSTRAINT', `pinned pair ${pin.mentee} -> ${pin.mentor}: ${why}`, { constraint, ...pin });
+    };
+    if (i === undefined || j === undefined) fail('UNKNOWN_PERSON', 'unknown mentee or mentor id');
+    const ii = i as number;
+    const jj = j as number;
+    if (pins.has(ii)) fail('PINNED_TWICE', 'mentee is pinned more than once');
+    const c = constraintOf(ii, jj);
+    if (c !== null) fail(c, `violates hard constraint ${c}`);
+    if (capacity[jj] <= 0) fail('CAPACITY', 'mentor has no capacity left for this pin');
+    pins.set(ii, jj);
+    capacity[jj]--;
+    for (let q = 0; q < m; q++) scores[ii * m + q] = FORBIDDEN;
+  }
+  void n;
+  return pins;
+}
+
+function unmatchedReason(g: ScoreGraph, i: number, mode: MatchMode, pinned: boolean): Omit<Unmatched, 'mentee'> {
+  if (pinned) return { reason: 'NO_CAPACITY' };
+  let feasible = 0;
+  let positive = 0;
+  for (let p = g.rowStart[i]; p < g.rowStart[i + 1]; p++) {
+    const s = g.scores[p];
+    const j = g.cols === null ? p - g.rowStart[i] : g.cols[p];
+    if (s === FORBIDDEN || g.capacity[j] <= 0) continue;
+    feasible++;
+    if (s >= 0) positive++;
+  }
+  if (feasible === 0) return { reason: 'NO_FEASIBLE_MENTOR' };
+  if (mode === 'optimal' && positive === 0) return { reason: 'NOT_BENEFICIAL', detail: 'every feasible pair has a negative score' };
+  return { reason: 'NO_CAPACITY', detail: `${feasible} feasible mentor(s), all taken by better-fitting mentees` };
+}
+
+/** Matches a given score table: only listed pairs are allowed; decimals are scaled to exact integers. */
+export function matchScoreTable(table: ScoreTable, options: { mode?: MatchMode } = {}): MatchResult {
+  const mode = checkMode(options.mode);
+  const issues: MatchIssue[] = [];
+  const mentorIndex = new Map<string, number>();
+  const caps: number[] = [];
+  for (const row of table.capacities) {
+    const id = String(row.mentor ?? '').trim();
+    if (id === '' || mentorIndex.has(id)) {
+      issues.push({ side: 'mentor', id: id || '?', code: 'DUPLICATE_ID', message: `capacity for "${id}" given more than once or without id; first kept` });
+      continue;
+    }
+    mentorIndex.set(id, caps.length);
+    caps.push(capacityOf(id, row.capacity, issues));
+  }
+  const decimals = Math.min(6, Math.max(0, ...table.pairs.map((p) => decimalsOf(p.score))));
+  const scale = 10 ** decimals;
+  const menteeIndex = new Map<string, number>();
+  const menteeIds: string[] = [];
+  const seenPair = new Set<string>();
+  const ti: number[] = [];
+  const tj: number[] = [];
+  const ts: number[] = [];
+  const unknownMentor = new Set<string>();
+  for (const p of table.pairs) {
+    const a = String(p.mentee ?? '').trim();
+    const b = String(p.mentor ?? '').trim();
+    if (a === '') continue;
+    let i = menteeIndex.get(a);
+    if (i === undefined) {
+      i = menteeIds.length;
+      menteeIndex.set(a, i);
+      menteeIds.push(a);
+    }
+    const j = mentorIndex.get(b);
+    if (j === undefined) {
+      if (!unknownMentor.has(b)) issues.push({ side: 'mentor', id: b, code: 'UNKNOWN_PERSON', message: `mentor "${b}" has no capacity row; its pairs are ignored` });
+      unknownMentor.add(b);
+      continue;
+    }
+    const key = `${i}:${j}`;
+    if (seenPair.has(key)) {
+      issues.push({ side: 'mentee', id: a, code: 'DUPLICATE_ID', message: `pair ${a},${b} listed more than once; first kept` });
+      continue;
+    }
+    const s = Math.round(Number(p.score) * scale);
+    if (!Number.isFinite(Number(p.score)) || Math.abs(s) > MAX_ABS_SCORE) {
+      issues.push({ side: 'mentee', id: a, code: 'INVALID_SCORE', message: `score "${String(p.score)}" for ${a},${b} is not a usable number; pair ignored` });
+      continue;
+    }
+    seenPair.add(key);
+    ti.push(i);
+    tj.push(j);
+    ts.push(s);
+  }
+  const mentorIds = [...mentorIndex.keys()];
+  const g = sparseGraph(menteeIds.length, mentorIds.length, Int32Array.from(ti), Int32Array.from(tj), Int32Array.from(ts), Int32Array.from(caps));
+  const sol = solveGraph(g, mode);
+  const assignments: Assignment[] = [];
+  const unmatched: Unmatched[] = [];
+  for (let i = 0; i < g.n; i++) {
+    const j = sol.mentorOf[i];
+    if (j >= 0) {
+      let s = 0;
+      for (let p = g.rowStart[i]; p < g.rowStart[i + 1]; p++) if (g.cols?.[p] === j) s = g.scores[p];
+      assignments.push({ mentee: menteeIds[i], mentor: mentorIds[j], score: s / scale });
+    } else {
+      const u = unmatchedReason(g, i, mode, false);
+      if (u.reason === 'NO_FEASIBLE_MENTOR') {
+        u.detail = 'every listed mentor has capacity 0 or no capacity row';
+        issues.push({ side: 'mentee', id: menteeIds[i], code: 'NO_FEASIBLE_MENTOR', message: u.detail });
+      }
+      unmatched.push({ mentee: menteeIds[i], ...u });
+    }
+  }
+  const result = finish(mode, assignments, unmatched, issues, sol, scale);
+  const report = blockingPairs(g, sol.mentorOf);
+  result.stability = {
+    blockingPairs: report.count,
+    examples: report.examples.map((e) => ({ mentee: menteeIds[e.mentee], mentor: mentorIds[e.mentor], gain: e.gain / scale })),
+  };
+  return result;
+}
+
+function decimalsOf(x: number): number {
+  if (!Number.isFinite(x) || Number.isInteger(x)) return 0;
+  const s = String(x);
+  const e = s.indexOf('e-');
+  if (e >= 0) return 7; // tiny values: capped at 6 by the caller, rounding the rest
+  const dot = s.indexOf('.');
+  return dot < 0 ? 0 : s.length - dot - 1;
+}
+
+/** A dense integer score matrix (FORBIDDEN_SCORE = not allowed), as used by benchmarks and large programs. */
+export interface ScoreMatrix {
+  /** Mentees (rows). */
+  n: number;
+  /** Mentors (columns). */
+  m: number;
+  /** Row-major n×m integer scores. */
+  scores: Int32Array;
+  /** Capacity per mentor. */
+  capacities: Int32Array;
+}
+
+/** Raw solution on indices: mentor per mentee (-1 unmatched), total, worst matched score, fair floor. */
+export interface MatrixSolution {
+  /** Mentor index per mentee, -1 = unmatched. */
+  mentorOf: Int32Array;
+  /** Sum of matched scores. */
+  total: number;
+  /** Lowest matched score (null if none). */
+  minScore: number | null;
+  /** Fair floor. */
+  floor?: number | null;
+  /** Pricing rounds of the exact solve (diagnostic). */
+  rounds: number;
+}
+
+/** Solves a dense integer score matrix exactly under `mode` without building per-pair objects. */
+export function matchScoreMatrix(matrix: ScoreMatrix, options: { mode?: MatchMode } = {}): MatrixSolution {
+  const mode = checkMode(options.mode);
+  const { n, m, scores, capacities } = matrix;
+  if (scores.length !== n * m || capacities.length !== m) throw new MatchingError('INVALID_INPUT', 'matrix shape does not match n×m / m');
+  const sol = solveGraph(denseGraph(n, m, scores, capacities), mode);
+  let total = 0;
+  let minScore: number | null = null;
+  for (let i = 0; i < n; i++) {
+    const j = sol.mentorOf[i];
+    if (j < 0) continue;
+    const s = scores[i * m + j];
+    total += s;
+    minScore = minScore === null ? s : Math.min(minScore, s);
+  }
+  return { mentorOf: sol.mentorOf, total, minScore, floor: sol.floor, rounds: sol.rounds };
+}
+
+/** Re-matches a dense matrix after joins/leaves given each mentee's previous mentor index (-1 = none). */
+export function rematchScoreMatrix(
+  matrix: ScoreMatrix,
+  previous: Int32Array,
+  options: RematchOptions = {},
+): MatrixSolution & { changes: ReturnType<typeof rematchGraph>['changes'] } {
+  const { n, m, scores, capacities } = matrix;
+  const { mentorOf, changes } = rematchGraph(denseGraph(n, m, scores, capacities), previous, options);
+  let total = 0;
+  let minScore: number | null = null;
+  for (let i = 0; i < n; i++) {
+    const j = mentorOf[i];
+    if (j < 0) continue;
+    total += scores[i * m + j];
+    minScore = minScore === null ? scores[i * m + j] : Math.min(minScore, scores[i * m + j]);
+  }
+  return { mentorOf, total, minScore, rounds: 0, changes };
+}
+
+/** Blocking pairs of a matrix solution (shared scores rank both sides). */
+export function matrixBlockingPairs(matrix: ScoreMatrix, mentorOf: Int32Array): number {
+  return blockingPairs(denseGraph(matrix.n, matrix.m, matrix.scores, matrix.capacities), mentorOf, 0).count;
+}

@@ -1,0 +1,102 @@
+import type { ReactNode } from 'react';
+import { Link, useLocation } from 'wouter';
+import { Avatar } from '../components/ui/avatar.tsx';
+import { Brand } from '../components/ui/brand.tsx';
+import { Button } from '../components/ui/button.tsx';
+import { Icon } from '../components/ui/icon.tsx';
+import { useMe } from '../features/auth/api/use-me.ts';
+import { useSignOut } from '../features/auth/api/use-sign-out.ts';
+import type { RealtimeStatus } from '../lib/realtime-connection.ts';
+import { navItems } from './nav-items.ts';
+
+/**
+ * The signed-in shell: a sidebar on wide screens; on phones a top bar and a bottom tab bar
+ * (thumb-reachable, always visible, no hidden hamburger menu).
+ */
+export function AppLayout({ realtime, children }: { realtime: RealtimeStatus; children: ReactNode }) {
+  const me = useMe();
+  const [location] = useLocation();
+  const signOut = useSignOut();
+  const items = navItems(me);
+  const myProfile = `/people/${me.person.id}`;
+  const onMyProfile = location === myProfile;
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <nav className="sidebar" aria-label="Main">
+        <div>
+          <Brand />
+          <div className="org-name">{me.organization.name}</div>
+        </div>
+        <ul className="nav-list">
+          {items.map((item) => (
+            <li key={item.href}>
+              <Link href={item.href} className="nav-link" aria-current={item.match(location) ? 'page' : undefined}>
+                <Icon name={item.icon} />
+                {item.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+        <div className="sidebar-footer">
+          {realtime === 'reconnecting' ? (
+            <p className="connection-note" role="status">
+              Reconnecting live updates…
+            </p>
+          ) : null}
+          <Link href={myProfile} className="me-link" aria-current={onMyProfile ? 'page' : undefined}>
+            <Avatar personId={me.person.id} name={me.person.name} src={me.person.avatarUrl} size="sm" showPresence />
+            <span style={{ minWidth: 0 }}>
+              <span className="me-name" style={{ display: 'block' }}>
+                {me.person.name}
+              </span>
+              <span className="me-sub" style={{ display: 'block' }}>
+                View your profile
+              </span>
+            </span>
+          </Link>
+          <Button variant="ghost" size="sm" onClick={() => signOut.mutate()} loading={signOut.isPending} style={{ justifyContent: 'flex-start' }}>
+            <Icon name="logout" size={16} /> Sign out
+          </Button>
+        </div>
+      </nav>
+
+      <header className="topbar">
+        <Brand />
+        <span className="spacer" />
+        <Button variant="ghost" size="sm" onClick={() => signOut.mutate()} loading={signOut.isPending} aria-label="Sign out">
+          <Icon name="logout" size={18} />
+        </Button>
+        <Link href={myProfile} aria-label="Your profile">
+          <Avatar personId={me.person.id} name={me.person.name} src={me.person.avatarUrl} size="sm" />
+        </Link>
+      </header>
+
+      <main className="main" id="main" tabIndex={-1}>
+        <div className="main-inner">{children}</div>
+      </main>
+
+      <nav className="bottom-nav" aria-label="Main (mobile)">
+        <ul>
+          {items.map((item) => (
+            <li key={item.href}>
+              <Link href={item.href} aria-current={item.match(location) ? 'page' : undefined}>
+                <Icon name={item.icon} />
+                {item.label}
+              </Link>
+            </li>
+          ))}
+          <li>
+            <Link href={myProfile} aria-current={onMyProfile ? 'page' : undefined}>
+              <Icon name="sparkle" />
+              Me
+            </Link>
+          </li>
+        </ul>
+      </nav>
+    </div>
+  );
+}

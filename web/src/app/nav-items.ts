@@ -1,0 +1,15 @@
+import type { MeResponse } from '../../../contracts/index.ts';
+import type { IconName } from '../components/ui/icon.tsx';
+
+/** One destination in the main navigation. */
+export type NavItem = { href: string; label: string; icon: IconName; match: (path: string) => boolean };
+
+/** The main navigation for this person (admins also get Admin). */
+export function navItems(me: MeResponse): NavItem[] {
+  const items: NavItem[] = [
+    { href: '/', label: 'Home', icon: 'home', match: (p) => p === '/' },
+    { href: '/people', label: 'People', icon: 'people', match: (p) => p === '/people' || (p.startsWith('/people/') && !p.endsWith(me.person.id)) },
+  ];
+  if (me.person.roles.includes('admin')) items.push({ href: '/admin/people', label: 'Admin', icon: 'shield', match: (p) => p.startsWith('/admin') });
+  return items;
+}

@@ -1,0 +1,54 @@
+import { useSearchParams } from 'wouter';
+import { Alert } from '../../../components/ui/alert.tsx';
+import { Avatar } from '../../../components/ui/avatar.tsx';
+import { useDocumentTitle } from '../../../lib/use-document-title.ts';
+import { useMe } from '../../auth/api/use-me.ts';
+import { MyTeamCard } from '../components/my-team-card.tsx';
+import { OnlineNowCard } from '../components/online-now-card.tsx';
+import { QuickLinks } from '../components/quick-links.tsx';
+
+function greeting(timeZone: string | null): string {
+  let hour = new Date().getHours();
+  try {
+    if (timeZone) hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone, hour: 'numeric', hourCycle: 'h23' }).format(new Date()));
+  } catch {
+    /* unknown zone: use the browser's clock */
+  }
+  if (hour < 5) return 'Working late';
+  if (hour < 12) return 'Good morning';
+  if (hour < 18) return 'Good afternoon';
+  return 'Good evening';
+}
+
+/** Home: a warm greeting, who is online now, your team and quick links. */
+export function HomePage() {
+  useDocumentTitle('Home');
+  const { person, organization } = useMe();
+  const [params] = useSearchParams();
+  const firstName = person.name.split(/\s+/)[0] ?? person.name;
+  return (
+    <>
+      {params.get('welcome') ? (
+        <div style={{ marginBottom: 16 }}>
+          <Alert tone="success">You're in! Welcome to {organization.name} on Hearth.</Alert>
+        </div>
+      ) : null}
+      <section className="home-hero" aria-labelledby="home-title">
+        <Avatar personId={person.id} name={person.name} src={person.avatarUrl} size="lg" />
+        <div>
+          <h1 id="home-title">
+            {greeting(person.timeZone)}, {firstName}
+          </h1>
+          <p>Here's who's around at {organization.name} today. Someone nearby probably knows exactly what you want to learn next.</p>
+        </div>
+      </section>
+      <div className="home-grid">
+        <div className="stack">
+          <OnlineNowCard meId={person.id} />
+          <MyTeamCard person={person} />
+        </div>
+        <QuickLinks person={person} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+import { ServerMessage } from '../../../contracts/index.ts';
+
+/** Connection state shown to people when live updates pause. */
+export type RealtimeStatus = 'connecting' | 'open' | 'reconnecting';
+
+type Handlers = { onMessage: (message: ServerMessage) => void; onStatus: (status: RealtimeStatus) => void };
+
+const PING_MS = 25_000;
+const MAX_BACKOFF_MS = 20_000;
+
+/**
+ * Opens the one WebSocket to /api/ws and keeps it open: exponential backoff with jitter on every
+ * drop, reset once a connection has opened, a ping to keep proxies from idling it out.
+ * Returns a function that closes it for good.
+ */
+export function connectRealtime({ onMessage, onStatus }: Handlers): () => void {
+  let socket: WebSocket | null = null;
+  let attempt = 0;
+  let stopped = false;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let pingTimer: ReturnType<typeof setInterval> | undefined;
+
+  const open = () => {
+    if (stopped) return;
+    onStatus(attempt === 0 ? 'connecting' : 'reconnecting');
+    const url = new URL('/api/ws', window.location.href);
+    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+    const ws = new WebSocket(url);
+    socket = ws;
+    ws.onopen = () => {
+      attempt = 0;
+      onStatus('open');
+      pingTimer = setInterval(() => ws.readyState === WebSocket.OPEN && ws.send(JSON.stringify({ type: 'ping' })), PING_MS);
+    };
+    ws.onmessage = (event) => {
+      let raw: unknown;
+      try {
+        raw = JSON.parse(String(event.data));
+      } catch {
+        return;
+      }
+      const parsed = ServerMessage.safeParse(raw);
+      if (parsed.success) onMessage(parsed.data);
+    };
+    ws.onclose = () => {
+      clearInterval(pingTimer);
+      if (stopped) return;
+      onStatus('reconnecting');
+      const delay = Math.min(MAX_BACKOFF_MS, 500 * 2 ** attempt) * (0.7 + Math.random() * 0.6);
+      attempt += 1;
+      retryTimer = setTimeout(open, delay);
+    };
+  };
+
+  open();
+  return () => {
+    stopped = true;
+    clearTimeout(retryTimer);
+    clearInterval(pingTimer);
+    socket?.close(1000, 'bye');
+  };
+}

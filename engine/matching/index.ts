@@ -16,6 +16,7 @@ export {
   matrixBlockingPairs,
   rematchMentors,
   rematchScoreMatrix,
+  scoreMatrixFromProfiles,
   type ScoreMatrix,
 } from './match.ts';
 export type { RematchOptions } from './rematch.ts';

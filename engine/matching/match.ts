@@ -459,3 +459,16 @@ export function rematchScoreMatrix(
 export function matrixBlockingPairs(matrix: ScoreMatrix, mentorOf: Int32Array): number {
   return blockingPairs(denseGraph(matrix.n, matrix.m, matrix.scores, matrix.capacities), mentorOf, 0).count;
 }
+
+/** Compatibility scores of a profile input as a dense matrix (FORBIDDEN_SCORE for ruled-out pairs), e.g. for previews and benchmarks. */
+export function scoreMatrixFromProfiles(input: MatchInput, options: MatchOptions = {}): ScoreMatrix & { menteeIds: string[]; mentorIds: string[] } {
+  const pp = buildProfileProblem(input, { ...options, pinnedPairs: [] });
+  return {
+    n: pp.mentees.length,
+    m: pp.mentors.length,
+    scores: pp.scores,
+    capacities: pp.g.capacity,
+    menteeIds: pp.mentees.map((p) => p.id),
+    mentorIds: pp.mentors.map((p) => p.id),
+  };
+}

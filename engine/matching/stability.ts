@@ -40,7 +40,7 @@ export function blockingPairs(g: ScoreGraph, mentorOf: Int32Array, limit = 10): 
       if (load[j] < capacity[j] || s > worst[j]) {
         count++;
         const gain = Number.isFinite(own[i]) ? s - own[i] : s;
-        if (examples.length < limit || gain > examples[examples.length - 1].gain) {
+        if (limit > 0 && (examples.length < limit || gain > examples[examples.length - 1].gain)) {
           examples.push({ mentee: i, mentor: j, gain });
           examples.sort((a, b) => b.gain - a.gain);
           if (examples.length > limit) examples.pop();

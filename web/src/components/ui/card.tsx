@@ -9,7 +9,7 @@ export function Card({
   className,
   children,
   ...rest
-}: HTMLAttributes<HTMLElement> & { title?: ReactNode; actions?: ReactNode; warm?: boolean; as?: 'section' | 'div' | 'article' }) {
+}: Omit<HTMLAttributes<HTMLElement>, 'title'> & { title?: ReactNode; actions?: ReactNode; warm?: boolean; as?: 'section' | 'div' | 'article' }) {
   const headingId = rest.id ? `${rest.id}-title` : undefined;
   return (
     <Tag className={['card', warm && 'card-warm', className].filter(Boolean).join(' ')} aria-labelledby={title && headingId ? headingId : undefined} {...rest}>

@@ -1,4 +1,28 @@
-/** /admin/people (placeholder). */
+import { Link } from 'wouter';
+import { EmptyState } from '../../../components/ui/empty-state.tsx';
+import { PageHeader } from '../../../components/ui/page-header.tsx';
+import { useDocumentTitle } from '../../../lib/use-document-title.ts';
+import { useMe } from '../../auth/api/use-me.ts';
+import { ImportPeoplePanel } from '../components/import-people-panel.tsx';
+import { InvitePersonForm } from '../components/invite-person-form.tsx';
+
+/** /admin/people: invite one person, or import many from an HR export. Org admins only. */
 export function AdminPeoplePage() {
-  return <h1>Admin</h1>;
+  useDocumentTitle('Admin · People');
+  const { person } = useMe();
+  if (!person.roles.includes('admin'))
+    return (
+      <EmptyState icon="shield" title="For org admins only" action={<Link href="/" className="btn btn-primary">Go home</Link>}>
+        Ask an admin in your organization if you need someone added.
+      </EmptyState>
+    );
+  return (
+    <>
+      <PageHeader title="Manage people" subtitle="Bring colleagues into Hearth one at a time, or all at once from your HR system." />
+      <div className="admin-grid">
+        <InvitePersonForm />
+        <ImportPeoplePanel />
+      </div>
+    </>
+  );
 }

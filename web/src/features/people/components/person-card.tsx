@@ -7,7 +7,7 @@ import { Icon } from '../../../components/ui/icon.tsx';
 export function PersonCard({ person }: { person: PersonSummary }) {
   const headingId = `person-${person.id}`;
   return (
-    <article className="person-card" aria-labelledby={headingId} data-person-id={person.id}>
+    <article className="person-card" aria-labelledby={headingId} data-person-id={person.id} data-department={person.department ?? ''}>
       <div className="person-card-top">
         <Avatar personId={person.id} name={person.name} src={person.avatarUrl} size="md" showPresence />
         <div className="person-card-id">

@@ -27,6 +27,8 @@ export interface SolveTuning {
   topLPerSlot?: number;
   /** Most negative pairs added per mentee per pricing round. */
   addPerRound?: number;
+  /** A known matching (mentor per mentee, -1 none) whose pairs join the first candidate set. */
+  seed?: Int32Array;
 }
 
 /** Outcome of an exact solve. */
@@ -49,6 +51,12 @@ export function solveAssignment(g: ScoreGraph, wt: Weighting, tuning: SolveTunin
   const perSlot = tuning.topLPerSlot ?? 2;
   const addPerRound = tuning.addPerRound ?? 6;
   const rows = initialCandidates(g, wt.floor, topK, perSlot);
+  if (tuning.seed) {
+    for (let i = 0; i < n; i++) {
+      const j = tuning.seed[i];
+      if (j >= 0 && !rows[i].includes(j)) rows[i].push(j);
+    }
+  }
   const state = new FlowState(n, m, capacity);
   let rounds = 0;
   let cg = toCsr(rows, g, wt);

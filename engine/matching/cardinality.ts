@@ -1,6 +1,5 @@
-// Maximum-cardinality capacitated matching (no weights) by BFS augmenting paths in phases: the
-// feasibility test of the fairness bottleneck search. Mentors visited in a failed search stay visited for
-// the rest of the phase (Kuhn's trick), and phases repeat until one augments nothing.
+// Maximum-cardinality capacitated matching (no weights): the feasibility test of the fairness bottleneck
+// search, by Hopcroft–Karp phases generalised to mentor capacities.
 
 import { FORBIDDEN, type ScoreGraph } from './score-graph.ts';
 
@@ -53,50 +52,88 @@ export function maxCardinality(g: ScoreGraph, floor: number, init?: Int32Array):
       }
     }
   }
+  // Hopcroft–Karp phases: BFS layers from all free mentees at once, then vertex-disjoint shortest
+  // augmenting paths by DFS along the layers; O(sqrt(n)) phases, each one pass over the pairs.
+  const layer = new Int32Array(n);
   const seen = new Int32Array(m);
-  const parent = new Int32Array(m); // mentee that discovered each mentor
   const queue = new Int32Array(n);
+  const cursor = new Float64Array(n);
   let phase = 0;
-  for (;;) {
-    phase++;
-    let grew = false;
-    for (let root = 0; root < n; root++) {
-      if (mentorOf[root] >= 0) continue;
-      let head = 0;
-      let tail = 0;
-      queue[tail++] = root;
-      let found = -1;
-      search: while (head < tail) {
-        const u = queue[head++];
-        const start = rowStart[u];
-        const end = rowStart[u + 1];
-        for (let p = start; p < end; p++) {
-          const s = scores[p];
-          if (s === FORBIDDEN || s < floor) continue;
-          const j = cols === null ? p - start : cols[p];
-          if (seen[j] === phase || capacity[j] <= 0) continue;
-          seen[j] = phase;
-          parent[j] = u;
-          if (load[j] < capacity[j]) {
-            found = j;
-            break search;
-          }
-          for (let q = slotStart[j]; q < slotStart[j] + load[j]; q++) queue[tail++] = slot[q];
+  const dfs = (u: number, limit: number): boolean => {
+    const end = rowStart[u + 1];
+    const start = rowStart[u];
+    for (let p = cursor[u]; p < end; p++) {
+      const s = scores[p];
+      if (s === FORBIDDEN || s < floor) continue;
+      const j = cols === null ? p - start : cols[p];
+      if (capacity[j] <= 0) continue;
+      if (layer[u] === limit) {
+        if (load[j] < capacity[j]) {
+          cursor[u] = p;
+          if (mentorOf[u] >= 0) unplace(u);
+          place(u, j);
+          return true;
+        }
+        continue;
+      }
+      for (let q = slotStart[j]; q < slotStart[j] + load[j]; q++) {
+        const v = slot[q];
+        if (layer[v] === layer[u] + 1 && dfs(v, limit)) {
+          // v moved on, so j has room for u.
+          cursor[u] = p;
+          if (mentorOf[u] >= 0) unplace(u);
+          place(u, j);
+          return true;
         }
       }
-      if (found < 0) continue;
-      // Walk back: each mentee moves to the mentor that discovered it, freeing its old slot for the previous one.
-      let j = found;
-      for (;;) {
-        const i = parent[j];
-        const old = mentorOf[i];
-        if (old >= 0) unplace(i);
-        place(i, j);
-        if (i === root) break;
-        j = old;
+    }
+    cursor[u] = end;
+    layer[u] = -1; // dead end for the rest of this phase
+    return false;
+  };
+  for (;;) {
+    phase++;
+    let head = 0;
+    let tail = 0;
+    for (let i = 0; i < n; i++) {
+      if (mentorOf[i] < 0) {
+        layer[i] = 0;
+        queue[tail++] = i;
+      } else layer[i] = -1;
+    }
+    let limit = -1;
+    while (head < tail) {
+      const u = queue[head++];
+      if (limit >= 0 && layer[u] >= limit) break;
+      const start = rowStart[u];
+      const end = rowStart[u + 1];
+      for (let p = start; p < end; p++) {
+        const s = scores[p];
+        if (s === FORBIDDEN || s < floor) continue;
+        const j = cols === null ? p - start : cols[p];
+        if (seen[j] === phase || capacity[j] <= 0) continue;
+        seen[j] = phase;
+        if (load[j] < capacity[j]) {
+          if (limit < 0) limit = layer[u];
+          continue;
+        }
+        for (let q = slotStart[j]; q < slotStart[j] + load[j]; q++) {
+          const v = slot[q];
+          if (layer[v] < 0) {
+            layer[v] = layer[u] + 1;
+            queue[tail++] = v;
+          }
+        }
       }
-      size++;
-      grew = true;
+    }
+    if (limit < 0) return { mentorOf, size };
+    for (let i = 0; i < n; i++) cursor[i] = rowStart[i];
+    let grew = false;
+    for (let i = 0; i < n; i++) {
+      if (mentorOf[i] < 0 && layer[i] === 0 && dfs(i, limit)) {
+        size++;
+        grew = true;
+      }
     }
     if (!grew) return { mentorOf, size };
   }

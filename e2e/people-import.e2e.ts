@@ -35,7 +35,7 @@ describe('HR import with a bad row', () => {
     await page.getByRole('button', { name: 'Check file' }).click();
     const problem = page.locator('tr[data-row="3"][data-field="manager_email"]');
     await problem.waitFor();
-    expect(await problem.innerText()).toContain('nobody.here@example.com');
+    expect(await problem.textContent()).toContain('nobody.here@example.com');
     expect(await page.locator('tbody tr').count()).toBe(1);
     expect(await importButton.isDisabled()).toBe(true);
 
@@ -52,7 +52,7 @@ describe('HR import with a bad row', () => {
     await page.getByLabel('Search people').fill('Bo Lindqvist');
     const card = page.getByRole('article', { name: 'Bo Lindqvist' });
     await card.waitFor();
-    expect(await card.innerText()).toContain('Product Designer');
+    expect(await card.textContent()).toContain('Product Designer');
     await card.getByRole('link', { name: 'Bo Lindqvist' }).click();
     await page.getByRole('heading', { level: 1, name: 'Bo Lindqvist' }).waitFor();
     expect(await page.getByRole('link', { name: /Ada Quill/ }).count()).toBeGreaterThan(0);

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { Link, useLocation } from 'wouter';
 import { Avatar } from '../components/ui/avatar.tsx';
 import { Brand } from '../components/ui/brand.tsx';
@@ -15,8 +15,21 @@ import { navItems } from './nav-items.ts';
  */
 export function AppLayout({ realtime, children }: { realtime: RealtimeStatus; children: ReactNode }) {
   const me = useMe();
-  const [location] = useLocation();
+  const [location, navigate] = useLocation();
   const signOut = useSignOut();
+  const mainRef = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+  // After client-side navigation, start at the top and move focus to the new page so screen
+  // readers announce it (the browser does this for full page loads only).
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    window.scrollTo(0, 0);
+    mainRef.current?.focus({ preventScroll: true });
+  }, [location]);
+  const onSignOut = () => signOut.mutate(undefined, { onSettled: () => navigate('/sign-in', { replace: true }) });
   const items = navItems(me);
   const myProfile = `/people/${me.person.id}`;
   const onMyProfile = location === myProfile;
@@ -58,7 +71,7 @@ export function AppLayout({ realtime, children }: { realtime: RealtimeStatus; ch
               </span>
             </span>
           </Link>
-          <Button variant="ghost" size="sm" onClick={() => signOut.mutate()} loading={signOut.isPending} style={{ justifyContent: 'flex-start' }}>
+          <Button variant="ghost" size="sm" onClick={onSignOut} loading={signOut.isPending} style={{ justifyContent: 'flex-start' }}>
             <Icon name="logout" size={16} /> Sign out
           </Button>
         </div>
@@ -67,7 +80,7 @@ export function AppLayout({ realtime, children }: { realtime: RealtimeStatus; ch
       <header className="topbar">
         <Brand />
         <span className="spacer" />
-        <Button variant="ghost" size="sm" onClick={() => signOut.mutate()} loading={signOut.isPending} aria-label="Sign out">
+        <Button variant="ghost" size="sm" onClick={onSignOut} loading={signOut.isPending} aria-label="Sign out">
           <Icon name="logout" size={18} />
         </Button>
         <Link href={myProfile} aria-label="Your profile">
@@ -75,7 +88,7 @@ export function AppLayout({ realtime, children }: { realtime: RealtimeStatus; ch
         </Link>
       </header>
 
-      <main className="main" id="main" tabIndex={-1}>
+      <main className="main" id="main" tabIndex={-1} ref={mainRef}>
         <div className="main-inner">{children}</div>
       </main>
 

@@ -40,7 +40,7 @@ export async function api<T>(path: string, { method = 'GET', body, signal }: Opt
     const p = (data ?? {}) as Partial<{ status: number; code: string; title: string; detail: string; errors: { field: string; message: string }[]; requestId: string }>;
     throw new ApiError({
       status: res.status,
-      code: p.code ?? 'HTTP_' + res.status,
+      code: p.code ?? `HTTP_${res.status}`,
       title: p.title ?? res.statusText,
       detail: p.detail ?? `Something went wrong (HTTP ${res.status}). Please try again.`,
       errors: p.errors,

@@ -32,6 +32,7 @@ export type IconName = keyof typeof PATHS;
 /** A 24×24 stroke icon; decorative (aria-hidden) unless given a title. */
 export function Icon({ name, size = 20, title, ...rest }: { name: IconName; size?: number; title?: string } & SVGProps<SVGSVGElement>) {
   return (
+    // biome-ignore lint/a11y/noSvgWithoutTitle: decorative icons are aria-hidden; meaningful ones get a <title>
     <svg
       width={size}
       height={size}

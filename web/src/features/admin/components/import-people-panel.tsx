@@ -67,6 +67,7 @@ export function ImportPeoplePanel() {
             </li>
           ))}
         </ul>
+        {/* biome-ignore lint/a11y/noStaticElementInteractions: dropping is a mouse shortcut; the labelled file input is the accessible path */}
         <div
           className="dropzone"
           data-over={over}

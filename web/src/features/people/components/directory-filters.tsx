@@ -31,7 +31,7 @@ export function DirectoryFilters({
 }) {
   const active = Boolean(search || filters.department || filters.location || filters.skill);
   return (
-    <div role="search" className="directory-filters" aria-label="Find people">
+    <search className="directory-filters" aria-label="Find people">
       <div className="directory-search">
         <Field label="Search people">
           {(p) => (
@@ -62,6 +62,6 @@ export function DirectoryFilters({
           <Icon name="x" size={16} /> Clear
         </Button>
       </div>
-    </div>
+    </search>
   );
 }

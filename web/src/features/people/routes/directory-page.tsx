@@ -39,9 +39,9 @@ export function DirectoryPage() {
     );
 
   // Typing updates the address bar once the person pauses, not on every keystroke.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs only when the debounced text changes
   useEffect(() => {
     if (debounced !== filters.q) update('q', debounced);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [debounced]);
 
   const facets = usePeopleFacets();
@@ -82,6 +82,7 @@ export function DirectoryPage() {
       {people.isPending ? (
         <ul className="people-grid" aria-label="Loading people" aria-busy="true">
           {Array.from({ length: 9 }, (_, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: static placeholders
             <li key={i}>
               <PersonCardSkeleton />
             </li>

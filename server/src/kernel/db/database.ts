@@ -38,7 +38,8 @@ pg.types.setTypeParser(20, (v) => Number(v));
 
 /** Opens PostgreSQL at `url` and applies migrations under an advisory lock so nodes starting together do not race. */
 export async function openPostgres(url: string, opts: { migrate?: boolean; max?: number } = {}): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, connectionTimeoutMillis: 5000 });
+  // At least two clients: one holds the migration lock while another migrates.
+  const pool = new pg.Pool({ connectionString: url, max: Math.max(2, opts.max ?? 10), connectionTimeoutMillis: 5000 });
   // An idle client losing its connection (database restart) must not crash the process.
   pool.on('error', () => {});
   const db = drizzlePg(pool, { schema });
@@ -70,7 +71,7 @@ export async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob; m
     dir = join(opts.dataDir, 'pglite');
   }
   try {
-    const client = new PGlite(dir, opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
+    const client = opts.loadDataDir ? new PGlite({ dataDir: dir, loadDataDir: opts.loadDataDir }) : new PGlite(dir);
     await client.waitReady;
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     if (opts.migrate !== false) await migratePglite(db as never, { migrationsFolder });

@@ -18,9 +18,10 @@ export default defineConfig({
   },
   server: {
     fs: { allow: [repoRoot] },
+    // HEARTH_API_URL points the proxy at a server on another port (default: npm start's 3000).
     proxy: {
       // Same-origin from the browser's point of view: cookies, CSRF and the WebSocket Origin check just work.
-      '/api': { target: 'http://127.0.0.1:3000', ws: true },
+      '/api': { target: process.env.HEARTH_API_URL ?? 'http://127.0.0.1:3000', ws: true },
     },
   },
 });

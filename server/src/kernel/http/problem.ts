@@ -44,8 +44,7 @@ export function installErrorHandling(app: FastifyInstance) {
     if (err instanceof AppError) return sendProblem(reply, err.status, err.code, err.message, err.extra);
     if (hasZodFastifySchemaValidationErrors(err)) {
       const errors = err.validation.map((v) => {
-        const params = v.params as { issue?: { code?: string; keys?: string[] } } | undefined;
-        const keys = params?.issue?.code === 'unrecognized_keys' ? params.issue.keys : undefined;
+        const keys = v.keyword === 'unrecognized_keys' ? (v.params as { keys?: string[] }).keys : undefined;
         const base = fieldName(v.instancePath);
         return keys?.length
           ? { field: keys.map((k) => (base === '(body)' ? k : `${base}.${k}`)).join(', '), message: 'Unknown field' }

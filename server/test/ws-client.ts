@@ -1,0 +1,55 @@
+import WebSocket from 'ws';
+
+/** A real WebSocket client that records every message it receives. */
+export async function connectWs(url: string, headers: Record<string, string>) {
+  const ws = new WebSocket(url, { headers });
+  const messages: Record<string, unknown>[] = [];
+  const waiters: { pred: (m: Record<string, unknown>) => boolean; resolve: (m: Record<string, unknown>) => void }[] = [];
+  ws.on('message', (raw) => {
+    const m = JSON.parse(String(raw));
+    messages.push(m);
+    for (const w of [...waiters]) if (w.pred(m)) {
+      waiters.splice(waiters.indexOf(w), 1);
+      w.resolve(m);
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('unexpected-response', (_req, res) => reject(new Error(`handshake refused: ${res.statusCode}`)));
+    ws.once('error', reject);
+  });
+  return {
+    ws,
+    messages,
+    /** Resolves with the first past or future message matching `pred`, or rejects after `ms`. */
+    waitFor(pred: (m: Record<string, unknown>) => boolean, ms = 5000): Promise<Record<string, unknown>> {
+      const found = messages.find(pred);
+      if (found) return Promise.resolve(found);
+      return new Promise((resolve, reject) => {
+        const w = { pred, resolve };
+        waiters.push(w);
+        setTimeout(() => {
+          const i = waiters.indexOf(w);
+          if (i >= 0) {
+            waiters.splice(i, 1);
+            reject(new Error(`no matching message within ${ms} ms; got ${JSON.stringify(messages)}`));
+          }
+        }, ms);
+      });
+    },
+    close: () => new Promise<void>((r) => (ws.readyState === ws.CLOSED ? r() : (ws.once('close', () => r()), ws.close()))),
+  };
+}
+
+/** The status code of a refused WebSocket handshake, or 101 when it opened. */
+export function handshakeStatus(url: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(url, { headers });
+    ws.once('open', () => {
+      ws.close();
+      resolve(101);
+    });
+    ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+    ws.once('error', () => resolve(0));
+  });
+}

@@ -22,7 +22,7 @@ function timeZones(): string[] {
 }
 
 /** The person's own profile fields: title, team, location, time zone, bio, interests and skills. */
-export function EditProfileForm({ person, onDone }: { person: Person; onDone: () => void }) {
+export function EditProfileForm({ person, isSelf, onDone }: { person: Person; isSelf: boolean; onDone: () => void }) {
   const update = useUpdatePerson(person.id);
   const zones = useMemo(timeZones, []);
   const [form, setForm] = useState({
@@ -55,7 +55,7 @@ export function EditProfileForm({ person, onDone }: { person: Person; onDone: ()
   };
 
   return (
-    <Card id="edit-profile" title="Edit your profile">
+    <Card id="edit-profile" title={isSelf ? 'Edit your profile' : `Edit ${person.name}'s profile`}>
       <form className="stack" onSubmit={submit} noValidate>
         {error ? <Alert>{error.detail}</Alert> : null}
         <div className="form-grid">

@@ -39,7 +39,7 @@ export function ProfilePage({ id }: { id: string }) {
         <Link href="/people">People</Link> <span aria-hidden="true">/</span> <span aria-current="page">{p.name}</span>
       </nav>
       <ProfileHeader person={p} editing={editing} onEdit={p.abilities.canEdit ? () => setEditing(true) : undefined} />
-      {editing ? <EditProfileForm person={p} onDone={() => setEditing(false)} /> : null}
+      {editing ? <EditProfileForm person={p} isSelf={p.id === me.person.id} onDone={() => setEditing(false)} /> : null}
       <div className="profile-grid" style={{ marginTop: 0 }}>
         <div className="stack">
           <AboutCard person={p} />

@@ -21,6 +21,7 @@ export function AppLayout({ realtime, children }: { realtime: RealtimeStatus; ch
   const firstRender = useRef(true);
   // After client-side navigation, start at the top and move focus to the new page so screen
   // readers announce it (the browser does this for full page loads only).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the location change is the trigger
   useEffect(() => {
     if (firstRender.current) {
       firstRender.current = false;

@@ -29,6 +29,8 @@ export interface SolveTuning {
   addPerRound?: number;
   /** A known matching (mentor per mentee, -1 none) whose pairs join the first candidate set. */
   seed?: Int32Array;
+  /** Route the most constrained mentees (fewest allowed pairs) first: shorter augmenting paths under a floor. */
+  constrainedFirst?: boolean;
 }
 
 /** Outcome of an exact solve. */
@@ -58,12 +60,13 @@ export function solveAssignment(g: ScoreGraph, wt: Weighting, tuning: SolveTunin
     }
   }
   const state = new FlowState(n, m, capacity);
+  const order = tuning.constrainedFirst ? byDegree(g, wt.floor) : undefined;
   let rounds = 0;
   let cg = toCsr(rows, g, wt);
   for (;;) {
     rounds++;
     checkRange(cg, n);
-    state.solve(cg);
+    state.solve(cg, order);
     const { violators, best } = price(g, wt, state, addPerRound);
     if (violators.length === 0) break;
     // Add each violator's best arcs by price-adjusted weight and re-route only the violators: their old
@@ -228,4 +231,25 @@ function price(g: ScoreGraph, wt: Weighting, state: FlowState, limit: number) {
     if (cnt > 0 && topR[0] < 0) violators.push(i);
   }
   return { violators, best };
+}
+
+/** Mentees sorted by ascending number of allowed pairs >= floor (counting sort). */
+function byDegree(g: ScoreGraph, floor: number): Int32Array {
+  const { n, m, rowStart, cols, scores, capacity } = g;
+  const deg = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    let d = 0;
+    const start = rowStart[i];
+    for (let p = start; p < rowStart[i + 1]; p++) {
+      const s = scores[p];
+      if (s !== FORBIDDEN && s >= floor && capacity[cols === null ? p - start : cols[p]] > 0) d++;
+    }
+    deg[i] = d;
+  }
+  const count = new Int32Array(m + 2);
+  for (let i = 0; i < n; i++) count[Math.min(deg[i], m) + 1]++;
+  for (let d = 0; d <= m; d++) count[d + 1] += count[d];
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[count[Math.min(deg[i], m)]++] = i;
+  return order;
 }

@@ -39,6 +39,7 @@ export class FlowState {
   readonly matchW: Float64Array;
   /** Potentials: mentees 0..n-1, mentors n..n+m-1, sink n+m. */
   readonly pi: Float64Array;
+  /** Real mentees per mentor. */
   readonly load: Int32Array;
   /** Phantom-filled slots per mentor (see header). */
   readonly deficit: Int32Array;
@@ -235,9 +236,12 @@ export class FlowState {
     if (j >= 0 && this.pi[this.n + j] < this.pi[this.n + this.T]) this.deficit[j]++;
   }
 
-  /** Routes every free mentee, then fills any phantom slot left over by a shortest path from T. */
-  solve(g: CandidateGraph): void {
-    for (let i = 0; i < this.n; i++) if (this.mentorOf[i] === FREE) this.augment(i, g);
+  /** Routes every free mentee (in `order` if given), then fills any phantom slot left over by a shortest path from T. */
+  solve(g: CandidateGraph, order?: Int32Array): void {
+    for (let k = 0; k < this.n; k++) {
+      const i = order ? order[k] : k;
+      if (this.mentorOf[i] === FREE) this.augment(i, g);
+    }
     for (let j = 0; j < this.m; j++) while (this.deficit[j] > 0) this.fillDeficit(g);
   }
 

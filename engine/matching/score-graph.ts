@@ -78,9 +78,20 @@ export function pairScore(g: ScoreGraph, i: number, j: number): number {
   return FORBIDDEN;
 }
 
-/** Sorted distinct allowed scores >= floor (thresholds for the bottleneck search). */
+/** Sorted distinct allowed scores (thresholds for the bottleneck search); one typed pass, no callbacks. */
 export function distinctScores(g: ScoreGraph): number[] {
+  const { scores, capacity, cols, rowStart, n } = g;
   const seen = new Set<number>();
-  for (let i = 0; i < g.n; i++) forEachPair(g, i, -Infinity, (_j, s) => seen.add(s));
+  let last = FORBIDDEN;
+  for (let i = 0; i < n; i++) {
+    const start = rowStart[i];
+    for (let p = start; p < rowStart[i + 1]; p++) {
+      const s = scores[p];
+      // Consecutive repeats are common (dense rows of similar scores); skipping them saves Set lookups.
+      if (s === FORBIDDEN || s === last || capacity[cols === null ? p - start : cols[p]] <= 0) continue;
+      last = s;
+      seen.add(s);
+    }
+  }
   return [...seen].sort((x, y) => x - y);
 }

@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PG_TEMPLATE_DB, withDatabase } from '../global-setup.ts';
+import { httpSignIn, type ServerProcess, startServer } from '../spawn-server.ts';
+import { connectWs } from '../ws-client.ts';
+
+const adminUrl = process.env.TEST_DATABASE_URL;
+const dbName = `hearth_t_${randomBytes(6).toString('hex')}`;
+let nodeA: ServerProcess;
+let nodeB: ServerProcess;
+
+beforeAll(async () => {
+  if (!adminUrl) throw new Error('The two-node test needs PostgreSQL: set TEST_DATABASE_URL.');
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${dbName} template ${PG_TEMPLATE_DB}`);
+  await admin.end();
+  const DATABASE_URL = withDatabase(adminUrl, dbName);
+  // Node A seeds the demo organization; node B shares the same database.
+  nodeA = await startServer({ DATABASE_URL, HEARTH_DEMO: 'on', NODE_ID: 'node-a' });
+  nodeB = await startServer({ DATABASE_URL, HEARTH_DEMO: 'off', NODE_ID: 'node-b' });
+}, 90_000);
+
+afterAll(async () => {
+  await nodeA?.stop();
+  await nodeB?.stop();
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`drop database if exists ${dbName} with (force)`);
+  await admin.end();
+});
+
+describe('two stateless nodes on one PostgreSQL', () => {
+  it('a client on node A sees presence of a person connected to node B, live', async () => {
+    const admin = await httpSignIn(nodeA.url, 'admin@example.com', 'hearth-demo');
+    const sam = await httpSignIn(nodeB.url, 'sam.okafor@example.com', 'hearth-demo');
+    const a = await connectWs(`${nodeA.url.replace('http', 'ws')}/api/ws`, { cookie: admin.cookie, origin: nodeA.url });
+    await a.waitFor((m) => m.type === 'hello');
+    const b = await connectWs(`${nodeB.url.replace('http', 'ws')}/api/ws`, { cookie: sam.cookie, origin: nodeB.url });
+    await a.waitFor((m) => m.type === 'presence' && m.personId === sam.personId && m.online === true);
+    // Node A's presence list includes the person connected to node B.
+    const list = await fetch(`${nodeA.url}/api/presence`, { headers: { cookie: admin.cookie } });
+    expect(((await list.json()) as { online: string[] }).online).toContain(sam.personId);
+    await b.close();
+    await a.waitFor((m) => m.type === 'presence' && m.personId === sam.personId && m.online === false);
+    await a.close();
+  }, 30_000);
+
+  it('a session made on one node works on the other', async () => {
+    const admin = await httpSignIn(nodeA.url, 'admin@example.com', 'hearth-demo');
+    const me = await fetch(`${nodeB.url}/api/me`, { headers: { cookie: admin.cookie } });
+    expect(me.status).toBe(200);
+  });
+});

@@ -58,7 +58,10 @@ function stats(mx: ScoreMatrix, mentorOf: Int32Array) {
 const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
 
 function child(instance: string, method: string): void {
-  if (method.startsWith('rematch')) return rematchChild(instance, method);
+  if (method.startsWith('rematch')) {
+    rematchChild(instance, method);
+    return;
+  }
   const mx = build(instance);
   globalThis.gc?.();
   const instanceRss = process.memoryUsage().rss;

@@ -5,7 +5,7 @@
 // solution and is added; when no pair prices out negative the solution is optimal for the full graph
 // (min-cost-flow optimality: no negative residual arc under feasible potentials). Re-solves start warm.
 
-import { type CandidateGraph, FlowState, FREE, UNMATCHED } from './min-cost-flow.ts';
+import { type CandidateGraph, FlowState, UNMATCHED } from './min-cost-flow.ts';
 import { MatchingError } from './errors.ts';
 import { FORBIDDEN, type ScoreGraph } from './score-graph.ts';
 
@@ -163,15 +163,15 @@ function toCsr(rows: number[][], g: ScoreGraph, wt: Weighting): CandidateGraph {
   for (let i = 0; i < n; i++) start[i + 1] = start[i] + rows[i].length;
   const col = new Int32Array(start[n]);
   const w = new Float64Array(start[n]);
-  const sparse = g.cols !== null;
   for (let i = 0; i < n; i++) {
     const r = rows[i];
     let k = start[i];
-    if (sparse && r.length > 0) {
+    if (g.cols !== null && r.length > 0) {
+      const rowCols = g.cols;
       // One pass over the row instead of a search per candidate.
       const want = new Map<number, number>();
       for (const j of r) want.set(j, 0);
-      for (let p = g.rowStart[i]; p < g.rowStart[i + 1]; p++) if (want.has(g.cols![p])) want.set(g.cols![p], g.scores[p]);
+      for (let p = g.rowStart[i]; p < g.rowStart[i + 1]; p++) if (want.has(rowCols[p])) want.set(rowCols[p], g.scores[p]);
       for (const j of r) {
         col[k] = j;
         w[k++] = wt.a * (want.get(j) as number) + wt.b;

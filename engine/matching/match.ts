@@ -100,8 +100,8 @@ function buildProfileProblem(input: MatchInput, options: MatchOptions): ProfileP
       if (why === null) scores[i * m + j] = pairScoreOf(ctx, i, j);
       else {
         scores[i * m + j] = FORBIDDEN;
-        let c = excluded.get(i);
-        if (!c) excluded.set(i, (c = new Map()));
+        const c = excluded.get(i) ?? new Map<Constraint, number>();
+        excluded.set(i, c);
         c.set(why, (c.get(why) ?? 0) + 1);
       }
     }

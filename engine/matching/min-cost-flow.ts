@@ -88,7 +88,7 @@ export class FlowState {
 
   /** Routes free mentee i0 along a shortest augmenting path; keeps potentials feasible. */
   augment(i0: number, g: CandidateGraph): void {
-    const { pi, n, T, dist, stamp, settled, heap, mentorOf, matchW, load, capacity } = this;
+    const { pi, n, T, dist, stamp, settled, heap, matchW, load, capacity } = this;
     const { start, col, w } = g;
     const piT = pi[n + T];
     // A free mentee has no residual in-arcs, so its potential may be raised until all its out-arcs are non-negative.

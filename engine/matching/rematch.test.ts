@@ -6,7 +6,10 @@ import { FORBIDDEN } from './score-graph.ts';
 
 function randomMatrix(seed: number, n: number, m: number, cap: number) {
   let a = seed;
-  const r = () => ((a = (Math.imul(a, 1103515245) + 12345) >>> 0) / 4294967296);
+  const r = () => {
+    a = (Math.imul(a, 1103515245) + 12345) >>> 0;
+    return a / 4294967296;
+  };
   const scores = Int32Array.from({ length: n * m }, () => Math.floor(r() * 1001));
   return { n, m, scores, capacities: new Int32Array(m).fill(cap), r };
 }
@@ -31,7 +34,7 @@ describe('rematch', () => {
     expect(res.changes.changed).toBe(forced);
     const load = new Int32Array(60);
     for (const j of res.mentorOf) if (j >= 0) load[j]++;
-    load.forEach((l, j) => expect(l).toBeLessThanOrEqual(caps[j]));
+    for (let j = 0; j < 60; j++) expect(load[j]).toBeLessThanOrEqual(caps[j]);
   });
 
   it('fills the freed capacity optimally (brute force on the residual problem)', () => {

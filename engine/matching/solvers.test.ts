@@ -39,7 +39,7 @@ function evaluate(g: ScoreGraph, S: number[], cap: number[], mentorOf: Int32Arra
     min = Math.min(min, s);
     load[j]++;
   });
-  load.forEach((l, j) => expect(l).toBeLessThanOrEqual(cap[j]));
+  for (let j = 0; j < g.m; j++) expect(load[j]).toBeLessThanOrEqual(cap[j]);
   return { total, card, min };
 }
 

@@ -20,7 +20,11 @@ describe('blockingPairs', () => {
         const m = 3;
         const cap = [2, 1, 1];
         const load = [0, 0, 0];
-        const mentorOf = Int32Array.from(assign, (j) => (j >= 0 && load[j] < cap[j] ? (load[j]++, j) : -1));
+        const mentorOf = Int32Array.from(assign, (j) => {
+          if (j < 0 || load[j] >= cap[j]) return -1;
+          load[j]++;
+          return j;
+        });
         const g = denseGraph(n, m, Int32Array.from(cells), Int32Array.from(cap));
         let expected = 0;
         for (let i = 0; i < n; i++) {

@@ -14,7 +14,8 @@
 import { readFile } from 'node:fs/promises';
 import { parseMentees, parseMentors, parseScoreTable } from './csv-profiles.ts';
 import { MatchingError } from './errors.ts';
-import { matchMentors, matchScoreTable } from './match.ts';
+import { matchMentors } from './match.ts';
+import { matchScoreTable } from './score-table.ts';
 import type { MatchMode, MatchResult } from './types.ts';
 
 const USAGE =

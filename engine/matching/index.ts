@@ -7,18 +7,9 @@
 export { DEFAULT_WEIGHTS, overlapHours } from './compatibility.ts';
 export { parseMentees, parseMentors, parseScoreTable } from './csv-profiles.ts';
 export { MatchingError, type MatchingErrorCode } from './errors.ts';
-export {
-  type MatchInput,
-  type MatrixSolution,
-  matchMentors,
-  matchScoreMatrix,
-  matchScoreTable,
-  matrixBlockingPairs,
-  rematchMentors,
-  rematchScoreMatrix,
-  scoreMatrixFromProfiles,
-  type ScoreMatrix,
-} from './match.ts';
+export { type MatchInput, matchMentors, rematchMentors, scoreMatrixFromProfiles } from './match.ts';
+export { type MatrixSolution, matchScoreMatrix, matrixBlockingPairs, rematchScoreMatrix, type ScoreMatrix } from './score-matrix.ts';
+export { matchScoreTable } from './score-table.ts';
 export type { RematchOptions } from './rematch.ts';
 export { FORBIDDEN as FORBIDDEN_SCORE } from './score-graph.ts';
 export type * from './types.ts';

@@ -1,25 +1,16 @@
-// Public entry points: profiles -> compatibility scores -> exact solve -> result with explanations and
-// per-person issues; score tables (CLI --scores) and raw typed matrices (benchmarks, large programs).
+// Profile entry points: profiles -> compatibility scores -> exact solve -> result with explanations and
+// per-person issues (score tables: score-table.ts; typed matrices: score-matrix.ts).
 // Per-person data problems never throw; only an impossible hard constraint (a pin) does.
 
 import { CONSTRAINTS, type Constraint, explainPair, pairScoreOf, prepareCompatibility, violatedConstraint } from './compatibility.ts';
 import { MatchingError } from './errors.ts';
-import { denseGraph, FORBIDDEN, MAX_ABS_SCORE, type ScoreGraph, sparseGraph } from './score-graph.ts';
+import { capacityOf, checkMode, finish, unmatchedReason } from './result.ts';
 import { type RematchOptions, rematchGraph, withDepartures } from './rematch.ts';
+import type { ScoreMatrix } from './score-matrix.ts';
+import { denseGraph, FORBIDDEN, type ScoreGraph } from './score-graph.ts';
 import { type GraphSolution, solveGraph } from './solve.ts';
 import { blockingPairs } from './stability.ts';
-import type {
-  Assignment,
-  MatchIssue,
-  MatchMode,
-  MatchOptions,
-  MatchResult,
-  MenteeProfile,
-  MentorProfile,
-  PinnedPair,
-  ScoreTable,
-  Unmatched,
-} from './types.ts';
+import type { Assignment, MatchIssue, MatchMode, MatchOptions, MatchResult, MenteeProfile, MentorProfile, PinnedPair, Unmatched } from './types.ts';
 
 /** Input of matchMentors. */
 export interface MatchInput {
@@ -27,14 +18,6 @@ export interface MatchInput {
   mentees: MenteeProfile[];
   /** People offering mentoring, with capacities. */
   mentors: MentorProfile[];
-}
-
-const MODES: MatchMode[] = ['optimal', 'fair', 'participation'];
-
-function checkMode(mode: string | undefined): MatchMode {
-  const m = (mode ?? 'optimal') as MatchMode;
-  if (!MODES.includes(m)) throw new MatchingError('INVALID_INPUT', `unknown mode "${mode}"`, { mode });
-  return m;
 }
 
 /** Keeps the first person of each id; later duplicates are reported and left out. */
@@ -53,17 +36,6 @@ function dedupe<T extends { id: string }>(people: T[], side: 'mentee' | 'mentor'
     }
   });
   return out;
-}
-
-/** Capacity as a non-negative integer; bad values become 0 and are reported. */
-function capacityOf(id: string, raw: unknown, issues: MatchIssue[]): number {
-  const c = typeof raw === 'number' ? raw : Number(raw);
-  if (!Number.isInteger(c) || c < 0) {
-    issues.push({ side: 'mentor', id, code: 'INVALID_CAPACITY', message: `capacity "${String(raw)}" is not a whole number >= 0; treated as 0` });
-    return 0;
-  }
-  if (c === 0) issues.push({ side: 'mentor', id, code: 'ZERO_CAPACITY', message: 'capacity 0: not taking mentees' });
-  return c;
 }
 
 /** Scores, constraints and pins of a profile input, ready for any solve. */
@@ -183,8 +155,8 @@ export function rematchMentors(
   for (const pair of previous) {
     const i = menteeIndex.get(pair.mentee);
     const j = mentorIndex.get(pair.mentor);
-    if (i === undefined || j === undefined || pp.pins.has(i)) departed += i === undefined || j === undefined ? 1 : 0;
-    else prev[i] = j;
+    if (i === undefined || j === undefined) departed++;
+    else if (!pp.pins.has(i)) prev[i] = j; // a pin overrides the previous pair and is not counted as a change
   }
   const { mentorOf, changes } = rematchGraph(pp.g, prev, { mode, keepBonus: options.keepBonus });
   const result = present(pp, mode, { mentorOf, rounds: 0 }, options);
@@ -203,19 +175,6 @@ function duplicatesOf(all: { id: string }[], kept: { id: string }[]): string[] {
     else out.push(id);
   });
   return out;
-}
-
-function finish(mode: MatchMode, assignments: Assignment[], unmatched: Unmatched[], issues: MatchIssue[], sol: GraphSolution, scale = 1): MatchResult {
-  assignments.sort((a, b) => (a.mentee < b.mentee ? -1 : a.mentee > b.mentee ? 1 : 0));
-  let total = 0;
-  let minScore: number | null = null;
-  for (const a of assignments) {
-    total += Math.round(a.score * scale);
-    minScore = minScore === null ? a.score : Math.min(minScore, a.score);
-  }
-  const result: MatchResult = { mode, assignments, total: total / scale, minScore, unmatched, issues };
-  if (mode === 'fair' && sol.floor !== undefined && sol.floor !== null) result.floor = sol.floor / scale;
-  return result;
 }
 
 /** Reports catalogue-unknown skills and wanted skills no mentor offers (both are per-person issues). */
@@ -281,183 +240,6 @@ function applyPins(
   }
   void n;
   return pins;
-}
-
-function unmatchedReason(g: ScoreGraph, i: number, mode: MatchMode, pinned: boolean): Omit<Unmatched, 'mentee'> {
-  if (pinned) return { reason: 'NO_CAPACITY' };
-  let feasible = 0;
-  let positive = 0;
-  for (let p = g.rowStart[i]; p < g.rowStart[i + 1]; p++) {
-    const s = g.scores[p];
-    const j = g.cols === null ? p - g.rowStart[i] : g.cols[p];
-    if (s === FORBIDDEN || g.capacity[j] <= 0) continue;
-    feasible++;
-    if (s >= 0) positive++;
-  }
-  if (feasible === 0) return { reason: 'NO_FEASIBLE_MENTOR' };
-  if (mode === 'optimal' && positive === 0) return { reason: 'NOT_BENEFICIAL', detail: 'every feasible pair has a negative score' };
-  return { reason: 'NO_CAPACITY', detail: `${feasible} feasible mentor(s), all taken by better-fitting mentees` };
-}
-
-/** Matches a given score table: only listed pairs are allowed; decimals are scaled to exact integers. */
-export function matchScoreTable(table: ScoreTable, options: { mode?: MatchMode } = {}): MatchResult {
-  const mode = checkMode(options.mode);
-  const issues: MatchIssue[] = [];
-  const mentorIndex = new Map<string, number>();
-  const caps: number[] = [];
-  for (const row of table.capacities) {
-    const id = String(row.mentor ?? '').trim();
-    if (id === '' || mentorIndex.has(id)) {
-      issues.push({ side: 'mentor', id: id || '?', code: 'DUPLICATE_ID', message: `capacity for "${id}" given more than once or without id; first kept` });
-      continue;
-    }
-    mentorIndex.set(id, caps.length);
-    caps.push(capacityOf(id, row.capacity, issues));
-  }
-  const decimals = Math.min(6, Math.max(0, ...table.pairs.map((p) => decimalsOf(p.score))));
-  const scale = 10 ** decimals;
-  const menteeIndex = new Map<string, number>();
-  const menteeIds: string[] = [];
-  const seenPair = new Set<string>();
-  const ti: number[] = [];
-  const tj: number[] = [];
-  const ts: number[] = [];
-  const unknownMentor = new Set<string>();
-  for (const p of table.pairs) {
-    const a = String(p.mentee ?? '').trim();
-    const b = String(p.mentor ?? '').trim();
-    if (a === '') continue;
-    let i = menteeIndex.get(a);
-    if (i === undefined) {
-      i = menteeIds.length;
-      menteeIndex.set(a, i);
-      menteeIds.push(a);
-    }
-    const j = mentorIndex.get(b);
-    if (j === undefined) {
-      if (!unknownMentor.has(b)) issues.push({ side: 'mentor', id: b, code: 'UNKNOWN_PERSON', message: `mentor "${b}" has no capacity row; its pairs are ignored` });
-      unknownMentor.add(b);
-      continue;
-    }
-    const key = `${i}:${j}`;
-    if (seenPair.has(key)) {
-      issues.push({ side: 'mentee', id: a, code: 'DUPLICATE_ID', message: `pair ${a},${b} listed more than once; first kept` });
-      continue;
-    }
-    const s = Math.round(Number(p.score) * scale);
-    if (!Number.isFinite(Number(p.score)) || Math.abs(s) > MAX_ABS_SCORE) {
-      issues.push({ side: 'mentee', id: a, code: 'INVALID_SCORE', message: `score "${String(p.score)}" for ${a},${b} is not a usable number; pair ignored` });
-      continue;
-    }
-    seenPair.add(key);
-    ti.push(i);
-    tj.push(j);
-    ts.push(s);
-  }
-  const mentorIds = [...mentorIndex.keys()];
-  const g = sparseGraph(menteeIds.length, mentorIds.length, Int32Array.from(ti), Int32Array.from(tj), Int32Array.from(ts), Int32Array.from(caps));
-  const sol = solveGraph(g, mode);
-  const assignments: Assignment[] = [];
-  const unmatched: Unmatched[] = [];
-  for (let i = 0; i < g.n; i++) {
-    const j = sol.mentorOf[i];
-    if (j >= 0) {
-      let s = 0;
-      for (let p = g.rowStart[i]; p < g.rowStart[i + 1]; p++) if (g.cols?.[p] === j) s = g.scores[p];
-      assignments.push({ mentee: menteeIds[i], mentor: mentorIds[j], score: s / scale });
-    } else {
-      const u = unmatchedReason(g, i, mode, false);
-      if (u.reason === 'NO_FEASIBLE_MENTOR') {
-        u.detail = 'every listed mentor has capacity 0 or no capacity row';
-        issues.push({ side: 'mentee', id: menteeIds[i], code: 'NO_FEASIBLE_MENTOR', message: u.detail });
-      }
-      unmatched.push({ mentee: menteeIds[i], ...u });
-    }
-  }
-  const result = finish(mode, assignments, unmatched, issues, sol, scale);
-  const report = blockingPairs(g, sol.mentorOf);
-  result.stability = {
-    blockingPairs: report.count,
-    examples: report.examples.map((e) => ({ mentee: menteeIds[e.mentee], mentor: mentorIds[e.mentor], gain: e.gain / scale })),
-  };
-  return result;
-}
-
-function decimalsOf(x: number): number {
-  if (!Number.isFinite(x) || Number.isInteger(x)) return 0;
-  const s = String(x);
-  const e = s.indexOf('e-');
-  if (e >= 0) return 7; // tiny values: capped at 6 by the caller, rounding the rest
-  const dot = s.indexOf('.');
-  return dot < 0 ? 0 : s.length - dot - 1;
-}
-
-/** A dense integer score matrix (FORBIDDEN_SCORE = not allowed), as used by benchmarks and large programs. */
-export interface ScoreMatrix {
-  /** Mentees (rows). */
-  n: number;
-  /** Mentors (columns). */
-  m: number;
-  /** Row-major n×m integer scores. */
-  scores: Int32Array;
-  /** Capacity per mentor. */
-  capacities: Int32Array;
-}
-
-/** Raw solution on indices: mentor per mentee (-1 unmatched), total, worst matched score, fair floor. */
-export interface MatrixSolution {
-  /** Mentor index per mentee, -1 = unmatched. */
-  mentorOf: Int32Array;
-  /** Sum of matched scores. */
-  total: number;
-  /** Lowest matched score (null if none). */
-  minScore: number | null;
-  /** Fair floor. */
-  floor?: number | null;
-  /** Pricing rounds of the exact solve (diagnostic). */
-  rounds: number;
-}
-
-/** Solves a dense integer score matrix exactly under `mode` without building per-pair objects. */
-export function matchScoreMatrix(matrix: ScoreMatrix, options: { mode?: MatchMode } = {}): MatrixSolution {
-  const mode = checkMode(options.mode);
-  const { n, m, scores, capacities } = matrix;
-  if (scores.length !== n * m || capacities.length !== m) throw new MatchingError('INVALID_INPUT', 'matrix shape does not match n×m / m');
-  const sol = solveGraph(denseGraph(n, m, scores, capacities), mode);
-  let total = 0;
-  let minScore: number | null = null;
-  for (let i = 0; i < n; i++) {
-    const j = sol.mentorOf[i];
-    if (j < 0) continue;
-    const s = scores[i * m + j];
-    total += s;
-    minScore = minScore === null ? s : Math.min(minScore, s);
-  }
-  return { mentorOf: sol.mentorOf, total, minScore, floor: sol.floor, rounds: sol.rounds };
-}
-
-/** Re-matches a dense matrix after joins/leaves given each mentee's previous mentor index (-1 = none). */
-export function rematchScoreMatrix(
-  matrix: ScoreMatrix,
-  previous: Int32Array,
-  options: RematchOptions = {},
-): MatrixSolution & { changes: ReturnType<typeof rematchGraph>['changes'] } {
-  const { n, m, scores, capacities } = matrix;
-  const { mentorOf, changes } = rematchGraph(denseGraph(n, m, scores, capacities), previous, options);
-  let total = 0;
-  let minScore: number | null = null;
-  for (let i = 0; i < n; i++) {
-    const j = mentorOf[i];
-    if (j < 0) continue;
-    total += scores[i * m + j];
-    minScore = minScore === null ? scores[i * m + j] : Math.min(minScore, scores[i * m + j]);
-  }
-  return { mentorOf, total, minScore, rounds: 0, changes };
-}
-
-/** Blocking pairs of a matrix solution (shared scores rank both sides). */
-export function matrixBlockingPairs(matrix: ScoreMatrix, mentorOf: Int32Array): number {
-  return blockingPairs(denseGraph(matrix.n, matrix.m, matrix.scores, matrix.capacities), mentorOf, 0).count;
 }
 
 /** Compatibility scores of a profile input as a dense matrix (FORBIDDEN_SCORE for ruled-out pairs), e.g. for previews and benchmarks. */

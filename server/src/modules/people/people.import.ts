@@ -41,7 +41,7 @@ export function checkCsv(csv: string): { rows: ParsedRow[]; issues: ImportIssue[
   const issues: ImportIssue[] = [];
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(csv, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: true });
+    records = parse(csv, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as unknown as typeof records;
   } catch (err) {
     const e = err as { lines?: number; message: string };
     return { rows: [], dataRows: 0, issues: [{ row: e.lines ?? 1, field: '(file)', code: 'MALFORMED_CSV', message: `The file is not valid CSV: ${e.message}` }] };

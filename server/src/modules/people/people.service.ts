@@ -46,11 +46,10 @@ export async function getPerson(db: DbOrTx, actor: Actor, id: string): Promise<P
 }
 
 async function presentPerson(db: DbOrTx, actor: Actor, row: repo.PersonRow): Promise<Person> {
-  const [skills, reports, managerRefs] = await Promise.all([
-    repo.selectSkills(db, row.id),
-    repo.selectReports(db, row.orgId, row.id),
-    repo.selectRefs(db, row.orgId, row.managerId ? [row.managerId] : []),
-  ]);
+  // Sequential on purpose: inside a transaction all three share one connection.
+  const skills = await repo.selectSkills(db, row.id);
+  const reports = await repo.selectReports(db, row.orgId, row.id);
+  const managerRefs = await repo.selectRefs(db, row.orgId, row.managerId ? [row.managerId] : []);
   const roles: Role[] = ['member'];
   if (reports.length) roles.push('manager');
   for (const r of ['facilitator', 'moderator', 'admin'] as const) if (row.roles.includes(r)) roles.push(r);

@@ -87,6 +87,17 @@ describe('rematch', () => {
     );
   });
 
+  it('in participation mode moves an existing mentee when that is the only way to place a newcomer', () => {
+    // Mentee 0 sits with mentor 0; newcomer 1 can only use mentor 0; mentee 0 could also use mentor 1.
+    const scores = Int32Array.from([9, 5, 7, FORBIDDEN]);
+    const capacities = Int32Array.from([1, 1]);
+    const keep = rematchScoreMatrix({ n: 2, m: 2, scores, capacities }, Int32Array.from([0, -1]));
+    expect(Array.from(keep.mentorOf)).toEqual([0, -1]);
+    const part = rematchScoreMatrix({ n: 2, m: 2, scores, capacities }, Int32Array.from([0, -1]), { mode: 'participation' });
+    expect(Array.from(part.mentorOf)).toEqual([1, 0]);
+    expect(part.changes.changed).toBe(1);
+  });
+
   it('re-matches profiles by id and counts departures as changed pairs', () => {
     const mentors: MentorProfile[] = ['x', 'y', 'z'].map((id) => ({ id, capacity: 2, skillsHave: [{ skill: 'sql', level: 4 }] }));
     const mentees: MenteeProfile[] = ['a', 'b', 'c', 'd'].map((id) => ({ id, skillsWant: [{ skill: 'sql', level: 3 }] }));

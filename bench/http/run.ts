@@ -2,7 +2,8 @@
 // ratio to a bare Fastify route served by the same process in the same run, on PGlite and on PostgreSQL.
 // autocannon runs in a child process so the load generator does not share the server's event loop.
 // Usage: npx tsx bench/http/run.ts [--duration 10] [--connections 50] [--postgres URL]
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,11 +33,13 @@ interface Run {
   errors: number;
 }
 
-function autocannon(name: string, url: string, headers: Record<string, string> = {}): Run {
+// Async on purpose: the server under test runs in this process and must keep serving while autocannon runs.
+async function autocannon(name: string, url: string, headers: Record<string, string> = {}): Promise<Run> {
   const args = ['node_modules/autocannon/autocannon.js', '-c', String(connections), '-d', String(duration), '-j', '--renderStatusCodes=false'];
   for (const [k, v] of Object.entries(headers)) args.push('-H', `${k}=${v}`);
   args.push(url);
-  const out = JSON.parse(execFileSync(process.execPath, args, { maxBuffer: 64 * 1024 * 1024 }).toString());
+  const { stdout } = await promisify(execFile)(process.execPath, args, { maxBuffer: 64 * 1024 * 1024 });
+  const out = JSON.parse(stdout);
   return { target: name, reqPerSec: Math.round(out.requests.average), p50: out.latency.p50, p99: out.latency.p99, non2xx: out.non2xx, errors: out.errors };
 }
 
@@ -79,8 +82,8 @@ async function benchDatabase(kind: 'pglite' | 'postgres') {
   const check = await fetch(`${base}/api/people?limit=50`, { headers: { cookie } });
   if ((await check.json()).items.length !== 50) throw new Error('directory page did not return 50 people');
 
-  autocannon('warm-up', `${base}/api/people?limit=50`, { cookie });
-  const runs = [autocannon('bare route', bareUrl), autocannon('GET /api/health', `${base}/api/health`), autocannon('GET /api/people?limit=50', `${base}/api/people?limit=50`, { cookie })];
+  await autocannon('warm-up', `${base}/api/people?limit=50`, { cookie });
+  const runs = [await autocannon('bare route', bareUrl), await autocannon('GET /api/health', `${base}/api/health`), await autocannon('GET /api/people?limit=50', `${base}/api/people?limit=50`, { cookie })];
   const baseline = runs[0].reqPerSec;
   await app.close();
   await bare.close();

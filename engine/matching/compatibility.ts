@@ -42,7 +42,32 @@ export interface CompatibilityContext {
   readonly menteeSlots: Uint32Array;
   readonly mentorSlots: Uint32Array;
   readonly slotCount: Int32Array;
-  readonly forbidden: Set<string>;
+  /** Explicitly forbidden pairs as i * m + j. */
+  readonly forbidden: Set<number>;
+  /** Per-person attributes as typed arrays (NaN / -1 = unknown) so scoring 1M pairs allocates nothing. */
+  readonly attr: PersonArrays;
+}
+
+/** Typed per-person attributes used in the pair loop. */
+interface PersonArrays {
+  menteeDept: Int32Array;
+  mentorDept: Int32Array;
+  menteeTeam: Int32Array;
+  mentorTeam: Int32Array;
+  preferOther: Uint8Array;
+  menteeSen: Float64Array;
+  mentorSen: Float64Array;
+  gapLo: Float64Array;
+  gapHi: Float64Array;
+  menteeTz: Float64Array;
+  mentorTz: Float64Array;
+  /** Mentor index with the same id as the mentee (self), else -1. */
+  self: Int32Array;
+  /** Mentor index of the mentee's manager, else -1. */
+  manager: Int32Array;
+  hours: [number, number];
+  minOverlap: number;
+  forbidSameTeam: boolean;
 }
 
 const norm = (s: string): string => s.trim().toLowerCase();
@@ -117,8 +142,38 @@ export function prepareCompatibility(
   const goals = bitsets([mentees.map((p) => p.goals), mentors.map((p) => p.topics)], goalMap);
   const slotMap = new Map<string, number>();
   const slots = bitsets([mentees.map((p) => p.availability), mentors.map((p) => p.availability)], slotMap);
-  const forbidden = new Set((options.forbiddenPairs ?? []).map((f) => `${f.mentee}\u0000${f.mentor}`));
+  const mentorIndex = new Map(mentors.map((p, j) => [p.id, j]));
+  const menteeIndex = new Map(mentees.map((p, i) => [p.id, i]));
+  const forbidden = new Set<number>();
+  for (const f of options.forbiddenPairs ?? []) {
+    const i = menteeIndex.get(f.mentee);
+    const j = mentorIndex.get(f.mentor);
+    if (i !== undefined && j !== undefined) forbidden.add(i * mentors.length + j);
+  }
+  const depts = new Map<string, number>();
+  const teams = new Map<string, number>();
+  const idOf = (map: Map<string, number>, v: string | undefined) => (v ? intern(map, v) : -1);
+  const numOr = (v: number | undefined) => (typeof v === 'number' && Number.isFinite(v) ? v : Number.NaN);
+  const attr: PersonArrays = {
+    menteeDept: Int32Array.from(mentees, (p) => idOf(depts, p.department)),
+    mentorDept: Int32Array.from(mentors, (p) => idOf(depts, p.department)),
+    menteeTeam: Int32Array.from(mentees, (p) => idOf(teams, p.team)),
+    mentorTeam: Int32Array.from(mentors, (p) => idOf(teams, p.team)),
+    preferOther: Uint8Array.from(mentees, (p) => ((p.preferOtherDepartment ?? true) ? 1 : 0)),
+    menteeSen: Float64Array.from(mentees, (p) => numOr(p.seniority)),
+    mentorSen: Float64Array.from(mentors, (p) => numOr(p.seniority)),
+    gapLo: Float64Array.from(mentees, (p) => p.seniorityGap?.[0] ?? 1),
+    gapHi: Float64Array.from(mentees, (p) => p.seniorityGap?.[1] ?? 2),
+    menteeTz: Float64Array.from(mentees, (p) => numOr(p.timezone)),
+    mentorTz: Float64Array.from(mentors, (p) => numOr(p.timezone)),
+    self: Int32Array.from(mentees, (p) => mentorIndex.get(p.id) ?? -1),
+    manager: Int32Array.from(mentees, (p) => (p.managerId === undefined ? -1 : (mentorIndex.get(p.managerId) ?? -1))),
+    hours: options.workingHours ?? [9, 17],
+    minOverlap: options.minOverlapHours ?? 2,
+    forbidSameTeam: options.forbidSameTeam === true,
+  };
   return {
+    attr,
     mentees,
     mentors,
     weights,
@@ -146,37 +201,29 @@ function clampLevel(level: number): number {
 
 /** Hours two people's working windows overlap in a day (circular, so UTC+12 meets UTC-11). */
 export function overlapHours(tzA: number, tzB: number, hours: [number, number]): number {
-  const [s, e] = hours;
-  const a0 = s - tzA;
-  const a1 = e - tzA;
-  let best = 0;
-  for (const shift of [-24, 0, 24]) {
-    const b0 = s - tzB + shift;
-    const b1 = e - tzB + shift;
-    best = Math.max(best, Math.min(a1, b1) - Math.max(a0, b0));
-  }
-  return Math.max(0, best);
+  const len = hours[1] - hours[0];
+  // Windows of equal length: overlap is len minus the circular distance of their offsets.
+  let d = Math.abs(tzA - tzB) % 24;
+  if (d > 12) d = 24 - d;
+  return Math.max(0, len - d);
 }
 
 /** The hard constraint that rules out pair (i, j), or null when the pair is allowed. */
 export function violatedConstraint(ctx: CompatibilityContext, i: number, j: number): Constraint | null {
-  const a = ctx.mentees[i];
-  const b = ctx.mentors[j];
-  if (a.id === b.id) return 'SELF';
-  if (a.managerId !== undefined && a.managerId === b.id) return 'OWN_MANAGER';
-  if (ctx.options.forbidSameTeam && a.team !== undefined && a.team !== '' && a.team === b.team) return 'SAME_TEAM';
-  if (ctx.forbidden.size > 0 && ctx.forbidden.has(`${a.id}\u0000${b.id}`)) return 'FORBIDDEN_PAIR';
-  if (a.timezone !== undefined && b.timezone !== undefined) {
-    const min = ctx.options.minOverlapHours ?? 2;
-    if (overlapHours(a.timezone, b.timezone, ctx.options.workingHours ?? [9, 17]) < min) return 'TIMEZONE';
-  }
+  const x = ctx.attr;
+  if (x.self[i] === j) return 'SELF';
+  if (x.manager[i] === j) return 'OWN_MANAGER';
+  if (x.forbidSameTeam && x.menteeTeam[i] >= 0 && x.menteeTeam[i] === x.mentorTeam[j]) return 'SAME_TEAM';
+  if (ctx.forbidden.size > 0 && ctx.forbidden.has(i * ctx.mentors.length + j)) return 'FORBIDDEN_PAIR';
+  const a = x.menteeTz[i];
+  const b = x.mentorTz[j];
+  if (!Number.isNaN(a) && !Number.isNaN(b) && overlapHours(a, b, x.hours) < x.minOverlap) return 'TIMEZONE';
   return null;
 }
 
-/** Factor values in [0, 1] for pair (i, j), in CompatibilityWeights key order. */
+/** Factor values in [0, 1] for pair (i, j), in ORDER. */
 function factorValues(ctx: CompatibilityContext, i: number, j: number, out: Float64Array): void {
-  const a = ctx.mentees[i];
-  const b = ctx.mentors[j];
+  const x = ctx.attr;
   const w = ctx.want[i];
   let cov = 0;
   for (let k = 0; k < w.ids.length; k++) {
@@ -186,33 +233,45 @@ function factorValues(ctx: CompatibilityContext, i: number, j: number, out: Floa
   out[0] = w.ids.length > 0 ? cov / w.ids.length : 0;
   const g = ctx.goalCount[i];
   out[1] = g > 0 ? common(ctx.menteeGoals, i, ctx.mentorTopics, j, ctx.goalWords) / g : 0;
-  if (a.department && b.department) {
-    const differ = norm(a.department) !== norm(b.department);
-    out[2] = differ === (a.preferOtherDepartment ?? true) ? 1 : 0;
-  } else out[2] = 0.5;
-  if (a.seniority !== undefined && b.seniority !== undefined) {
-    const gap = b.seniority - a.seniority;
-    const [lo, hi] = a.seniorityGap ?? [1, 2];
+  const da = x.menteeDept[i];
+  const db = x.mentorDept[j];
+  out[2] = da >= 0 && db >= 0 ? ((da !== db) === (x.preferOther[i] === 1) ? 1 : 0) : 0.5;
+  const sa = x.menteeSen[i];
+  const sb = x.mentorSen[j];
+  if (!Number.isNaN(sa) && !Number.isNaN(sb)) {
+    const gap = sb - sa;
+    const lo = x.gapLo[i];
+    const hi = x.gapHi[i];
     const off = gap < lo ? lo - gap : gap > hi ? gap - hi : 0;
     out[3] = gap <= 0 && lo > 0 ? 0 : Math.max(0, 1 - off / 3);
   } else out[3] = 0.5;
-  const hours = ctx.options.workingHours ?? [9, 17];
-  out[4] =
-    a.timezone !== undefined && b.timezone !== undefined
-      ? overlapHours(a.timezone, b.timezone, hours) / Math.max(1, hours[1] - hours[0])
-      : 0.5;
+  const ta = x.menteeTz[i];
+  const tb = x.mentorTz[j];
+  out[4] = !Number.isNaN(ta) && !Number.isNaN(tb) ? overlapHours(ta, tb, x.hours) / Math.max(1, x.hours[1] - x.hours[0]) : 0.5;
   const sc = ctx.slotCount[i];
   out[5] = sc > 0 ? common(ctx.menteeSlots, i, ctx.mentorSlots, j, ctx.slotWords) / sc : 0.5;
 }
 
 const ORDER: (keyof CompatibilityWeights)[] = ['skills', 'goals', 'department', 'seniority', 'timezone', 'availability'];
 const scratch = new Float64Array(6);
+/** Non-negative weights in ORDER, cached per weights object (scoring 1M pairs would otherwise re-read the record). */
+const weightCache = new WeakMap<CompatibilityWeights, Float64Array>();
+
+function weightVector(w: CompatibilityWeights): Float64Array {
+  let v = weightCache.get(w);
+  if (!v) {
+    v = Float64Array.from(ORDER, (f) => Math.max(0, w[f]));
+    weightCache.set(w, v);
+  }
+  return v;
+}
 
 /** Integer score 0–1000 of an allowed pair (hard constraints are checked separately). */
 export function pairScoreOf(ctx: CompatibilityContext, i: number, j: number): number {
   factorValues(ctx, i, j, scratch);
+  const wv = weightVector(ctx.weights);
   let sum = 0;
-  for (let f = 0; f < 6; f++) sum += Math.max(0, ctx.weights[ORDER[f]]) * scratch[f];
+  for (let f = 0; f < 6; f++) sum += wv[f] * scratch[f];
   return Math.round((1000 * sum) / ctx.weightSum);
 }
 
@@ -222,15 +281,12 @@ export function explainPair(ctx: CompatibilityContext, i: number, j: number, top
   factorValues(ctx, i, j, x);
   const a = ctx.mentees[i];
   const b = ctx.mentors[j];
-  const out: FactorContribution[] = ORDER.map((factor, f) => ({
-    factor,
-    points: Math.round((1000 * Math.max(0, ctx.weights[factor]) * x[f]) / ctx.weightSum),
-    reason: reasonFor(factor, a, b, x[f], ctx),
-  }));
-  return out
+  // Reasons are text work, so only the top factors get one.
+  return ORDER.map((factor, f) => ({ factor, f, points: Math.round((1000 * Math.max(0, ctx.weights[factor]) * x[f]) / ctx.weightSum) }))
     .filter((c) => c.points > 0)
     .sort((p, q) => q.points - p.points)
-    .slice(0, top);
+    .slice(0, top)
+    .map(({ factor, f, points }) => ({ factor, points, reason: reasonFor(factor, a, b, x[f], ctx) }));
 }
 
 function reasonFor(
@@ -240,9 +296,9 @@ function reasonFor(
   value: number,
   ctx: CompatibilityContext,
 ): string {
-  const has = new Set((b.skillsHave ?? []).map((s) => norm(s.skill)));
   switch (factor) {
     case 'skills': {
+      const has = new Set((b.skillsHave ?? []).map((s) => norm(s.skill)));
       const wanted = (a.skillsWant ?? []).map((s) => norm(s.skill));
       const hit = wanted.filter((s) => has.has(s));
       return `offers ${hit.length} of ${wanted.length} wanted skills${hit.length ? ` (${hit.join(', ')})` : ''}`;

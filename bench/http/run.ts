@@ -94,7 +94,8 @@ async function benchDatabase(kind: 'pglite' | 'postgres') {
   return runs.map((r) => ({ ...r, database: kind, ratio: Number((r.reqPerSec / baseline).toFixed(3)) }));
 }
 
-const results = [...(await benchDatabase('pglite')), ...(await benchDatabase('postgres'))];
+const only = arg('only', '');
+const results = [...(only !== 'postgres' ? await benchDatabase('pglite') : []), ...(only !== 'pglite' ? await benchDatabase('postgres') : [])];
 console.table(results);
 const people = results.find((r) => r.database === 'postgres' && r.target.startsWith('GET /api/people'));
 const verdict = people ? `Directory page of 50 on PostgreSQL: ${(people.ratio * 100).toFixed(0)}% of the bare route (target ≥ 40%), p99 ${people.p99} ms (target ≤ 50 ms).` : '';

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { solveAssignment } from './assignment.ts';
 import { bruteForce } from './brute-force.test-helper.ts';
+import { maxCardinality } from './cardinality.ts';
 import { solveFair } from './fairness.ts';
 import { optimalWeighting, participationWeighting } from './participation.ts';
 import { denseGraph, FORBIDDEN, type ScoreGraph } from './score-graph.ts';
@@ -84,6 +85,34 @@ describe('exact solvers against brute force', () => {
         expect(got.total).toBe(bf.fairTotal);
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('agrees with itself across candidate-set sizes on medium instances (many warm re-solves)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 30 }), (seed) => {
+        let a = seed;
+        const r = () => {
+          a = (Math.imul(a, 1103515245) + 12345) >>> 0;
+          return a / 4294967296;
+        };
+        const n = 60;
+        const m = 12;
+        const pop = Array.from({ length: m }, () => r() ** 2);
+        const S = Int32Array.from({ length: n * m }, (_, k) => (r() < 0.15 ? FORBIDDEN : Math.round(100 * (0.6 * pop[k % m] + 0.4 * r()))));
+        const cap = Int32Array.from({ length: m }, () => Math.floor(r() * 5));
+        const g = denseGraph(n, m, S, cap);
+        const total = (mentorOf: Int32Array) => mentorOf.reduce((t, j, i) => t + (j >= 0 ? S[i * m + j] : 0), 0);
+        const count = (mentorOf: Int32Array) => mentorOf.filter((j) => j >= 0).length;
+        const wide = solveAssignment(g, optimalWeighting(g), { topK: m, topLPerSlot: n });
+        const narrow = solveAssignment(g, optimalWeighting(g), tight);
+        expect(total(narrow.mentorOf)).toBe(total(wide.mentorOf));
+        const p1 = solveAssignment(g, participationWeighting(g), tight);
+        const p2 = solveAssignment(g, participationWeighting(g));
+        expect(count(p1.mentorOf)).toBe(maxCardinality(g, -Infinity).size);
+        expect([count(p1.mentorOf), total(p1.mentorOf)]).toEqual([count(p2.mentorOf), total(p2.mentorOf)]);
+      }),
+      { numRuns: 60 },
     );
   });
 });

@@ -92,6 +92,9 @@ export function build(name: string): ScoreMatrix {
       return popular(2000, 500, 4, 2);
     case 'realistic-2000x500':
       return realistic(2000, 500, 4, 3);
+    case 'undersupplied-2000x400':
+      // Fewer slots (1,600) than mentees and ~20% infeasible pairs: optimal vs participation diverge.
+      return realistic(2000, 400, 4, 6);
     case 'uniform-10000x2500':
       return uniform(10000, 2500, 4, 4);
     case 'popular-10000x2500':

@@ -259,6 +259,7 @@ function main(): void {
   const large = quick ? [] : ['uniform-10000x2500', 'popular-10000x2500'];
   const jobs: [string, string][] = [];
   for (const inst of small) for (const m of ['optimal', 'fair', 'participation', 'greedy', ...(quick ? [] : ['munkres'])]) jobs.push([inst, m]);
+  for (const m of ['optimal', 'fair', 'participation', 'greedy']) jobs.push(['undersupplied-2000x400', m]);
   for (const inst of large) for (const m of ['optimal', 'fair', 'greedy']) jobs.push([inst, m]);
   for (const inst of small) for (const m of ['rematch', 'rematch-bonus100']) jobs.push([inst, m]);
   jobs.push(['realistic-2000x500', 'profiles-e2e']);

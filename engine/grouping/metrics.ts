@@ -29,7 +29,7 @@ export function computeMetrics(input: GroupingInput, rounds: Schedule, fromRound
   const exempt = (a: string, b: string) => keepSet.has(a) && keepSet.get(a) === keepSet.get(b);
   const forbidden = new Set((input.neverTogether ?? []).map(([a, b]) => pairKey(a, b)));
   const known = new Set((input.knownPairs ?? []).map((k) => pairKey(k.a, k.b)));
-  const sizes = planGroupSizes(people.length, input.groupSize, input.uneven ?? 'larger');
+  const sizes = planGroupSizes(people.length, input.groupSize, input.uneven ?? 'auto', input.rounds);
   const minSize = Math.min(...sizes);
   const maxSize = Math.max(...sizes);
 

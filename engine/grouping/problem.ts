@@ -74,7 +74,7 @@ export function buildProblem(input: GroupingInput, rounds = input.rounds, roundO
     if (i === undefined) fail('UNKNOWN_PERSON', `${where} names unknown person "${String(id)}"`);
     return i as number;
   };
-  const sizes = planGroupSizes(n, k, input.uneven ?? 'larger');
+  const sizes = planGroupSizes(n, k, input.uneven ?? 'auto', input.rounds);
   const groups = sizes.length;
   const maxSize = sizes[0];
 

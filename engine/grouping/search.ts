@@ -1,11 +1,15 @@
 // Whole-schedule search: a greedy start that prefers "free" players (Triska & Musliu 2012), then tabu search over
 // swaps of conflicting players inside a round (Dotú & Van Hentenryck 2005), with random kicks on stagnation.
 // Unlike a round-by-round method, every round stays open to change, which is what reaching the bound needs.
+import { GroupingError } from './errors.ts';
 import type { Prng } from './prng.ts';
 import type { State } from './state.ts';
 
 /** Largest head-count for which the greedy start also scores the "freedom" of candidates (cubic cost). */
 const FREEDOM_LIMIT = 64;
+/** Tabu tenure: short and a little random (tuned on 6-5-5, 8-4-9, 10-4-10; longer tenures did worse here). */
+const TENURE = 3;
+const TENURE_NOISE = 4;
 
 /** Fills every round of an empty state: pinned units first, then multi-person units, then singletons. */
 export function greedyFill(s: State, rng: Prng, deadline: number): void {
@@ -47,9 +51,9 @@ export function fillRound(s: State, r: number, rng: Prng, deadline: number): voi
       }
     }
     if (best < 0) {
-      // Sizes fit in total but not unit by unit: take the roomiest group; the caller reports the size break.
-      best = 0;
-      for (let g = 1; g < s.groups; g++) if (room(g) > room(best)) best = g;
+      // Head-counts fit in total but not set by set (e.g. three pairs into two groups of 3): no round exists.
+      const ids = members.map((m) => p.ids[m]).join(', ');
+      throw new GroupingError('KEEP_TOGETHER_CONFLICT', `keep-together set {${ids}} does not fit in round ${r} next to the other sets and pins (group sizes ${s.p.sizes.join(', ')})`);
     }
     for (const a of members) s.place(r, best, a);
   }
@@ -156,57 +160,63 @@ export function tabuSearch(s: State, rng: Prng, opts: TabuOptions): { iterations
   let bestAssign = s.snapshot();
   let stall = 0;
   let sinceKick = 0;
-  const kickAfter = 200 + 4 * n;
+  const kickAfter = 1000 + 10 * n;
   const stopAfter = 20_000 + 40 * n;
-  const checkEvery = n > 200 ? 1 : 16;
+  const allRounds = n * R <= 600;
   const conflicting = new Uint8Array(nu);
   const candidates: number[] = [];
   let iter = 0;
   for (;;) {
     if (s.cost <= opts.floor + EPS || movable.length === 0) break;
-    if (iter % checkEvery === 0 && performance.now() >= opts.deadline) break;
+    if (performance.now() >= opts.deadline) break; // cheap next to one iteration's swap scoring
     iter++;
-    // A round with conflicts, chosen at random so no round starves.
-    let r = -1;
-    const startIdx = rng.int(movable.length);
-    for (let t = 0; t < movable.length && r < 0; t++) {
-      const rr = movable[(startIdx + t) % movable.length];
-      if (collectConflicts(s, rr, conflicting, candidates) > 0) r = rr;
-    }
-    if (r < 0) break; // no pair anywhere costs anything: optimal
+    // Small instances score every round's swaps (Dotú & Van Hentenryck); large ones one random conflicting round.
     let bestDelta = Number.POSITIVE_INFINITY;
     let bu = -1;
     let bv = -1;
+    let br = -1;
     let ties = 0;
-    for (const u of candidates) {
-      const gu = s.groupOf[r * n + p.units[u][0]];
-      const peers = bySize.get(p.units[u].length) as number[];
-      const uTabu = tabu[r * nu + u] > iter;
-      for (const v of peers) {
-        if (v === u || p.pinned[r * nu + v] >= 0) continue;
-        if (s.groupOf[r * n + p.units[v][0]] === gu) continue;
-        if (conflicting[v] && v < u) continue; // both conflicting: the pair was already scored from v's side
-        const d = s.swapDelta(r, u, v);
-        const isTabu = uTabu || tabu[r * nu + v] > iter;
-        if (isTabu && s.cost + d >= best - EPS) continue; // aspiration: a tabu move is fine if it beats the best
-        if (d < bestDelta - EPS) {
-          bestDelta = d;
-          bu = u;
-          bv = v;
-          ties = 1;
-        } else if (d <= bestDelta + EPS && rng.int(++ties) === 0) {
-          bu = u;
-          bv = v;
+    let any = false;
+    const startIdx = rng.int(movable.length);
+    for (let t = 0; t < movable.length; t++) {
+      const r = movable[(startIdx + t) % movable.length];
+      if (collectConflicts(s, r, conflicting, candidates) === 0) continue;
+      any = true;
+      for (const u of candidates) {
+        const gu = s.groupOf[r * n + p.units[u][0]];
+        const peers = bySize.get(p.units[u].length) as number[];
+        const uTabu = tabu[r * nu + u] > iter;
+        for (const v of peers) {
+          if (v === u || p.pinned[r * nu + v] >= 0) continue;
+          if (s.groupOf[r * n + p.units[v][0]] === gu) continue;
+          if (conflicting[v] && v < u) continue; // both conflicting: the pair was already scored from v's side
+          const d = s.swapDelta(r, u, v);
+          const isTabu = uTabu || tabu[r * nu + v] > iter;
+          if (isTabu && s.cost + d >= best - EPS) continue; // aspiration: a tabu move is fine if it beats the best
+          if (d < bestDelta - EPS) {
+            bestDelta = d;
+            bu = u;
+            bv = v;
+            br = r;
+            ties = 1;
+          } else if (d <= bestDelta + EPS && rng.int(++ties) === 0) {
+            bu = u;
+            bv = v;
+            br = r;
+          }
         }
       }
+      if (!allRounds) break;
     }
+    if (!any) break; // no pair anywhere costs anything: optimal
+    const r = br;
     if (bu < 0) {
       sinceKick = kickAfter; // everything tabu: force a kick
     } else {
       s.applySwap(r, bu, bv, bestDelta);
       // Tabu tenure: fixed base (Triska & Musliu use 10) plus a little noise to break cycles.
-      tabu[r * nu + bu] = iter + 8 + rng.int(6);
-      tabu[r * nu + bv] = iter + 8 + rng.int(6);
+      tabu[r * nu + bu] = iter + TENURE + rng.int(TENURE_NOISE);
+      tabu[r * nu + bv] = iter + TENURE + rng.int(TENURE_NOISE);
     }
     if (s.cost < best - EPS) {
       best = s.cost;

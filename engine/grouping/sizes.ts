@@ -1,8 +1,27 @@
 // Group sizes per round and the round bound. Every round uses the same size mix (the SGA variant of Miller et al.).
 import type { UnevenPolicy } from './types.ts';
 
-/** Group sizes for one round, largest first; falls back to balanced sizes when the policy cannot apply. */
-export function planGroupSizes(n: number, k: number, policy: UnevenPolicy = 'larger'): number[] {
+/**
+ * Group sizes for one round, largest first. "auto" compares the k/k+1 and k−1/k mixes: first whichever leaves more margin
+ * between bound and rounds, up to 3 (near the bound a search may miss), then most groups of exactly k, then
+ * the higher bound. The wrong mix can make a rotation impossible: 24 people in 4 groups of 6 allow only 4
+ * repeat-free rounds, 5+5+5+5+4 allow 6.
+ */
+export function planGroupSizes(n: number, k: number, policy: UnevenPolicy = 'auto', rounds = 1): number[] {
+  if (policy !== 'auto') return planFixed(n, k, policy);
+  const a = planFixed(n, k, 'larger');
+  const b = planFixed(n, k, 'smaller');
+  const score = (plan: number[]) => {
+    const bound = roundBound(n, plan);
+    return [Math.min(bound - rounds, 3), plan.filter((s) => s === k).length, bound];
+  };
+  const sa = score(a);
+  const sb = score(b);
+  for (let i = 0; i < sa.length; i++) if (sa[i] !== sb[i]) return sa[i] > sb[i] ? a : b;
+  return a;
+}
+
+function planFixed(n: number, k: number, policy: 'larger' | 'smaller'): number[] {
   if (n <= k) return [n];
   if (n % k === 0) return new Array(n / k).fill(k);
   const larger = (): number[] | null => {

@@ -18,7 +18,7 @@ export interface Person {
 export type MixingAttribute = 'department' | 'location' | 'seniority' | 'timezone';
 
 /** How to size groups when the group size does not divide the head-count. */
-export type UnevenPolicy = 'larger' | 'smaller';
+export type UnevenPolicy = 'auto' | 'larger' | 'smaller';
 
 /** A person pinned to a group index (0-based) in a round (0-based). */
 export interface PreAssignment {
@@ -56,7 +56,7 @@ export interface GroupingInput {
   groupSize: number;
   /** Number of rounds R (at least 1). */
   rounds: number;
-  /** Groups of k and k+1 ("larger", default) or k-1 and k ("smaller") when k does not divide N. */
+  /** Groups of k and k+1 ("larger"), k-1 and k ("smaller"), or whichever allows the rounds ("auto", default). */
   uneven?: UnevenPolicy;
   /** Pairs that must never share a group (hard). */
   neverTogether?: [string, string][];

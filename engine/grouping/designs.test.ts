@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CYCLIC_DESIGNS } from './design-table.ts';
-import { affinePlane, developCyclic, transversalDesign, type Classes } from './designs.ts';
+import { CYCLIC_DESIGNS, ROTATIONAL_DESIGNS } from './design-table.ts';
+import { affinePlane, developCyclic, developRotational, transversalDesign, type Classes } from './designs.ts';
 import { formGroups } from './index.ts';
 import { anonymousPeople } from './test-helpers.ts';
 
@@ -53,6 +53,18 @@ describe('constructions', () => {
     expect(classes).toHaveLength(d.m * d.classes.length);
     expectResolvablePacking(classes, d.m * d.orbits + d.fixed, d.k);
   });
+
+  it.each(ROTATIONAL_DESIGNS.map((d) => [d.name, d] as const))('stored design %s is a resolvable (3m+1,4,1) design', (_, d) => {
+    const classes = developRotational(d);
+    const v = 3 * d.m + 1;
+    expect(classes).toHaveLength(d.m);
+    expect(expectResolvablePacking(classes, v, 4)).toBe((v * (v - 1)) / 2);
+  });
+
+  it('the 8-4-10 schedule leaves exactly a perfect matching of pairs unmet', () => {
+    const d = CYCLIC_DESIGNS.find((x) => x.name.includes('8-4-10'));
+    expect(expectResolvablePacking(developCyclic(d as (typeof CYCLIC_DESIGNS)[number]), 32, 4)).toBe(496 - 16);
+  });
 });
 
 describe('classic instances reach the bound with zero repeats', () => {
@@ -62,6 +74,9 @@ describe('classic instances reach the bound with zero repeats', () => {
     [4, 4, 5],
     [5, 4, 5],
     [7, 4, 9],
+    [8, 4, 9],
+    [8, 4, 10],
+    [10, 4, 13],
     [5, 5, 6],
     [7, 7, 8],
   ])('%i-%i-%i', (g, p, w) => {

@@ -1,6 +1,6 @@
 // Design-theoretic constructions: where one exists, it reaches the round bound with zero repeats instantly,
 // which no search guarantees near the bound (Miller, Valkov & Abel 2025; Triska & Musliu 2012).
-import { CYCLIC_DESIGNS, type CyclicDesign } from './design-table.ts';
+import { CYCLIC_DESIGNS, type CyclicDesign, ROTATIONAL_DESIGNS, type RotationalDesign } from './design-table.ts';
 import { galoisField } from './galois.ts';
 
 /** Rounds of groups of point indices 0..n-1. */
@@ -62,6 +62,14 @@ export function developCyclic(d: CyclicDesign): Classes {
   return classes;
 }
 
+/** Develops a Z_3m ∪ {∞} design: class t is the base class shifted by t (∞ = 3m stays). */
+export function developRotational(d: RotationalDesign): Classes {
+  const v = 3 * d.m;
+  const base: number[][] = [[v, 0, d.m, 2 * d.m]];
+  for (const block of d.blocks) for (const h of [0, d.m, 2 * d.m]) base.push(block.map((x) => (x + h) % v));
+  return Array.from({ length: d.m }, (_, t) => base.map((block) => block.map((x) => (x === v ? v : (x + t) % v))));
+}
+
 /** The construction with at least `rounds` rounds of groups of exactly k on n points, or null. */
 export function findConstruction(n: number, k: number, rounds: number): Construction | null {
   if (n % k !== 0) return null;
@@ -77,6 +85,9 @@ export function findConstruction(n: number, k: number, rounds: number): Construc
   }
   for (const d of CYCLIC_DESIGNS) {
     if (d.k === k && d.m * d.orbits + d.fixed === n) options.push({ name: d.name, classes: developCyclic(d) });
+  }
+  for (const d of ROTATIONAL_DESIGNS) {
+    if (k === 4 && 3 * d.m + 1 === n) options.push({ name: d.name, classes: developRotational(d) });
   }
   const fit = options.filter((o) => o.classes.length >= rounds).sort((a, b) => a.classes.length - b.classes.length)[0];
   return fit ? { name: fit.name, classes: fit.classes.slice(0, rounds) } : null;

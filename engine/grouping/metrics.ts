@@ -33,7 +33,33 @@ export function computeMetrics(input: GroupingInput, rounds: Schedule, fromRound
   const minSize = Math.min(...sizes);
   const maxSize = Math.max(...sizes);
 
-  const meetings = new Map<string, number>();
+  // Pair counts keyed by index pairs: a dense matrix for up to 4,000 distinct ids, a Map beyond.
+  const indexOf = new Map<string, number>(people.map((id, i) => [id, i]));
+  const idx = (id: string) => {
+    let i = indexOf.get(id);
+    if (i === undefined) {
+      i = indexOf.size;
+      indexOf.set(id, i);
+    }
+    return i;
+  };
+  for (const round of rounds) for (const group of round) for (const id of group) idx(id);
+  const m = indexOf.size;
+  const dense = m <= 4000 ? new Uint16Array(m * m) : null;
+  const sparse = new Map<number, number>();
+  const bump = (a: number, b: number): number => {
+    const key = a < b ? a * m + b : b * m + a;
+    if (dense) return ++dense[key];
+    const v = (sparse.get(key) ?? 0) + 1;
+    sparse.set(key, v);
+    return v;
+  };
+  const knownIdx = new Set((input.knownPairs ?? []).map((k) => {
+    const a = idx(k.a);
+    const b = idx(k.b);
+    return a < b ? a * m + b : b * m + a;
+  }));
+  const metKeys: number[] = [];
   let repeats = 0;
   let forbiddenMeetings = 0;
   let knownPairMeetings = 0;
@@ -56,13 +82,14 @@ export function computeMetrics(input: GroupingInput, rounds: Schedule, fromRound
           const a = group[i];
           const b = group[j];
           if (a === b) continue;
-          const key = pairKey(a, b);
-          if (forbidden.has(key)) forbiddenMeetings++;
-          if (known.has(key)) knownPairMeetings++;
-          if (exempt(a, b)) continue;
-          const m = (meetings.get(key) ?? 0) + 1;
-          meetings.set(key, m);
-          if (m > 1) {
+          if (forbidden.size > 0 && forbidden.has(pairKey(a, b))) forbiddenMeetings++;
+          if (known.size > 0 && known.has(pairKey(a, b))) knownPairMeetings++;
+          if (keepSet.size > 0 && exempt(a, b)) continue;
+          const ia = indexOf.get(a) as number;
+          const ib = indexOf.get(b) as number;
+          const met = bump(ia, ib);
+          if (met === 1) metKeys.push(ia < ib ? ia * m + ib : ib * m + ia);
+          if (met > 1) {
             repeats++;
             repeatedThisRound = true;
           }
@@ -89,9 +116,10 @@ export function computeMetrics(input: GroupingInput, rounds: Schedule, fromRound
   hard += forbiddenMeetings;
   let maxMeetings = 0;
   let newTies = 0;
-  for (const [key, m] of meetings) {
-    if (m > maxMeetings) maxMeetings = m;
-    if (!known.has(key)) newTies++;
+  for (const key of metKeys) {
+    const met = dense ? dense[key] : (sparse.get(key) as number);
+    if (met > maxMeetings) maxMeetings = met;
+    if (!knownIdx.has(key)) newTies++;
   }
   return {
     repeats,

@@ -176,13 +176,23 @@ export function buildProblem(input: GroupingInput, rounds = input.rounds, roundO
   // A dense matrix turns the hot lookup into one array read; 2,500² floats are 25 MB, the memory ceiling we accept.
   let weightMatrix: Float32Array | null = null;
   if (hasWeights && n <= 2500) {
+    // Built attribute by attribute with plain loops, then the sparse pairs: much faster than n² weight() calls.
     weightMatrix = new Float32Array(n * n);
-    for (let i = 0; i < n; i++) {
-      for (let j = i + 1; j < n; j++) {
-        const w = weight(i, j);
-        weightMatrix[i * n + j] = w;
-        weightMatrix[j * n + i] = w;
+    for (let a = 0; a < codes.length; a++) {
+      const c = codes[a];
+      const w = codeWeights[a];
+      for (let i = 0; i < n; i++) {
+        const ci = c[i];
+        if (ci < 0) continue;
+        const row = i * n;
+        for (let j = 0; j < n; j++) if (c[j] === ci && j !== i) weightMatrix[row + j] += w;
       }
+    }
+    for (const [k2, w] of sparse) {
+      const i = Math.floor(k2 / n);
+      const j = k2 % n;
+      weightMatrix[i * n + j] += w;
+      weightMatrix[j * n + i] += w;
     }
   }
 

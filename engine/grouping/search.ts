@@ -103,9 +103,10 @@ function fillFirstFit(s: State, r: number, singles: number[], rng: Prng, deadlin
   const open: number[] = [];
   for (let g = 0; g < s.groups; g++) if (s.count[r * s.groups + g] < s.sizes[g]) open.push(g);
   let placed = 0;
+  let late = performance.now() > deadline;
   for (const a of singles) {
     // Past the deadline, stop scoring and just fill: a complete schedule beats overrunning the budget.
-    const late = (++placed & 63) === 0 && performance.now() > deadline;
+    if (!late && (++placed & 31) === 0) late = performance.now() > deadline;
     let best = -1;
     let bestCost = Number.POSITIVE_INFINITY;
     const start = rng.int(open.length);
@@ -182,7 +183,10 @@ export function tabuSearch(s: State, rng: Prng, opts: TabuOptions): { iterations
       const r = movable[(startIdx + t) % movable.length];
       if (collectConflicts(s, r, conflicting, candidates) === 0) continue;
       any = true;
-      for (const u of candidates) {
+      for (let ci = 0; ci < candidates.length; ci++) {
+        // Large rounds can hold thousands of candidates: stop scoring at the deadline and take the best so far.
+        if ((ci & 7) === 7 && n > 200 && performance.now() >= opts.deadline) break;
+        const u = candidates[ci];
         const gu = s.groupOf[r * n + p.units[u][0]];
         const peers = bySize.get(p.units[u].length) as number[];
         const uTabu = tabu[r * nu + u] > iter;
@@ -236,12 +240,11 @@ export function tabuSearch(s: State, rng: Prng, opts: TabuOptions): { iterations
     if (stall >= stopAfter) {
       if (s.cost > best) s.restore(bestAssign);
       // Long stall: stop only once repeats and hard breaks are gone; otherwise keep trying until the deadline.
-      if (s.repeatsAndHard() === 0) break;
+      if (s.isRepeatFree()) break;
       stall = 0;
     }
   }
   if (s.cost > best + EPS) s.restore(bestAssign);
-  else s.cost = s.pairCostTotal();
   return { iterations: iter };
 }
 

@@ -19,6 +19,8 @@ export class State {
   readonly meet: Uint8Array;
   /** Σ over pairs of weight·meetings + REPEAT_COST·max(0, meetings − 1), keep-together pairs exempt. */
   cost = 0;
+  /** Cost of the history alone (an empty schedule), kept so restore() needs no O(N²) pass. */
+  readonly baseCost: number;
 
   /** An empty schedule (every group empty) with the history already counted. */
   constructor(p: Problem) {
@@ -32,7 +34,8 @@ export class State {
     this.members = new Int32Array(p.rounds * this.groups * this.cap);
     this.count = new Int32Array(p.rounds * this.groups);
     this.meet = p.history ? p.history.slice() : new Uint8Array(p.n * p.n);
-    this.cost = this.pairCostTotal();
+    this.baseCost = p.history ? this.pairCostTotal() : 0;
+    this.cost = this.baseCost;
   }
 
   /** Static cost of one meeting of i and j. */
@@ -192,26 +195,29 @@ export class State {
     this.groupOf.fill(-1);
     if (this.p.history) this.meet.set(this.p.history);
     else this.meet.fill(0);
-    this.cost = this.pairCostTotal();
+    this.cost = this.baseCost;
     for (let r = 0; r < this.rounds; r++) {
       for (let a = 0; a < this.n; a++) this.place(r, groupOf[r * this.n + a], a);
     }
   }
 
-  /** Number of repeated meetings plus hard breaks in the searched rounds (history-only repeats excluded). */
-  repeatsAndHard(): number {
+  /** True when no pair in the searched rounds meets twice or breaks a never-together rule (walks groups, not N²). */
+  isRepeatFree(): boolean {
     const n = this.n;
-    const hist = this.p.history;
-    let bad = 0;
-    for (let i = 0; i < n; i++) {
-      for (let j = i + 1; j < n; j++) {
-        const m = this.meet[i * n + j];
-        if (m === 0 || this.p.unitOf[i] === this.p.unitOf[j]) continue;
-        const before = hist ? hist[i * n + j] : 0;
-        if (m > 1 && m > before) bad += m - Math.max(1, before);
-        if (m > before && this.w(i, j) >= 1e5) bad += m - before;
+    for (let r = 0; r < this.rounds; r++) {
+      for (let g = 0; g < this.groups; g++) {
+        const base = (r * this.groups + g) * this.cap;
+        const c = this.count[r * this.groups + g];
+        for (let i = 0; i < c; i++) {
+          const a = this.members[base + i];
+          for (let j = i + 1; j < c; j++) {
+            const b = this.members[base + j];
+            if (this.p.unitOf[a] === this.p.unitOf[b]) continue;
+            if (this.meet[a * n + b] >= 2 || this.w(a, b) >= 1e5) return false;
+          }
+        }
       }
     }
-    return bad;
+    return true;
   }
 }

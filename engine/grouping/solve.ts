@@ -82,7 +82,8 @@ function solveProblem(
   } else {
     greedyFill(state, rng, deadline);
   }
-  if (state.cost > floor + 1e-6 && performance.now() < deadline) {
+  // One group per round leaves nothing to swap; searching would only burn the budget.
+  if (state.groups > 1 && state.cost > floor + 1e-6 && performance.now() < deadline) {
     tabuSearch(state, rng, { deadline, floor });
     method += '+tabu';
   }

@@ -30,9 +30,8 @@ export default async function setup() {
     await admin.end();
     const tpl = await openPostgres(withDatabase(url, PG_TEMPLATE_DB), { max: 1 });
     await tpl.close();
-  } else if (process.env.CI === 'true') {
-    throw new Error('CI=true but TEST_DATABASE_URL is not set: the PostgreSQL suite must not be skipped in CI.');
   }
+  // Without TEST_DATABASE_URL this pass runs on PGlite; scripts/test.mjs runs the PostgreSQL pass and fails in CI if it cannot.
 }
 
 /** The same connection string pointing at another database. */

@@ -3,3 +3,4 @@ export * from './common.ts';
 export * from './people.ts';
 export * from './auth.ts';
 export * from './realtime.ts';
+export * from './communities.ts';

@@ -1,2 +1,3 @@
 // The database schema; one file per area, re-exported here for drizzle-kit and repositories.
 export * from './orgs.ts';
+export * from './communities.ts';

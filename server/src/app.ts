@@ -15,6 +15,8 @@ import type { AppDeps } from './kernel/deps.ts';
 import { installErrorHandling, sendProblem } from './kernel/http/problem.ts';
 import { installSessionAndCsrf } from './kernel/http/security.ts';
 import * as auth from './modules/auth/index.ts';
+import * as communities from './modules/communities/index.ts';
+import * as discussions from './modules/discussions/index.ts';
 import * as people from './modules/people/index.ts';
 import * as presence from './modules/presence/index.ts';
 import * as system from './modules/system/index.ts';
@@ -86,6 +88,8 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}) {
   await auth.register(typed, deps);
   await people.register(typed, deps);
   await presence.register(typed, deps);
+  await communities.register(typed, deps);
+  await discussions.register(typed, deps);
 
   if (existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });

@@ -36,6 +36,8 @@ const ConfigSchema = z.object({
   SIGNIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   /** Requests per minute per person (or per IP when signed out) across the API. */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+  /** Threads and replies one person may post per minute (429 with Retry-After past it). */
+  POSTS_PER_MINUTE: z.coerce.number().int().min(1).default(12),
   /** Node identity for presence bookkeeping (defaults to host:pid). */
   NODE_ID: z.string().optional(),
 });

@@ -18,11 +18,12 @@ const SANITIZE: sanitizeHtml.IOptions = {
   allowProtocolRelative: false,
   disallowedTagsMode: 'escape',
   transformTags: {
-    a: (tagName, attribs) => {
+    a: (tagName, attribs): sanitizeHtml.Tag => {
       const href = attribs.href ?? '';
-      if (MENTION_HREF.test(href)) return { tagName, attribs: { href, class: 'mention' } };
-      const internal = href.startsWith('/') || href.startsWith('#');
-      return { tagName, attribs: internal ? { href } : { href, rel: 'nofollow ugc noopener noreferrer', target: '_blank' } };
+      let out: sanitizeHtml.Attributes = { href, rel: 'nofollow ugc noopener noreferrer', target: '_blank' };
+      if (MENTION_HREF.test(href)) out = { href, class: 'mention' };
+      else if (href.startsWith('/') || href.startsWith('#')) out = { href };
+      return { tagName, attribs: out };
     },
   },
 };

@@ -1,11 +1,33 @@
 import type { WebSocket } from 'ws';
+import type { Actor } from '../auth/sessions.ts';
 import type { ChannelBus } from './channel-bus.ts';
+
+/** Decides whether an actor may follow `<prefix>:<id>`; false or a thrown error means no. */
+export type ChannelAuthorizer = (actor: Actor, id: string) => Promise<boolean>;
 
 /** Sockets of this node grouped by channel; the bus delivers each message to the local members only. */
 export class SocketHub {
   private channels = new Map<string, Set<WebSocket>>();
+  private authorizers = new Map<string, ChannelAuthorizer>();
   constructor(readonly bus: ChannelBus) {
     bus.subscribe(({ channel, message }) => this.deliver(channel, message));
+  }
+
+  /** A module declares who may subscribe to its channels `<prefix>:<id>` (e.g. threads they can read). */
+  allow(prefix: string, authorize: ChannelAuthorizer) {
+    this.authorizers.set(prefix, authorize);
+  }
+
+  /** True when a client may subscribe to `channel`: some module allows it for this actor. Unknown prefixes are refused. */
+  async canSubscribe(actor: Actor, channel: string): Promise<boolean> {
+    const m = /^([a-z-]+):([0-9a-f-]{36})$/.exec(channel);
+    const authorize = m ? this.authorizers.get(m[1]) : undefined;
+    if (!m || !authorize) return false;
+    try {
+      return await authorize(actor, m[2]);
+    } catch {
+      return false;
+    }
   }
 
   /** Adds a socket to a channel until it closes. */

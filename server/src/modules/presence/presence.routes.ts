@@ -28,6 +28,7 @@ export function presenceRoutes(app: FastifyInstance, deps: AppDeps) {
       const actor = requireActor(req);
       let closed = false;
       let messages = 0;
+      const subscribed = new Set<string>();
       const window = setInterval(() => (messages = 0), 5000);
       socket.on('message', (raw, isBinary) => {
         // Flood guard: more than 100 messages in 5 s closes the connection (policy violation).
@@ -39,7 +40,22 @@ export function presenceRoutes(app: FastifyInstance, deps: AppDeps) {
           parsed = ClientMessage.safeParse(null);
         }
         if (!parsed.success) return socket.send(JSON.stringify({ type: 'error', code: 'BAD_MESSAGE', message: 'Unknown or malformed message.' }));
-        if (parsed.data.type === 'ping') socket.send(JSON.stringify({ type: 'pong' }));
+        const msg = parsed.data;
+        if (msg.type === 'ping') socket.send(JSON.stringify({ type: 'pong' }));
+        else if (msg.type === 'unsubscribe') {
+          subscribed.delete(msg.channel);
+          deps.hub.leave(msg.channel, socket);
+        } else if (msg.type === 'subscribe') {
+          // Authorized per channel (e.g. only people who can read a thread follow it); at most 50 per socket.
+          void deps.hub.canSubscribe(actor, msg.channel).then((ok) => {
+            const allowed = ok && !closed && (subscribed.has(msg.channel) || subscribed.size < 50);
+            if (allowed && !subscribed.has(msg.channel)) {
+              subscribed.add(msg.channel);
+              deps.hub.join(msg.channel, socket);
+            }
+            if (!closed) socket.send(JSON.stringify({ type: 'subscribed', channel: msg.channel, ok: allowed }));
+          });
+        }
       });
       socket.on('close', () => {
         closed = true;

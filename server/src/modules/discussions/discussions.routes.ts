@@ -1,0 +1,93 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  AcceptAnswerRequest,
+  COMMUNITY_LIMITS,
+  CreateReplyRequest,
+  CreateThreadRequest,
+  EditPostRequest,
+  FindThreadsQuery,
+  GetThreadQuery,
+  Id,
+  Post,
+  PostRevisions,
+  ReactionKind,
+  ReactRequest,
+  Thread,
+  ThreadPage,
+  UpdateThreadRequest,
+} from '../../../../contracts/index.ts';
+import { FailureLimiter } from '../../kernel/auth/failure-limiter.ts';
+import { renderMarkdown } from '../../kernel/content/markdown.ts';
+import type { AppDeps } from '../../kernel/deps.ts';
+import { AppError } from '../../kernel/errors.ts';
+import { requireActor } from '../../kernel/http/security.ts';
+import * as service from './discussions.service.ts';
+
+const IdParams = z.object({ id: Id });
+
+/** HTTP routes of the discussions module. */
+export function discussionsRoutes(app: FastifyInstance, deps: AppDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['discussions'];
+  // Posting is limited per person (sliding window), so one account cannot flood a community.
+  const posts = new FailureLimiter(deps.config.POSTS_PER_MINUTE, 60_000);
+  const postingLimit = async (req: FastifyRequest) => {
+    const actor = requireActor(req);
+    const wait = posts.retryAfter(actor.personId);
+    if (wait) throw new AppError('RATE_LIMITED', `You are posting very fast. Please wait ${wait} seconds.`, { retryAfterSeconds: wait });
+    posts.fail(actor.personId);
+  };
+
+  r.get('/api/communities/:id/threads', { schema: { tags, params: IdParams, querystring: FindThreadsQuery, response: { 200: ThreadPage } } }, (req) =>
+    service.findThreads(deps.db, requireActor(req), req.params.id, req.query),
+  );
+  r.post(
+    '/api/communities/:id/threads',
+    { schema: { tags, params: IdParams, body: CreateThreadRequest, response: { 201: Thread } }, preHandler: postingLimit },
+    async (req, reply) => reply.code(201).send(await service.createThread(deps, requireActor(req), req.params.id, req.body)),
+  );
+  r.get('/api/threads/:id', { schema: { tags, params: IdParams, querystring: GetThreadQuery, response: { 200: Thread } } }, (req) =>
+    service.getThread(deps.db, requireActor(req), req.params.id, req.query),
+  );
+  r.patch('/api/threads/:id', { schema: { tags, params: IdParams, body: UpdateThreadRequest, response: { 200: Thread } } }, (req) =>
+    service.updateThread(deps, requireActor(req), req.params.id, req.body),
+  );
+  r.delete('/api/threads/:id', { schema: { tags, params: IdParams } }, async (req, reply) => {
+    await service.deleteThread(deps, requireActor(req), req.params.id);
+    return reply.code(204).send();
+  });
+  r.post(
+    '/api/threads/:id/posts',
+    { schema: { tags, params: IdParams, body: CreateReplyRequest, response: { 201: Post } }, preHandler: postingLimit },
+    async (req, reply) => reply.code(201).send(await service.replyToThread(deps, requireActor(req), req.params.id, req.body)),
+  );
+  r.put('/api/threads/:id/accepted', { schema: { tags, params: IdParams, body: AcceptAnswerRequest, response: { 200: Thread } } }, (req) =>
+    service.acceptAnswer(deps, requireActor(req), req.params.id, req.body.postId),
+  );
+  r.get('/api/posts/:id', { schema: { tags, params: IdParams, response: { 200: Post } } }, (req) => service.getPost(deps.db, requireActor(req), req.params.id));
+  r.patch('/api/posts/:id', { schema: { tags, params: IdParams, body: EditPostRequest, response: { 200: Post } } }, (req) =>
+    service.editPost(deps, requireActor(req), req.params.id, req.body.body),
+  );
+  r.delete('/api/posts/:id', { schema: { tags, params: IdParams, response: { 200: Post } } }, (req) => service.deletePost(deps, requireActor(req), req.params.id));
+  r.post('/api/posts/:id/reactions', { schema: { tags, params: IdParams, body: ReactRequest, response: { 200: Post } } }, (req) =>
+    service.reactToPost(deps, requireActor(req), req.params.id, req.body.kind, true),
+  );
+  r.delete(
+    '/api/posts/:id/reactions/:kind',
+    { schema: { tags, params: z.object({ id: Id, kind: ReactionKind }), response: { 200: Post } } },
+    (req) => service.reactToPost(deps, requireActor(req), req.params.id, req.params.kind, false),
+  );
+  r.get('/api/posts/:id/revisions', { schema: { tags, params: IdParams, response: { 200: PostRevisions } } }, (req) =>
+    service.findPostRevisions(deps.db, requireActor(req), req.params.id),
+  );
+  r.post(
+    '/api/markdown/preview',
+    { schema: { tags, body: z.object({ body: z.string().max(COMMUNITY_LIMITS.postBody) }).strict(), response: { 200: z.object({ html: z.string() }) } } },
+    async (req) => {
+      requireActor(req);
+      return { html: renderMarkdown(req.body.body) };
+    },
+  );
+}

@@ -1,0 +1,343 @@
+import type {
+  CreateReplyRequest,
+  CreateThreadRequest,
+  FindThreadsQuery,
+  GetThreadQuery,
+  Post,
+  PostRevisions,
+  ReactionKind,
+  Thread,
+  ThreadPage,
+  ThreadSummary,
+  UpdateThreadRequest,
+} from '../../../../contracts/index.ts';
+import { CreateThreadRequest as CreateThreadSchema } from '../../../../contracts/index.ts';
+import type { Actor } from '../../kernel/auth/sessions.ts';
+import { extractMentions, plainExcerpt, renderMarkdown } from '../../kernel/content/markdown.ts';
+import type { AppDeps } from '../../kernel/deps.ts';
+import type { DbOrTx } from '../../kernel/db/database.ts';
+import { AppError, notFound } from '../../kernel/errors.ts';
+import { decodeCursor, encodeCursor } from '../../kernel/pagination.ts';
+import { toIso } from '../../kernel/time.ts';
+import { assertCanPost, communityChannel, findCommunityExperts, loadCommunityAccess } from '../communities/index.ts';
+import * as policy from './discussions.policy.ts';
+import * as repo from './discussions.repo.ts';
+
+/** Realtime channel of a thread (new replies, edits, reactions, acceptance). */
+export const threadChannel = (id: string) => `thread:${id}`;
+
+type Access = Awaited<ReturnType<typeof loadCommunityAccess>>;
+
+function notifyThread(deps: AppDeps, threadId: string, communityId: string, what: string, id?: string) {
+  void deps.hub.publish(threadChannel(threadId), { type: 'changed', channel: threadChannel(threadId), what, id });
+  void deps.hub.publish(communityChannel(communityId), { type: 'changed', channel: communityChannel(communityId), what: 'threads', id: threadId });
+}
+
+function presentSummary(t: repo.ThreadListRow): ThreadSummary {
+  return {
+    id: t.id,
+    communityId: t.communityId,
+    kind: t.kind as ThreadSummary['kind'],
+    title: t.title,
+    author: { id: t.authorId, name: t.authorName, title: t.authorTitle },
+    isPinned: t.isPinned,
+    isLocked: t.isLocked,
+    isSolved: t.acceptedPostId !== null,
+    replyCount: t.replyCount,
+    createdAt: toIso(t.createdAt),
+    lastActivityAt: toIso(t.lastActivityAt),
+    excerpt: t.excerpt,
+  };
+}
+
+function presentPost(actor: Actor, access: Access, thread: { authorId: string; kind: string; acceptedPostId: string | null }, p: repo.PostListRow): Post {
+  const hidden = p.deletedAt !== null && !policy.canSeeDeleted(access);
+  const subject = { authorId: p.authorId, deletedAt: p.deletedAt };
+  return {
+    id: p.id,
+    threadId: p.threadId,
+    author: hidden ? null : { id: p.authorId, name: p.authorName, title: p.authorTitle, isExpert: p.isExpert },
+    body: hidden ? '' : p.body,
+    html: hidden ? '' : p.html,
+    isFirst: p.isFirst,
+    isAccepted: thread.acceptedPostId === p.id,
+    replyToId: p.replyToId,
+    createdAt: toIso(p.createdAt),
+    editedAt: p.editedAt ? toIso(p.editedAt) : null,
+    isDeleted: p.deletedAt !== null,
+    reactions: hidden ? [] : p.reactions.map((r) => ({ kind: r.kind as ReactionKind, count: r.count, mine: r.mine })),
+    abilities: {
+      canEdit: policy.canEdit(actor, access, subject),
+      canDelete: policy.canDelete(actor, access, subject),
+      canAccept: !p.isFirst && !p.deletedAt && policy.canAccept(actor, access, thread),
+      canReact: policy.canReact(access, subject),
+      canSeeHistory: !hidden && p.editedAt !== null && policy.canSeeHistory(actor, access, subject),
+    },
+  };
+}
+
+/** Loads a thread and the actor's access to its community; 404 when they may not read it (or it is deleted and they do not moderate). */
+async function loadThread(db: DbOrTx, actor: Actor, id: string) {
+  const thread = await repo.selectThread(db, actor.orgId, id);
+  if (!thread) throw notFound('That thread');
+  let access: Access;
+  try {
+    access = await loadCommunityAccess(db, actor, thread.communityId);
+  } catch {
+    throw notFound('That thread');
+  }
+  if (!access.canRead || (thread.deletedAt && !policy.canSeeDeleted(access))) throw notFound('That thread');
+  return { thread, access };
+}
+
+async function loadPost(db: DbOrTx, actor: Actor, id: string) {
+  const post = await repo.selectPost(db, actor.orgId, id);
+  if (!post) throw notFound('That post');
+  const { thread, access } = await loadThread(db, actor, post.threadId).catch(() => {
+    throw notFound('That post');
+  });
+  if (post.deletedAt && !policy.canSeeDeleted(access)) throw notFound('That post');
+  return { post, thread, access };
+}
+
+/** Mentioned people who are active in the organization (others are ignored, not an error). */
+async function mentionsIn(db: DbOrTx, orgId: string, body: string, authorId: string) {
+  const ids = extractMentions(body).filter((id) => id !== authorId);
+  return (await repo.selectMentionable(db, orgId, ids)).map((r) => r.id);
+}
+
+/** Threads of a community the actor can read. */
+export async function findThreads(db: DbOrTx, actor: Actor, communityId: string, q: FindThreadsQuery): Promise<ThreadPage> {
+  const access = await loadCommunityAccess(db, actor, communityId);
+  if (!access.canRead) throw new AppError('FORBIDDEN', 'Only members can read this community’s discussions.');
+  const after = q.cursor ? decodeCursor<[number, string, string]>(q.cursor, 3) : undefined;
+  const rows = await repo.selectThreadPage(db, access.community.id, { filter: q.filter, after, limit: q.limit + 1 });
+  const items = rows.slice(0, q.limit);
+  const last = items[items.length - 1];
+  return { items: items.map(presentSummary), nextCursor: rows.length > q.limit && last ? encodeCursor([last.isPinned ? 1 : 0, last.k, last.id]) : null };
+}
+
+/** A thread with a page of posts, the community's experts (for questions) and what the actor may do. */
+export async function getThread(db: DbOrTx, actor: Actor, id: string, q: GetThreadQuery): Promise<Thread> {
+  const { thread, access } = await loadThread(db, actor, id);
+  const after = q.cursor ? decodeCursor<[string, string]>(q.cursor, 2) : undefined;
+  const rows = await repo.selectPostPage(db, thread.id, actor.personId, { after, limit: q.limit + 1 });
+  const items = rows.slice(0, q.limit);
+  const last = items[items.length - 1];
+  const experts = thread.kind === 'question' ? (await findCommunityExperts(db, thread.communityId, 5)).map(({ id, name, title }) => ({ id, name, title })) : [];
+  const blocked = thread.deletedAt
+    ? 'This thread was deleted.'
+    : thread.isLocked
+      ? 'This thread is locked: no new replies.'
+      : access.mustAcceptRules
+        ? 'The community rules changed. Accept them to reply.'
+        : !access.canPost
+          ? 'Join the community to reply.'
+          : null;
+  return {
+    ...presentSummary(thread),
+    community: { id: access.community.id, name: access.community.name, slug: access.community.slug },
+    acceptedPostId: thread.acceptedPostId,
+    posts: items.map((p) => presentPost(actor, access, thread, p)),
+    nextCursor: rows.length > q.limit && last ? encodeCursor([last.k, last.id]) : null,
+    experts,
+    abilities: { canReply: blocked === null, canModerate: access.canModerate, replyBlockedReason: blocked },
+  };
+}
+
+/** Starts a thread: the thread and its first post are written in one transaction. */
+export async function createThread(deps: AppDeps, actor: Actor, communityId: string, raw: CreateThreadRequest): Promise<Thread> {
+  const input = CreateThreadSchema.parse(raw);
+  const id = await deps.events.transaction(deps.db, async (tx, emit) => {
+    const access = await loadCommunityAccess(tx, actor, communityId);
+    assertCanPost(access);
+    if (input.kind === 'announcement' && !policy.canAnnounce(access)) throw new AppError('FORBIDDEN', 'Only moderators can post announcements.');
+    const c = access.community;
+    const now = new Date();
+    const thread = await repo.insertThread(tx, {
+      orgId: actor.orgId,
+      communityId: c.id,
+      authorId: actor.personId,
+      kind: input.kind,
+      title: input.title,
+      isPinned: input.kind === 'announcement',
+      excerpt: plainExcerpt(input.body),
+      createdAt: now,
+      lastActivityAt: now,
+    });
+    const post = await repo.insertPost(tx, {
+      orgId: actor.orgId,
+      threadId: thread.id,
+      communityId: c.id,
+      authorId: actor.personId,
+      body: input.body,
+      html: renderMarkdown(input.body),
+      isFirst: true,
+      createdAt: now,
+    });
+    await repo.countThread(tx, c.id, 1, now);
+    const mentioned = await mentionsIn(tx, actor.orgId, input.body, actor.personId);
+    await repo.insertMentions(tx, actor.orgId, post.id, mentioned);
+    emit({ type: 'discussions.thread_created', orgId: actor.orgId, payload: { threadId: thread.id, communityId: c.id, personId: actor.personId, kind: input.kind } });
+    if (mentioned.length) emit({ type: 'discussions.mentioned', orgId: actor.orgId, payload: { postId: post.id, threadId: thread.id, communityId: c.id, personIds: mentioned, by: actor.personId } });
+    return thread.id;
+  });
+  notifyThread(deps, id, communityId, 'thread', id);
+  return getThread(deps.db, actor, id, { limit: 50 });
+}
+
+/** Replies to a thread (optionally quoting a post of the same thread). Locked threads refuse with 409. */
+export async function replyToThread(deps: AppDeps, actor: Actor, threadId: string, input: CreateReplyRequest): Promise<Post> {
+  const { postId, communityId } = await deps.events.transaction(deps.db, async (tx, emit) => {
+    await repo.lockThread(tx, threadId);
+    const { thread, access } = await loadThread(tx, actor, threadId);
+    if (thread.deletedAt) throw notFound('That thread');
+    assertCanPost(access);
+    if (thread.isLocked) throw new AppError('THREAD_LOCKED', 'This thread is locked: no new replies.');
+    if (input.replyToId) {
+      const quoted = await repo.selectPost(tx, actor.orgId, input.replyToId);
+      if (!quoted || quoted.threadId !== thread.id) {
+        throw new AppError('VALIDATION_FAILED', 'You can only quote a post of the same thread.', { errors: [{ field: 'replyToId', message: 'Not a post of this thread' }] });
+      }
+    }
+    const now = new Date();
+    const post = await repo.insertPost(tx, {
+      orgId: actor.orgId,
+      threadId: thread.id,
+      communityId: thread.communityId,
+      authorId: actor.personId,
+      body: input.body,
+      html: renderMarkdown(input.body),
+      replyToId: input.replyToId ?? null,
+      createdAt: now,
+    });
+    await repo.countReply(tx, thread.id, thread.communityId, actor.personId !== thread.authorId, now);
+    const mentioned = await mentionsIn(tx, actor.orgId, input.body, actor.personId);
+    await repo.insertMentions(tx, actor.orgId, post.id, mentioned);
+    const base = { postId: post.id, threadId: thread.id, communityId: thread.communityId };
+    emit({ type: 'discussions.reply_posted', orgId: actor.orgId, payload: { ...base, personId: actor.personId, threadAuthorId: thread.authorId, kind: thread.kind } });
+    if (mentioned.length) emit({ type: 'discussions.mentioned', orgId: actor.orgId, payload: { ...base, personIds: mentioned, by: actor.personId } });
+    return { postId: post.id, communityId: thread.communityId };
+  });
+  notifyThread(deps, threadId, communityId, 'post', postId);
+  return getPost(deps.db, actor, postId);
+}
+
+/** One post as the actor sees it. */
+export async function getPost(db: DbOrTx, actor: Actor, id: string): Promise<Post> {
+  const { post, thread, access } = await loadPost(db, actor, id);
+  const [row] = await repo.selectPostPage(db, post.threadId, actor.personId, { limit: 1, postId: post.id });
+  return presentPost(actor, access, thread, row);
+}
+
+/** Edits a post: the old text goes to the history; mentions are recorded again. */
+export async function editPost(deps: AppDeps, actor: Actor, id: string, body: string): Promise<Post> {
+  const threadId = await deps.events.transaction(deps.db, async (tx, emit) => {
+    const { post, thread, access } = await loadPost(tx, actor, id);
+    if (!policy.canEdit(actor, access, post)) throw new AppError('FORBIDDEN', 'You can only edit your own posts.');
+    if (thread.isLocked && !access.canModerate) throw new AppError('THREAD_LOCKED', 'This thread is locked.');
+    if (body === post.body) return thread.id;
+    await repo.insertRevision(tx, { orgId: actor.orgId, postId: post.id, body: post.body, editedBy: actor.personId });
+    await repo.updatePostRow(tx, post.id, { body, html: renderMarkdown(body), editedAt: new Date() });
+    if (post.isFirst) await repo.updateThreadRow(tx, thread.id, { excerpt: plainExcerpt(body) });
+    const mentioned = await mentionsIn(tx, actor.orgId, body, post.authorId);
+    await repo.insertMentions(tx, actor.orgId, post.id, mentioned);
+    emit({ type: 'discussions.post_edited', orgId: actor.orgId, payload: { postId: post.id, threadId: thread.id, communityId: thread.communityId, by: actor.personId } });
+    return thread.id;
+  });
+  void deps.hub.publish(threadChannel(threadId), { type: 'changed', channel: threadChannel(threadId), what: 'post', id });
+  return getPost(deps.db, actor, id);
+}
+
+/** Soft-deletes a post (moderators still see it). Deleting the first post deletes the thread. */
+export async function deletePost(deps: AppDeps, actor: Actor, id: string): Promise<Post> {
+  const { threadId, communityId } = await deps.events.transaction(deps.db, async (tx, emit) => {
+    const { post, thread, access } = await loadPost(tx, actor, id);
+    if (!policy.canDelete(actor, access, post)) throw new AppError('FORBIDDEN', 'You can only delete your own posts.');
+    await repo.lockThread(tx, thread.id);
+    const now = new Date();
+    await repo.updatePostRow(tx, post.id, { deletedAt: now, deletedBy: actor.personId });
+    if (post.isFirst) {
+      await repo.updateThreadRow(tx, thread.id, { deletedAt: now, deletedBy: actor.personId });
+      await repo.countThread(tx, thread.communityId, -1);
+    } else {
+      await repo.uncountReply(tx, thread.id, post.authorId !== thread.authorId);
+      if (thread.acceptedPostId === post.id) await repo.updateThreadRow(tx, thread.id, { acceptedPostId: null });
+    }
+    emit({ type: 'discussions.post_deleted', orgId: actor.orgId, payload: { postId: post.id, threadId: thread.id, communityId: thread.communityId, by: actor.personId, authorId: post.authorId } });
+    return { threadId: thread.id, communityId: thread.communityId };
+  });
+  notifyThread(deps, threadId, communityId, 'post', id);
+  return getPost(deps.db, actor, id);
+}
+
+/** Soft-deletes a thread: its author or a moderator. */
+export async function deleteThread(deps: AppDeps, actor: Actor, id: string): Promise<void> {
+  const { thread } = await loadThread(deps.db, actor, id);
+  const [first] = await repo.selectPostPage(deps.db, thread.id, actor.personId, { limit: 1 });
+  if (thread.deletedAt || !first) throw notFound('That thread');
+  await deletePost(deps, actor, first.id);
+}
+
+/** Authors retitle their thread; moderators also pin and lock. */
+export async function updateThread(deps: AppDeps, actor: Actor, id: string, input: UpdateThreadRequest): Promise<Thread> {
+  const communityId = await deps.events.transaction(deps.db, async (tx, emit) => {
+    const { thread, access } = await loadThread(tx, actor, id);
+    const isAuthor = thread.authorId === actor.personId && access.canPost;
+    if ((input.isPinned !== undefined || input.isLocked !== undefined) && !access.canModerate) throw new AppError('FORBIDDEN', 'Only moderators can pin or lock threads.');
+    if (input.title !== undefined && !isAuthor && !access.canModerate) throw new AppError('FORBIDDEN', 'Only the author or a moderator can rename a thread.');
+    await repo.updateThreadRow(tx, thread.id, input);
+    emit({ type: 'discussions.thread_updated', orgId: actor.orgId, payload: { threadId: thread.id, communityId: thread.communityId, by: actor.personId, changes: Object.keys(input) } });
+    return thread.communityId;
+  });
+  notifyThread(deps, id, communityId, 'thread', id);
+  return getThread(deps.db, actor, id, { limit: 50 });
+}
+
+/** The asker or a moderator accepts a reply as the answer (or clears it with null). */
+export async function acceptAnswer(deps: AppDeps, actor: Actor, id: string, postId: string | null): Promise<Thread> {
+  const communityId = await deps.events.transaction(deps.db, async (tx, emit) => {
+    await repo.lockThread(tx, id);
+    const { thread, access } = await loadThread(tx, actor, id);
+    if (thread.kind !== 'question') throw new AppError('CONFLICT', 'Only questions have accepted answers.');
+    if (!policy.canAccept(actor, access, thread)) throw new AppError('FORBIDDEN', 'Only the person who asked, or a moderator, can accept an answer.');
+    if (postId) {
+      const post = await repo.selectPost(tx, actor.orgId, postId);
+      if (!post || post.threadId !== thread.id || post.isFirst || post.deletedAt) {
+        throw new AppError('VALIDATION_FAILED', 'Choose a reply of this question.', { errors: [{ field: 'postId', message: 'Not a reply of this question' }] });
+      }
+      emit({ type: 'discussions.answer_accepted', orgId: actor.orgId, payload: { threadId: thread.id, postId, answererId: post.authorId, askerId: thread.authorId, communityId: thread.communityId, by: actor.personId } });
+    }
+    await repo.updateThreadRow(tx, thread.id, { acceptedPostId: postId });
+    return thread.communityId;
+  });
+  notifyThread(deps, id, communityId, 'accepted', postId ?? undefined);
+  return getThread(deps.db, actor, id, { limit: 50 });
+}
+
+/** Adds or removes the actor's reaction. */
+export async function reactToPost(deps: AppDeps, actor: Actor, id: string, kind: ReactionKind, on: boolean): Promise<Post> {
+  const { post, access } = await loadPost(deps.db, actor, id);
+  if (!policy.canReact(access, post)) throw new AppError('FORBIDDEN', 'Join the community to react to posts.');
+  const changed = await deps.events.transaction(deps.db, async (tx, emit) => {
+    const did = await repo.setReaction(tx, { postId: post.id, personId: actor.personId, kind, orgId: actor.orgId }, on);
+    if (did && on) emit({ type: 'discussions.reaction_added', orgId: actor.orgId, payload: { postId: post.id, threadId: post.threadId, authorId: post.authorId, personId: actor.personId, kind } });
+    return did;
+  });
+  if (changed) void deps.hub.publish(threadChannel(post.threadId), { type: 'changed', channel: threadChannel(post.threadId), what: 'reaction', id });
+  return getPost(deps.db, actor, id);
+}
+
+/** Earlier versions of a post: its author and moderators. */
+export async function findPostRevisions(db: DbOrTx, actor: Actor, id: string): Promise<PostRevisions> {
+  const { post, access } = await loadPost(db, actor, id);
+  if (!policy.canSeeHistory(actor, access, post)) throw new AppError('FORBIDDEN', 'Only the author and moderators can see earlier versions.');
+  const rows = await repo.selectRevisions(db, post.id);
+  return { items: rows.map((r) => ({ body: r.body, editedBy: { id: r.editedById, name: r.editedByName, title: r.editedByTitle }, editedAt: toIso(r.createdAt) })) };
+}
+
+/** Who may follow `thread:<id>`: people who can read it. */
+export async function canFollowThread(db: DbOrTx, actor: Actor, id: string) {
+  await loadThread(db, actor, id);
+  return true;
+}

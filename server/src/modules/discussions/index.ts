@@ -1,0 +1,16 @@
+// discussions: owns threads, posts, revisions, reactions and mentions inside communities (Q&A included).
+// Emits: discussions.thread_created, .reply_posted, .mentioned, .post_edited, .post_deleted, .thread_updated,
+// .answer_accepted, .reaction_added. Consumes: none. Authorizes through communities' loadCommunityAccess.
+// Public surface: register(app, deps), threadChannel.
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../kernel/deps.ts';
+import { discussionsRoutes } from './discussions.routes.ts';
+import { canFollowThread } from './discussions.service.ts';
+
+export { threadChannel } from './discussions.service.ts';
+
+/** Registers the routes and who may follow `thread:<id>` live. */
+export async function register(app: FastifyInstance, deps: AppDeps) {
+  discussionsRoutes(app, deps);
+  deps.hub.allow('thread', (actor, id) => canFollowThread(deps.db, actor, id));
+}

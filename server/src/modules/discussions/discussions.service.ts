@@ -96,7 +96,7 @@ async function loadPost(db: DbOrTx, actor: Actor, id: string) {
   const { thread, access } = await loadThread(db, actor, post.threadId).catch(() => {
     throw notFound('That post');
   });
-  if (post.deletedAt && !policy.canSeeDeleted(access)) throw notFound('That post');
+  // A deleted post stays addressable (it shows as a placeholder); its content is hidden by presentPost.
   return { post, thread, access };
 }
 
@@ -331,7 +331,7 @@ export async function reactToPost(deps: AppDeps, actor: Actor, id: string, kind:
 /** Earlier versions of a post: its author and moderators. */
 export async function findPostRevisions(db: DbOrTx, actor: Actor, id: string): Promise<PostRevisions> {
   const { post, access } = await loadPost(db, actor, id);
-  if (!policy.canSeeHistory(actor, access, post)) throw new AppError('FORBIDDEN', 'Only the author and moderators can see earlier versions.');
+  if (!policy.canSeeHistory(actor, access, post) || (post.deletedAt && !policy.canSeeDeleted(access))) throw new AppError('FORBIDDEN', 'Only the author and moderators can see earlier versions.');
   const rows = await repo.selectRevisions(db, post.id);
   return { items: rows.map((r) => ({ body: r.body, editedBy: { id: r.editedById, name: r.editedByName, title: r.editedByTitle }, editedAt: toIso(r.createdAt) })) };
 }

@@ -6,6 +6,7 @@ import './styles/base.css';
 import './styles/components.css';
 import './styles/layout.css';
 import './styles/features.css';
+import './styles/communities.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');

@@ -1,11 +1,19 @@
 import { Route, Switch } from 'wouter';
 import { AdminPeoplePage } from '../features/admin/routes/admin-people-page.tsx';
+import { CommunitiesPage } from '../features/communities/routes/communities-page.tsx';
+import { CommunityPage } from '../features/communities/routes/community-page.tsx';
+import { NewCommunityPage } from '../features/communities/routes/new-community-page.tsx';
+import type { CommunityTab } from '../features/communities/components/community-tabs.tsx';
+import { NewThreadPage } from '../features/discussions/routes/new-thread-page.tsx';
+import { ThreadPage } from '../features/discussions/routes/thread-page.tsx';
 import { HomePage } from '../features/home/routes/home-page.tsx';
 import { DirectoryPage } from '../features/people/routes/directory-page.tsx';
 import { ProfilePage } from '../features/people/routes/profile-page.tsx';
 import { useRealtime } from '../lib/use-realtime.ts';
 import { AppLayout } from './app-layout.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
+
+const TABS = ['discussions', 'members', 'rules', 'settings'];
 
 /** Everything behind sign-in: one realtime connection, the app shell and the pages. */
 export function SignedInApp() {
@@ -16,6 +24,13 @@ export function SignedInApp() {
         <Route path="/" component={HomePage} />
         <Route path="/people" component={DirectoryPage} />
         <Route path="/people/:id">{(params) => <ProfilePage key={params.id} id={params.id} />}</Route>
+        <Route path="/communities" component={CommunitiesPage} />
+        <Route path="/communities/new" component={NewCommunityPage} />
+        <Route path="/communities/:slug/new-thread">{(params) => <NewThreadPage key={params.slug} slug={params.slug} />}</Route>
+        <Route path="/communities/:slug/:tab?">
+          {(params) => (TABS.includes(params.tab ?? 'discussions') ? <CommunityPage slug={params.slug} tab={(params.tab ?? 'discussions') as CommunityTab} /> : <NotFoundPage />)}
+        </Route>
+        <Route path="/threads/:id">{(params) => <ThreadPage key={params.id} id={params.id} />}</Route>
         <Route path="/admin/people" component={AdminPeoplePage} />
         <Route component={NotFoundPage} />
       </Switch>

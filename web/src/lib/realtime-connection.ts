@@ -1,9 +1,17 @@
-import { ServerMessage } from '../../../contracts/index.ts';
+import { type ClientMessage, ServerMessage } from '../../../contracts/index.ts';
 
 /** Connection state shown to people when live updates pause. */
 export type RealtimeStatus = 'connecting' | 'open' | 'reconnecting';
 
-type Handlers = { onMessage: (message: ServerMessage) => void; onStatus: (status: RealtimeStatus) => void };
+type Handlers = {
+  onMessage: (message: ServerMessage) => void;
+  onStatus: (status: RealtimeStatus) => void;
+  /** Called after every (re)connect, so channel subscriptions can be sent again. */
+  onOpen?: () => void;
+};
+
+/** The open socket: send a message (dropped while disconnected; onOpen re-sends what matters) or close it for good. */
+export type RealtimeConnection = { send: (message: ClientMessage) => void; close: () => void };
 
 const PING_MS = 25_000;
 const MAX_BACKOFF_MS = 20_000;
@@ -11,9 +19,9 @@ const MAX_BACKOFF_MS = 20_000;
 /**
  * Opens the one WebSocket to /api/ws and keeps it open: exponential backoff with jitter on every
  * drop, reset once a connection has opened, a ping to keep proxies from idling it out.
- * Returns a function that closes it for good.
+ * Returns how to send messages and how to close it for good.
  */
-export function connectRealtime({ onMessage, onStatus }: Handlers): () => void {
+export function connectRealtime({ onMessage, onStatus, onOpen }: Handlers): RealtimeConnection {
   let socket: WebSocket | null = null;
   let attempt = 0;
   let stopped = false;
@@ -31,6 +39,7 @@ export function connectRealtime({ onMessage, onStatus }: Handlers): () => void {
       attempt = 0;
       onStatus('open');
       pingTimer = setInterval(() => ws.readyState === WebSocket.OPEN && ws.send(JSON.stringify({ type: 'ping' })), PING_MS);
+      onOpen?.();
     };
     ws.onmessage = (event) => {
       let raw: unknown;
@@ -53,10 +62,15 @@ export function connectRealtime({ onMessage, onStatus }: Handlers): () => void {
   };
 
   open();
-  return () => {
-    stopped = true;
-    clearTimeout(retryTimer);
-    clearInterval(pingTimer);
-    socket?.close(1000, 'bye');
+  return {
+    send: (message) => {
+      if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message));
+    },
+    close: () => {
+      stopped = true;
+      clearTimeout(retryTimer);
+      clearInterval(pingTimer);
+      socket?.close(1000, 'bye');
+    },
   };
 }

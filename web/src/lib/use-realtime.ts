@@ -1,20 +1,28 @@
 import { useEffect, useState } from 'react';
 import { presenceStore } from './presence-store.ts';
+import { realtimeChannels } from './realtime-channels.ts';
 import { connectRealtime, type RealtimeStatus } from './realtime-connection.ts';
 
-/** Keeps the realtime socket open while the signed-in app is mounted and feeds the presence store. */
+/** Keeps the realtime socket open while the signed-in app is mounted; feeds presence and channel listeners. */
 export function useRealtime(): RealtimeStatus {
   const [status, setStatus] = useState<RealtimeStatus>('connecting');
   useEffect(() => {
-    const close = connectRealtime({
+    let opened = 0;
+    const connection = connectRealtime({
       onStatus: setStatus,
+      onOpen: () => {
+        realtimeChannels.attach(connection.send, opened > 0);
+        opened += 1;
+      },
       onMessage: (message) => {
         if (message.type === 'hello') presenceStore.replace(message.online);
         else if (message.type === 'presence') presenceStore.set(message.personId, message.online);
+        else realtimeChannels.dispatch(message);
       },
     });
     return () => {
-      close();
+      realtimeChannels.detach();
+      connection.close();
       presenceStore.clear();
     };
   }, []);

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { hashPassword } from '../../src/kernel/auth/passwords.ts';
 import type { Db } from '../../src/kernel/db/database.ts';
 import { organizations, people, personSkills } from '../schema/index.ts';
+import { seedDemoCommunities } from './demo-communities.ts';
 import { DEPARTMENTS, FIRST, INTERESTS, LAST, NAMED, PLACES, SHARED_SKILLS, prng } from './demo-data.ts';
 
 /** Demo password for every demo person. */
@@ -94,7 +95,7 @@ export async function seedDemo(db: Db, opts: { name?: string; slug?: string; siz
     const inserted = await tx
       .insert(people)
       .values(drafts.map(({ key, managerKey, skills, ...row }) => row))
-      .returning({ id: people.id, email: people.email });
+      .returning({ id: people.id, email: people.email, department: people.department });
     const idOf = new Map(inserted.map((r) => [r.email, r.id]));
     for (const d of drafts) {
       if (d.managerKey) await tx.update(people).set({ managerId: idOf.get(d.managerKey) }).where(eq(people.id, idOf.get(d.email) as string));
@@ -102,6 +103,7 @@ export async function seedDemo(db: Db, opts: { name?: string; slug?: string; siz
     await tx.insert(personSkills).values(
       drafts.flatMap((d) => d.skills.map((s) => ({ orgId: org.id, personId: idOf.get(d.email) as string, kind: s.kind, name: s.name, key: s.name.toLowerCase(), level: s.level }))),
     );
+    await seedDemoCommunities(tx, org.id, inserted);
     return { org, count: inserted.length };
   });
 }

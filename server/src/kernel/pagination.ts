@@ -15,3 +15,13 @@ export function decodeCursor<T extends unknown[]>(cursor: string, arity: number)
     errors: [{ field: 'cursor', message: 'Invalid cursor' }],
   });
 }
+
+/**
+ * Turns `limit + 1` fetched rows into a page: the first `limit` presented, and a cursor of the last one's keyset
+ * values when there were more.
+ */
+export function toPage<R, T>(rows: R[], limit: number, present: (row: R) => T, keyOf: (row: R) => unknown[]): { items: T[]; nextCursor: string | null } {
+  const kept = rows.slice(0, limit);
+  const last = kept[kept.length - 1];
+  return { items: kept.map(present), nextCursor: rows.length > limit && last !== undefined ? encodeCursor(keyOf(last)) : null };
+}

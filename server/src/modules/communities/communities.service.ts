@@ -19,7 +19,7 @@ import { renderMarkdown } from '../../kernel/content/markdown.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
 import type { DbOrTx } from '../../kernel/db/database.ts';
 import { AppError, isUniqueViolation, notFound } from '../../kernel/errors.ts';
-import { decodeCursor, encodeCursor } from '../../kernel/pagination.ts';
+import { decodeCursor, toPage } from '../../kernel/pagination.ts';
 import { toIso } from '../../kernel/time.ts';
 import * as policy from './communities.policy.ts';
 import * as repo from './communities.repo.ts';
@@ -37,21 +37,27 @@ function memberFromList(row: repo.CommunityListRow): policy.MemberSubject | null
   return row.mStatus ? { status: row.mStatus, role: row.mRole ?? 'member', rulesAccepted: row.mRules ?? 0 } : null;
 }
 
-function presentSummary(row: repo.CommunityListRow): CommunitySummary {
+type SummaryColumns = Pick<repo.CommunityRow, 'id' | 'slug' | 'name' | 'description' | 'kind' | 'visibility' | 'topics' | 'memberCount' | 'threadCount' | 'rulesVersion' | 'orgId'> & {
+  lastActivityAt: Date | string | null;
+};
+
+function summaryOf(c: SummaryColumns, m: policy.MemberSubject | null): CommunitySummary {
   return {
-    id: row.id,
-    slug: row.slug,
-    name: row.name,
-    description: row.description,
-    kind: row.kind as CommunitySummary['kind'],
-    visibility: row.visibility as CommunitySummary['visibility'],
-    topics: row.topics,
-    memberCount: row.memberCount,
-    threadCount: row.threadCount,
-    lastActivityAt: row.lastActivityAt ? toIso(row.lastActivityAt) : null,
-    membership: membershipOf(row, memberFromList(row)),
+    id: c.id,
+    slug: c.slug,
+    name: c.name,
+    description: c.description,
+    kind: c.kind as CommunitySummary['kind'],
+    visibility: c.visibility as CommunitySummary['visibility'],
+    topics: c.topics,
+    memberCount: c.memberCount,
+    threadCount: c.threadCount,
+    lastActivityAt: c.lastActivityAt ? toIso(c.lastActivityAt) : null,
+    membership: membershipOf(c, m),
   };
 }
+
+const presentSummary = (row: repo.CommunityListRow) => summaryOf(row, memberFromList(row));
 
 /**
  * Loads a community for the actor, or 404 when it does not exist for them (other organization, secret).
@@ -85,17 +91,7 @@ async function presentCommunity(db: DbOrTx, actor: Actor, c: repo.CommunityRow, 
   const experts = policy.canRead(actor, c, m) ? await repo.selectExperts(db, c.id) : [];
   const [creatorRef] = c.createdBy ? await repo.selectPersonRefs(db, c.orgId, [c.createdBy]) : [];
   return {
-    id: c.id,
-    slug: c.slug,
-    name: c.name,
-    description: c.description,
-    kind: c.kind as Community['kind'],
-    visibility: c.visibility as Community['visibility'],
-    topics: c.topics,
-    memberCount: c.memberCount,
-    threadCount: c.threadCount,
-    lastActivityAt: c.lastActivityAt ? toIso(c.lastActivityAt) : null,
-    membership: membershipOf(c, m),
+    ...summaryOf(c, m),
     rules: c.rules,
     rulesHtml: c.rulesHtml,
     rulesVersion: c.rulesVersion,
@@ -122,9 +118,7 @@ export async function updateCommunitySettings(deps: AppDeps, actor: Actor, input
 export async function findCommunities(db: DbOrTx, actor: Actor, q: FindCommunitiesQuery): Promise<CommunityPage> {
   const after = q.cursor ? decodeCursor<[string, string]>(q.cursor, 2) : undefined;
   const rows = await repo.selectCommunityPage(db, actor, { q: q.q || undefined, mine: q.mine, kind: q.kind, after, limit: q.limit + 1 });
-  const items = rows.slice(0, q.limit);
-  const last = items[items.length - 1];
-  return { items: items.map(presentSummary), nextCursor: rows.length > q.limit && last ? encodeCursor([last.name, last.id]) : null };
+  return toPage(rows, q.limit, presentSummary, (r) => [r.name, r.id]);
 }
 
 /**
@@ -304,9 +298,7 @@ export async function findMembers(db: DbOrTx, actor: Actor, id: string, q: FindM
   if (q.status !== 'active' && !access.canModerate) throw new AppError('FORBIDDEN', 'Only moderators can see requests and invitations.');
   const after = q.cursor ? decodeCursor<[string, string]>(q.cursor, 2) : undefined;
   const rows = await repo.selectMemberPage(db, access.community.id, actor.personId, { status: q.status, after, limit: q.limit + 1 });
-  const items = rows.slice(0, q.limit);
-  const last = items[items.length - 1];
-  return { items: items.map(presentMember), nextCursor: rows.length > q.limit && last ? encodeCursor([last.name, last.id]) : null };
+  return toPage(rows, q.limit, presentMember, (r) => [r.name, r.id]);
 }
 
 async function getMember(db: DbOrTx, actor: Actor, communityId: string, personId: string, status: string) {

@@ -17,7 +17,7 @@ import { extractMentions, plainExcerpt, renderMarkdown } from '../../kernel/cont
 import type { AppDeps } from '../../kernel/deps.ts';
 import type { DbOrTx } from '../../kernel/db/database.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
-import { decodeCursor, encodeCursor } from '../../kernel/pagination.ts';
+import { decodeCursor, toPage } from '../../kernel/pagination.ts';
 import { toIso } from '../../kernel/time.ts';
 import { assertCanPost, communityChannel, findCommunityExperts, loadCommunityAccess } from '../communities/index.ts';
 import * as policy from './discussions.policy.ts';
@@ -112,9 +112,7 @@ export async function findThreads(db: DbOrTx, actor: Actor, communityId: string,
   if (!access.canRead) throw new AppError('FORBIDDEN', 'Only members can read this community’s discussions.');
   const after = q.cursor ? decodeCursor<[number, string, string]>(q.cursor, 3) : undefined;
   const rows = await repo.selectThreadPage(db, access.community.id, { filter: q.filter, after, limit: q.limit + 1 });
-  const items = rows.slice(0, q.limit);
-  const last = items[items.length - 1];
-  return { items: items.map(presentSummary), nextCursor: rows.length > q.limit && last ? encodeCursor([last.isPinned ? 1 : 0, last.k, last.id]) : null };
+  return toPage(rows, q.limit, presentSummary, (r) => [r.isPinned ? 1 : 0, r.k, r.id]);
 }
 
 /** A thread with a page of posts, the community's experts (for questions) and what the actor may do. */
@@ -122,8 +120,7 @@ export async function getThread(db: DbOrTx, actor: Actor, id: string, q: GetThre
   const { thread, access } = await loadThread(db, actor, id);
   const after = q.cursor ? decodeCursor<[string, string]>(q.cursor, 2) : undefined;
   const rows = await repo.selectPostPage(db, thread.id, actor.personId, { after, limit: q.limit + 1 });
-  const items = rows.slice(0, q.limit);
-  const last = items[items.length - 1];
+  const page = toPage(rows, q.limit, (p) => presentPost(actor, access, thread, p), (r) => [r.k, r.id]);
   const experts = thread.kind === 'question' ? (await findCommunityExperts(db, thread.communityId, 5)).map(({ id, name, title }) => ({ id, name, title })) : [];
   const blocked = thread.deletedAt
     ? 'This thread was deleted.'
@@ -138,8 +135,8 @@ export async function getThread(db: DbOrTx, actor: Actor, id: string, q: GetThre
     ...presentSummary(thread),
     community: { id: access.community.id, name: access.community.name, slug: access.community.slug },
     acceptedPostId: thread.acceptedPostId,
-    posts: items.map((p) => presentPost(actor, access, thread, p)),
-    nextCursor: rows.length > q.limit && last ? encodeCursor([last.k, last.id]) : null,
+    posts: page.items,
+    nextCursor: page.nextCursor,
     experts,
     abilities: { canReply: blocked === null, canModerate: access.canModerate, replyBlockedReason: blocked },
   };

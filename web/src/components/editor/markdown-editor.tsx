@@ -148,7 +148,7 @@ export function MarkdownEditor({
         <label htmlFor={id} className={hideLabel ? 'visually-hidden' : 'field-label'}>
           {label}
         </label>
-        <div className="md-tabs" role="tablist" aria-label={`${label}: write or preview`}>
+        <div className="md-tabs" role="tablist" aria-label="Write or preview">
           {(['write', 'preview'] as const).map((t) => (
             <button
               key={t}

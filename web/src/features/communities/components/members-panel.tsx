@@ -47,7 +47,7 @@ export function MembersPanel({ community }: { community: Community }) {
   return (
     <div className="stack">
       {failed ? <Alert>{failed.message}</Alert> : null}
-      {mod ? (
+      {mod && (requests.length > 0 || community.visibility === 'request') ? (
         <Card title={requests.length ? `Join requests (${requests.length})` : 'Join requests'} id="requests">
           {requested.isPending ? (
             <RowsSkeleton />
@@ -56,19 +56,6 @@ export function MembersPanel({ community }: { community: Community }) {
           ) : (
             <p className="muted">No one is waiting to join.</p>
           )}
-        </Card>
-      ) : null}
-      {mod ? (
-        <Card title="Invitations" id="invitations">
-          <div className="stack">
-            <InvitePeople communityId={community.id} excludeIds={known} />
-            {invitations.length ? (
-              <>
-                <h3 className="subheading">Waiting for an answer</h3>
-                <PendingMembers kind="invited" members={invitations} busyId={busyId} onRemove={(id) => actions.remove.mutate(id)} />
-              </>
-            ) : null}
-          </div>
         </Card>
       ) : null}
       <Card title={active.data ? plural(community.memberCount, 'member') : 'Members'} id="members">
@@ -105,6 +92,19 @@ export function MembersPanel({ community }: { community: Community }) {
           </>
         )}
       </Card>
+      {mod ? (
+        <Card title="Invitations" id="invitations">
+          <div className="stack">
+            <InvitePeople communityId={community.id} excludeIds={known} />
+            {invitations.length ? (
+              <>
+                <h3 className="subheading">Waiting for an answer</h3>
+                <PendingMembers kind="invited" members={invitations} busyId={busyId} onRemove={(id) => actions.remove.mutate(id)} />
+              </>
+            ) : null}
+          </div>
+        </Card>
+      ) : null}
     </div>
   );
 }

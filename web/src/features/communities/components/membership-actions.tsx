@@ -36,14 +36,9 @@ export function MembershipActions({ community }: { community: Community }) {
     );
   } else if (m?.status === 'requested') {
     main = (
-      <>
-        <span className="chip chip-amber">
-          <Icon name="clock" size={14} /> Request sent — waiting for a moderator
-        </span>
-        <Button variant="ghost" size="sm" onClick={() => membership.mutate({ kind: 'leave' })} loading={membership.isPending}>
-          Withdraw request
-        </Button>
-      </>
+      <Button variant="secondary" onClick={() => membership.mutate({ kind: 'leave' })} loading={membership.isPending}>
+        Withdraw request
+      </Button>
     );
   } else if (a.canJoin) {
     main = (

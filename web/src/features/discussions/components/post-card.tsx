@@ -88,10 +88,11 @@ export function PostCard({
             <time dateTime={post.createdAt} title={fullTime(post.createdAt)}>
               {relativeTime(post.createdAt)}
             </time>
+            {post.editedAt ? ' ' : null}
             {post.editedAt ? (
               post.abilities.canSeeHistory ? (
                 <button type="button" className="link-btn" onClick={() => setHistory(true)} title={`Edited ${fullTime(post.editedAt)}`}>
-                  · edited <span className="visually-hidden">(show history)</span>
+                  · edited<span className="visually-hidden"> (show history)</span>
                 </button>
               ) : (
                 <span title={`Edited ${fullTime(post.editedAt)}`}> · edited</span>
@@ -129,8 +130,8 @@ export function PostCard({
           <ReactionsBar post={post} pending={busy} onToggle={(kind, on) => handlers.onReact(post, kind, on)} />
           <span className="spacer" />
           {canReply && !post.isDeleted ? (
-            <Button variant="ghost" size="sm" onClick={() => handlers.onQuote(post)}>
-              <Icon name="quote" size={15} /> Quote
+            <Button variant="ghost" size="sm" onClick={() => handlers.onQuote(post)} aria-label="Quote" title="Quote in your reply">
+              <Icon name="quote" size={15} /> <span className="hide-sm">Quote</span>
             </Button>
           ) : null}
           {post.abilities.canAccept && !post.isFirst && !post.isDeleted ? (
@@ -139,8 +140,8 @@ export function PostCard({
             </Button>
           ) : null}
           {post.abilities.canEdit && !post.isDeleted ? (
-            <Button variant="ghost" size="sm" onClick={() => setEditing(true)}>
-              <Icon name="edit" size={15} /> Edit
+            <Button variant="ghost" size="sm" onClick={() => setEditing(true)} aria-label="Edit" title="Edit">
+              <Icon name="edit" size={15} /> <span className="hide-sm">Edit</span>
             </Button>
           ) : null}
           {post.abilities.canDelete && !post.isDeleted && !post.isFirst ? (

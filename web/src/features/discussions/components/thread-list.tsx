@@ -57,11 +57,6 @@ export function ThreadList({ community }: { community: Community }) {
             </button>
           ))}
         </div>
-        {community.abilities.canPost ? (
-          <Link href={`/communities/${community.slug}/new-thread`} className="btn btn-secondary btn-sm">
-            New thread
-          </Link>
-        ) : null}
       </div>
       {threads.isPending ? (
         <ListSkeleton />
@@ -79,7 +74,7 @@ export function ThreadList({ community }: { community: Community }) {
             ) : null
           }
         >
-          {current?.empty}
+          {filter === 'all' && !community.abilities.canPost ? 'No threads yet.' : current?.empty}
         </EmptyState>
       ) : (
         <>

@@ -24,9 +24,10 @@ export function ThreadRow({ thread }: { thread: ThreadSummary }) {
           {thread.author.name} · <time dateTime={thread.lastActivityAt} title={fullTime(thread.lastActivityAt)}>active {relativeTime(thread.lastActivityAt)}</time>
         </p>
       </div>
-      <div className="thread-row-count" aria-label={plural(thread.replyCount, 'reply', 'replies')}>
+      <div className="thread-row-count">
         <Icon name="message" size={16} />
-        <span>{thread.replyCount}</span>
+        <span aria-hidden="true">{thread.replyCount}</span>
+        <span className="visually-hidden">{plural(thread.replyCount, 'reply', 'replies')}</span>
       </div>
     </article>
   );

@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { Config } from './config.ts';
+import { createSessionCache } from './kernel/auth/sessions.ts';
 import type { Database } from './kernel/db/database.ts';
 import { openPglite, openPostgres } from './kernel/db/database.ts';
 import type { AppDeps } from './kernel/deps.ts';
@@ -31,6 +32,7 @@ export async function createDeps(
     db: database.db,
     bus,
     hub: new SocketHub(bus),
+    sessions: createSessionCache(bus, log),
     events: new EventBus((err, e) => log(`event handler failed for ${e.type}`, err)),
     mailer: opts.mailer ?? createMailer(config.SMTP_URL, config.MAIL_FROM, join(config.HEARTH_DATA_DIR, 'outbox'), (m) => log(m)),
     nodeId: config.NODE_ID ?? `${hostname()}:${process.pid}`,

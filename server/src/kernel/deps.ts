@@ -1,4 +1,5 @@
 import type { Config } from '../config.ts';
+import type { SessionCache } from './auth/sessions.ts';
 import type { Database, Db } from './db/database.ts';
 import type { EventBus } from './events.ts';
 import type { Mailer } from './mail.ts';
@@ -12,6 +13,8 @@ export interface AppDeps {
   events: EventBus;
   hub: SocketHub;
   mailer: Mailer;
+  /** This node's cache of sessions; invalidate a person's after ending or changing their sessions. */
+  sessions: SessionCache;
   /** Identity of this process for presence bookkeeping. */
   nodeId: string;
 }

@@ -52,4 +52,39 @@ describe('two stateless nodes on one PostgreSQL', () => {
     const me = await fetch(`${nodeB.url}/api/me`, { headers: { cookie: admin.cookie } });
     expect(me.status).toBe(200);
   });
+
+  it('a session ended on one node is refused at once on the other, though the other had it cached', async () => {
+    const sam = await httpSignIn(nodeA.url, 'sam.okafor@example.com', 'hearth-demo');
+    expect((await fetch(`${nodeB.url}/api/me`, { headers: { cookie: sam.cookie } })).status).toBe(200);
+    expect((await fetch(`${nodeB.url}/api/me`, { headers: { cookie: sam.cookie } })).status).toBe(200);
+    const out = await fetch(`${nodeA.url}/api/auth/sign-out`, { method: 'POST', headers: { cookie: sam.cookie, 'x-csrf-token': sam.csrf } });
+    expect(out.status).toBe(204);
+    expect((await fetch(`${nodeB.url}/api/me`, { headers: { cookie: sam.cookie } })).status).toBe(401);
+  });
+
+  it("an admin's edit on one node shows in the other node's directory, which had the page cached", async () => {
+    const admin = await httpSignIn(nodeA.url, 'admin@example.com', 'hearth-demo');
+    const reader = await httpSignIn(nodeB.url, 'sam.okafor@example.com', 'hearth-demo');
+    const titleOnB = async () => {
+      const page = (await (await fetch(`${nodeB.url}/api/people?limit=50&q=okafor`, { headers: { cookie: reader.cookie } })).json()) as { items: { id: string; title: string }[] };
+      return page.items.find((p) => p.id === reader.personId)?.title;
+    };
+    const before = await titleOnB();
+    expect(before).toBeTruthy();
+    expect(await titleOnB()).toBe(before); // served from node B's cache
+    const edit = await fetch(`${nodeA.url}/api/people/${reader.personId}`, {
+      method: 'PATCH',
+      headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Head of Caching' }),
+    });
+    expect(edit.status).toBe(200);
+    // The invalidation travels by NOTIFY after the commit (milliseconds); allow it a moment, far below the cache TTL.
+    const deadline = Date.now() + 2000;
+    let title = await titleOnB();
+    while (title !== 'Head of Caching' && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 20));
+      title = await titleOnB();
+    }
+    expect(title).toBe('Head of Caching');
+  });
 });

@@ -1,6 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { people, sessions } from '../../../db/schema/index.ts';
+import { ScopedCache } from '../cache.ts';
 import type { Db } from '../db/database.ts';
+import type { ChannelBus } from '../realtime/channel-bus.ts';
 import { hashToken, newToken } from './tokens.ts';
 
 /** The signed-in person as every service sees them. */
@@ -39,10 +41,30 @@ export async function createSession(db: Db, personId: string, orgId: string, pol
   return { token, csrfToken };
 }
 
-/** Resolves a cookie token to an actor; null when unknown, expired, idle too long or the person is deactivated. */
-export async function loadSession(db: Db, token: string, policy: SessionPolicy, now = new Date()): Promise<Actor | null> {
-  const tokenHash = hashToken(token);
-  const [row] = await db
+/** A session row as the session hook needs it. */
+interface SessionRow {
+  personId: string;
+  orgId: string;
+  csrfToken: string;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  roles: string[];
+  status: string;
+}
+
+/** This node's sessions by token hash, scoped by person so every session of a person can be dropped at once. */
+export type SessionCache = ScopedCache<SessionRow>;
+
+/**
+ * Creates the per-node session cache. Short-lived on purpose: sign-out, password changes, deactivation and role
+ * changes invalidate it on every node through the bus; the TTL bounds anything else (a row edited by hand).
+ */
+export function createSessionCache(bus: ChannelBus, log?: (msg: string, err?: unknown) => void): SessionCache {
+  return new ScopedCache<SessionRow>(bus, 'sessions', { ttlMs: 15_000, max: 20_000, log });
+}
+
+function selectSession(db: Db, tokenHash: string): Promise<SessionRow[]> {
+  return db
     .select({
       personId: sessions.personId,
       orgId: sessions.orgId,
@@ -56,15 +78,40 @@ export async function loadSession(db: Db, token: string, policy: SessionPolicy, 
     .innerJoin(people, eq(people.id, sessions.personId))
     .where(eq(sessions.tokenHash, tokenHash))
     .limit(1);
-  if (!row) return null;
-  const idleLimit = row.lastSeenAt.getTime() + policy.idleMinutes * 60_000;
-  if (row.status !== 'active' || row.expiresAt <= now || idleLimit <= now.getTime()) {
-    await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
-    return null;
+}
+
+const isLive = (row: SessionRow, policy: SessionPolicy, now: Date) =>
+  row.status === 'active' && row.expiresAt > now && row.lastSeenAt.getTime() + policy.idleMinutes * 60_000 > now.getTime();
+
+/**
+ * Resolves a cookie token to an actor; null when unknown, expired, idle too long or the person is deactivated.
+ * With a cache, a recent row is used without a query. Its lastSeenAt is never later than the database's (only this
+ * function moves it, forwards), so a cached row judged live is live; one judged dead is re-read before it is refused.
+ */
+export async function loadSession(db: Db, token: string, policy: SessionPolicy, now = new Date(), cache?: SessionCache): Promise<Actor | null> {
+  const tokenHash = hashToken(token);
+  let row = cache?.get(tokenHash, now.getTime());
+  if (row && !isLive(row, policy, now)) {
+    cache?.delete(tokenHash);
+    row = undefined;
+  }
+  if (!row) {
+    const load = async () => {
+      const [r] = await selectSession(db, tokenHash);
+      return r ? { value: r, scope: r.personId } : null;
+    };
+    row = cache ? await cache.getOrLoad(tokenHash, load, now.getTime()) : (await load())?.value;
+    if (!row) return null;
+    if (!isLive(row, policy, now)) {
+      cache?.delete(tokenHash);
+      await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+      return null;
+    }
   }
   // Touch at most once a minute: keeps the idle clock honest without a write per request.
   if (now.getTime() - row.lastSeenAt.getTime() > 60_000) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
+    row.lastSeenAt = now;
   }
   return {
     personId: row.personId,

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.ts';
-import { type Actor, loadSession, type SessionPolicy } from '../auth/sessions.ts';
+import { type Actor, loadSession, type SessionCache, type SessionPolicy } from '../auth/sessions.ts';
 import type { Db } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 
@@ -36,7 +36,7 @@ export function isSameOrigin(request: FastifyRequest, allowed: Set<string>): boo
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Loads the session on every /api request and enforces CSRF rules on state-changing ones. */
-export function installSessionAndCsrf(app: FastifyInstance, db: Db, config: Config) {
+export function installSessionAndCsrf(app: FastifyInstance, db: Db, config: Config, cache?: SessionCache) {
   const policy: SessionPolicy = { idleMinutes: config.SESSION_IDLE_MINUTES, absoluteHours: config.SESSION_ABSOLUTE_HOURS };
   const cookie = sessionCookieName(config);
   const origins = allowedOrigins(config);
@@ -44,7 +44,7 @@ export function installSessionAndCsrf(app: FastifyInstance, db: Db, config: Conf
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[cookie];
-    if (token && token.length < 200) request.actor = await loadSession(db, token, policy);
+    if (token && token.length < 200) request.actor = await loadSession(db, token, policy, new Date(), cache);
     if (SAFE.has(request.method)) return;
     if (request.headers['sec-fetch-site'] === 'cross-site' || !isSameOrigin(request, origins)) {
       throw new AppError('CSRF_FAILED', 'This request came from another site and was refused.');

@@ -51,6 +51,7 @@ export function createAuthService(deps: AppDeps) {
     /** Ends this session server-side. */
     async signOut(request: FastifyRequest, actor: Actor) {
       await destroySession(deps.db, actor.sessionHash);
+      await deps.sessions.invalidate(actor.personId);
       await audit(deps.db, request, { orgId: actor.orgId, actorId: actor.personId, action: 'auth.signed_out' });
     },
 
@@ -85,13 +86,16 @@ export function createAuthService(deps: AppDeps) {
     /** Sets a new password from a reset token and ends every existing session of that person. */
     async resetPassword(request: FastifyRequest, token: string, password: string) {
       const passwordHash = await hashPassword(password);
-      await deps.db.transaction(async (tx) => {
+      const personId = await deps.db.transaction(async (tx) => {
         const owner = await consumeToken(tx, 'password_reset', token);
         if (!owner) throw new AppError('TOKEN_INVALID', 'This reset link has expired or was already used. Ask for a new one.');
         await setPersonColumns(tx, owner.orgId, owner.personId, { passwordHash });
         await destroySessionsOf(tx as never, owner.personId);
         await audit(tx, request, { orgId: owner.orgId, actorId: owner.personId, action: 'auth.password_reset' });
+        return owner.personId;
       });
+      // After commit: a node re-reading the sessions now finds them gone.
+      await deps.sessions.invalidate(personId);
     },
 
     /** Changes the password of the signed-in person; other sessions end. */
@@ -102,6 +106,7 @@ export function createAuthService(deps: AppDeps) {
       }
       await setPersonColumns(deps.db, actor.orgId, actor.personId, { passwordHash: await hashPassword(next) });
       await destroySessionsOf(deps.db, actor.personId, actor.sessionHash);
+      await deps.sessions.invalidate(actor.personId);
       await audit(deps.db, request, { orgId: actor.orgId, actorId: actor.personId, action: 'auth.password_changed' });
     },
   };

@@ -95,6 +95,45 @@ describe('sessions and CSRF', () => {
     expect((await c.get('/api/me')).statusCode).toBe(401);
   });
 
+  it('refuses a session at once when an admin deactivates the person, and applies a role change to the next request', async () => {
+    const admin = await t.buildPerson(orgId, { roles: ['admin'] });
+    const a = await t.signIn(admin.email);
+    const p = await t.buildPerson(orgId);
+    const c = await t.signIn(p.email);
+    expect((await c.get('/api/me')).statusCode).toBe(200); // the session is now cached on this node
+    expect((await c.get('/api/people/export.csv')).statusCode).toBe(403);
+    expect((await a.patch(`/api/people/${p.id}`, { roles: ['admin'] })).statusCode).toBe(200);
+    expect((await c.get('/api/people/export.csv')).statusCode).toBe(200);
+    expect((await a.patch(`/api/people/${p.id}`, { status: 'deactivated' })).statusCode).toBe(200);
+    expect((await c.get('/api/me')).statusCode).toBe(401);
+  });
+
+  it('ends the other sessions at once on a password change, keeping the current one', async () => {
+    const p = await t.buildPerson(orgId);
+    const current = await t.signIn(p.email);
+    const other = await t.signIn(p.email);
+    expect((await other.get('/api/me')).statusCode).toBe(200);
+    const res = await current.post('/api/auth/change-password', { currentPassword: TEST_PASSWORD, newPassword: 'a-new-long-password' });
+    expect(res.statusCode).toBe(200);
+    expect((await other.get('/api/me')).statusCode).toBe(401);
+    expect((await current.get('/api/me')).statusCode).toBe(200);
+  });
+
+  it('keeps the idle clock: a cached session is still touched at most once a minute', async () => {
+    const { sql } = await import('drizzle-orm');
+    const c = await t.signIn(alice.email);
+    const lastSeen = async () => ((await t.db.execute(sql`select last_seen_at as at from sessions where csrf_token = ${c.csrf}`)) as unknown as { rows: { at: string }[] }).rows[0].at;
+    expect((await c.get('/api/me')).statusCode).toBe(200);
+    const before = await lastSeen();
+    expect((await c.get('/api/me')).statusCode).toBe(200);
+    expect(await lastSeen()).toEqual(before); // no write per request
+    // 29 idle minutes in the database and in this node's cache: the next request is allowed and touches the row.
+    await t.db.execute(sql`update sessions set last_seen_at = now() - interval '29 minutes' where csrf_token = ${c.csrf}`);
+    t.deps.sessions.drop(alice.id);
+    expect((await c.get('/api/me')).statusCode).toBe(200);
+    expect(new Date(await lastSeen()).getTime()).toBeGreaterThan(Date.now() - 10_000);
+  });
+
   it('ends sessions idle longer than the idle limit', async () => {
     const c = await t.signIn(alice.email);
     await t.deps.database.db.execute(
@@ -145,5 +184,24 @@ describe('invitations and password reset', () => {
     expect(reuse.statusCode).toBe(410);
     const signIn = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: p.email, password: 'brand-new-password' } });
     expect(signIn.statusCode).toBe(200);
+  });
+});
+
+describe('API rate limit', () => {
+  it('counts a signed-in person by person, not by IP', async () => {
+    const app = await createTestApp({ API_RATE_LIMIT_PER_MINUTE: '3', SIGNIN_PER_IP_PER_MINUTE: '1000' });
+    try {
+      const o = (await app.buildOrg('Limits')).id;
+      const a = await app.signIn((await app.buildPerson(o)).email);
+      const b = await app.signIn((await app.buildPerson(o)).email);
+      for (let i = 0; i < 3; i++) expect((await a.get('/api/me')).statusCode).toBe(200);
+      const limited = await a.get('/api/me');
+      expect(limited.statusCode).toBe(429);
+      expect(limited.json().code).toBe('RATE_LIMITED');
+      // Same IP, another person: their own budget.
+      expect((await b.get('/api/me')).statusCode).toBe(200);
+    } finally {
+      await app.close();
+    }
   });
 });

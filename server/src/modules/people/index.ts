@@ -1,9 +1,11 @@
 // people: owns people, their skills and reporting lines; directory, profiles, invitations, HR import/export.
-// Emits: people.person_updated, people.person_invited, people.imported. Consumes: none.
+// Emits: people.person_updated, people.person_invited, people.imported. Consumes: its own events (to drop cached
+// directory pages of the organization on every node).
 // Public surface: register(app, deps) and the service functions below (auth uses getPerson / selectPersonByEmail).
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../kernel/deps.ts';
 import { peopleRoutes } from './people.routes.ts';
+import { createDirectoryCache } from './people.service.ts';
 
 export { getPerson, findPeople } from './people.service.ts';
 export { selectPersonByEmail as findPersonByEmail, updatePersonRow as setPersonColumns, insertPeople, replaceSkills } from './people.repo.ts';
@@ -11,5 +13,10 @@ export type { PersonRow } from './people.repo.ts';
 
 /** Registers the people routes. */
 export async function register(app: FastifyInstance, deps: AppDeps) {
-  peopleRoutes(app, deps);
+  const directory = createDirectoryCache(deps, (msg, err) => app.log.warn({ err }, msg));
+  // Not awaited: the local drop is immediate (before the writer's response), other nodes follow over the bus.
+  for (const type of ['people.person_updated', 'people.person_invited', 'people.imported']) {
+    deps.events.on(type, (e) => void (e.orgId && directory.invalidate(e.orgId)));
+  }
+  peopleRoutes(app, deps, directory);
 }

@@ -15,6 +15,7 @@ import {
 } from '../../../../contracts/index.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
 import { baseUrl } from '../../kernel/http/base-url.ts';
+import { sendJson } from '../../kernel/http/json.ts';
 import { requireActor } from '../../kernel/http/security.ts';
 import { exportPeopleCsv } from './people.export.ts';
 import { importPeople } from './people.import.ts';
@@ -23,12 +24,12 @@ import * as service from './people.service.ts';
 const IdParams = z.object({ id: Id });
 
 /** HTTP routes of the people module. */
-export function peopleRoutes(app: FastifyInstance, deps: AppDeps) {
+export function peopleRoutes(app: FastifyInstance, deps: AppDeps, directory: service.DirectoryCache) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['people'];
 
-  r.get('/api/people', { schema: { tags, querystring: FindPeopleQuery, response: { 200: PeoplePage } } }, (req) =>
-    service.findPeople(deps.db, requireActor(req), req.query),
+  r.get('/api/people', { schema: { tags, querystring: FindPeopleQuery, response: { 200: PeoplePage } } }, async (req, reply) =>
+    sendJson(reply, await service.findPeopleJson(deps, directory, requireActor(req), req.query)),
   );
   r.get('/api/people/facets', { schema: { tags, response: { 200: PeopleFacets } } }, (req) => service.getFacets(deps.db, requireActor(req)));
   r.get('/api/people/export.csv', { schema: { tags } }, async (req, reply) => {

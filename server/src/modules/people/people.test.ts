@@ -144,3 +144,45 @@ describe('profiles', () => {
     expect(foreignManager.statusCode).toBe(400);
   });
 });
+
+describe('directory cache', () => {
+  // Few sign-ins: the sign-in rate limit per IP applies to this whole file.
+  let reader: Awaited<ReturnType<TestApp['signIn']>>;
+  let c: Awaited<ReturnType<TestApp['signIn']>>;
+  beforeAll(async () => {
+    reader = await t.signIn(ann.email);
+    c = await t.signIn(admin.email);
+  });
+  const find = (page: { items: { id: string }[] }, id: string) => page.items.find((p) => p.id === id) as { title: string | null; department: string | null; topSkills: string[] } | undefined;
+
+  it('serves a page as the same JSON shape with the JSON content type', async () => {
+    const first = await reader.get('/api/people?limit=50');
+    const again = await reader.get('/api/people?limit=50');
+    expect(first.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(again.body).toBe(first.body);
+    expect(Object.keys(again.json()).sort()).toEqual(['items', 'nextCursor']);
+    expect(Object.keys(again.json().items[0]).sort()).toEqual(['avatarUrl', 'department', 'id', 'location', 'name', 'timeZone', 'title', 'topSkills']);
+  });
+
+  it('shows an admin edit at once, also to people who read the page before it', async () => {
+    const target = await t.buildPerson(org.id, { name: 'Cache Target', title: 'Before' });
+    await c.post('/api/people/import', { csv: 'name,email\nWarm Up,warm-up@acme.test', dryRun: false }); // drops pages built before the person above
+    expect(find((await reader.get('/api/people?limit=50')).json(), target.id)?.title).toBe('Before');
+    expect((await c.patch(`/api/people/${target.id}`, { title: 'After', skills: [{ name: 'Caching', kind: 'have', level: 5 }] })).statusCode).toBe(200);
+    const after = find((await reader.get('/api/people?limit=50')).json(), target.id);
+    expect(after?.title).toBe('After');
+    expect(after?.topSkills).toEqual(['Caching']);
+    // Deactivation hides the person from members at once; admins still see them.
+    expect((await c.patch(`/api/people/${target.id}`, { status: 'deactivated' })).statusCode).toBe(200);
+    expect(find((await reader.get('/api/people?limit=50')).json(), target.id)).toBeUndefined();
+    expect(find((await c.get('/api/people?limit=50')).json(), target.id)).toBeDefined();
+  });
+
+  it('shows an HR import at once', async () => {
+    expect((await reader.get('/api/people?limit=50&q=imported')).json().items).toEqual([]);
+    const res = await c.post('/api/people/import', { csv: `name,email,department\nIvy Imported,ivy@acme.test,Research\n`, dryRun: false });
+    expect(res.json().applied).toBe(true);
+    const page = (await reader.get('/api/people?limit=50&q=imported')).json();
+    expect(page.items.map((p: { name: string; department: string }) => [p.name, p.department])).toEqual([['Ivy Imported', 'Research']]);
+  });
+});

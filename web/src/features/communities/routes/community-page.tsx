@@ -60,7 +60,7 @@ function TabBody({ community, tab }: { community: Community; tab: CommunityTab }
   if (tab === 'members') return <MembersPanel community={community} />;
   if (tab === 'settings')
     return community.abilities.canModerate ? (
-      <CommunitySettingsForm key={community.rulesVersion} community={community} />
+      <CommunitySettingsForm community={community} />
     ) : (
       <EmptyState icon="lock" title="Only moderators change settings" />
     );

@@ -1,4 +1,5 @@
 import { type Ref, useState } from 'react';
+import { Link } from 'wouter';
 import { COMMUNITY_LIMITS, type Post } from '../../../../../contracts/index.ts';
 import { MarkdownEditor, isTooLong } from '../../../components/editor/markdown-editor.tsx';
 import { Alert } from '../../../components/ui/alert.tsx';
@@ -24,6 +25,7 @@ export function ReplyComposer({
   blockedReason,
   textareaRef,
   isQuestion,
+  communityHref,
 }: {
   value: string;
   onChange: (v: string) => void;
@@ -35,6 +37,8 @@ export function ReplyComposer({
   blockedReason: string | null;
   textareaRef: Ref<HTMLTextAreaElement | null>;
   isQuestion: boolean;
+  /** The community page, where changed rules are accepted. */
+  communityHref: string;
 }) {
   const [touched, setTouched] = useState(false);
   if (blockedReason)
@@ -42,6 +46,11 @@ export function ReplyComposer({
       <section className="reply-box reply-blocked" aria-label="Reply">
         <Icon name="lock" size={18} />
         <p>{blockedReason}</p>
+        {/rules/i.test(blockedReason) ? (
+          <Link href={communityHref} className="btn btn-secondary btn-sm">
+            Review the rules
+          </Link>
+        ) : null}
       </section>
     );
   const submit = () => {

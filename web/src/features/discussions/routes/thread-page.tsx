@@ -171,6 +171,7 @@ export function ThreadPage({ id }: { id: string }) {
             blockedReason={t.abilities.canReply ? null : (t.abilities.replyBlockedReason ?? 'You can’t reply here.')}
             textareaRef={composer}
             isQuestion={isQuestion}
+            communityHref={communityHref}
             onSubmit={() =>
               actions.reply.mutate(
                 { body: draft, replyToId: replyTo?.id },

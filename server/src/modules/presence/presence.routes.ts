@@ -57,14 +57,19 @@ export function presenceRoutes(app: FastifyInstance, deps: AppDeps) {
           });
         }
       });
+      deps.hub.join(service.orgChannel(actor.orgId), socket);
+      const counted = service.connected(deps, actor);
       socket.on('close', () => {
         closed = true;
         clearInterval(window);
-        service.disconnected(deps, actor).catch((err) => req.log.warn({ err }, 'presence disconnect failed'));
+        // Only after this connection was counted: on a pool, a quick close could otherwise overtake the
+        // increment and leave the person "online" forever.
+        counted
+          .then(() => service.disconnected(deps, actor))
+          .catch((err) => req.log.warn({ err }, 'presence disconnect failed'));
       });
-      deps.hub.join(service.orgChannel(actor.orgId), socket);
       void (async () => {
-        await service.connected(deps, actor);
+        await counted;
         const online = await service.findOnline(deps, actor);
         if (!closed) socket.send(JSON.stringify({ type: 'hello', online }));
       })().catch((err) => req.log.warn({ err }, 'presence connect failed'));

@@ -17,6 +17,12 @@ import { installSecurityHeaders } from './kernel/http/security-headers.ts';
 import * as auth from './modules/auth/index.ts';
 import * as communities from './modules/communities/index.ts';
 import * as discussions from './modules/discussions/index.ts';
+import * as feeds from './modules/feeds/index.ts';
+import * as messages from './modules/messages/index.ts';
+import * as notifications from './modules/notifications/index.ts';
+import * as pathways from './modules/pathways/index.ts';
+import * as resources from './modules/resources/index.ts';
+import * as search from './modules/search/index.ts';
 import * as people from './modules/people/index.ts';
 import * as presence from './modules/presence/index.ts';
 import * as system from './modules/system/index.ts';
@@ -78,6 +84,12 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}) {
   await presence.register(typed, deps);
   await communities.register(typed, deps);
   await discussions.register(typed, deps);
+  await resources.register(typed, deps);
+  await pathways.register(typed, deps);
+  await feeds.register(typed, deps);
+  await search.register(typed, deps);
+  await notifications.register(typed, deps);
+  await messages.register(typed, deps);
 
   if (existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type AnyPgColumn, boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { searchColumn } from './columns.ts';
 import { organizations, people } from './orgs.ts';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -39,8 +40,13 @@ export const communities = pgTable(
     createdBy: uuid('created_by').references(() => people.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    search: searchColumn({ A: ['name'], B: ['description'] }),
   },
-  (t) => [uniqueIndex('communities_org_slug_key').on(t.orgId, t.slug), index('communities_org_name_idx').on(t.orgId, t.name, t.id)],
+  (t) => [
+    uniqueIndex('communities_org_slug_key').on(t.orgId, t.slug),
+    index('communities_org_name_idx').on(t.orgId, t.name, t.id),
+    index('communities_search_idx').using('gin', t.search),
+  ],
 );
 
 /** Membership of a person in a community: active, requested (awaiting approval) or invited. */
@@ -107,8 +113,9 @@ export const threads = pgTable(
     lastActivityAt: timestamp('last_activity_at', { withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
     deletedBy: uuid('deleted_by'),
+    search: searchColumn({ A: ['title'] }),
   },
-  (t) => [index('threads_community_activity_idx').on(t.communityId, t.isPinned, t.lastActivityAt, t.id)],
+  (t) => [index('threads_community_activity_idx').on(t.communityId, t.isPinned, t.lastActivityAt, t.id), index('threads_search_idx').using('gin', t.search)],
 );
 
 /** Posts of a thread (the first post holds the thread's body). */
@@ -134,8 +141,13 @@ export const posts = pgTable(
     editedAt: timestamp('edited_at', { withTimezone: true }),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
     deletedBy: uuid('deleted_by'),
+    search: searchColumn({ B: ['body'] }),
   },
-  (t) => [index('posts_thread_created_idx').on(t.threadId, t.createdAt, t.id), index('posts_author_idx').on(t.authorId)],
+  (t) => [
+    index('posts_thread_created_idx').on(t.threadId, t.createdAt, t.id),
+    index('posts_author_idx').on(t.authorId),
+    index('posts_search_idx').using('gin', t.search),
+  ],
 );
 
 /** Earlier versions of edited posts. */

@@ -1,3 +1,5 @@
 // The database schema; one file per area, re-exported here for drizzle-kit and repositories.
 export * from './orgs.ts';
 export * from './communities.ts';
+export * from './learning.ts';
+export * from './social.ts';

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { searchColumn } from './columns.ts';
 import { boolean, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid, bigserial, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -34,9 +35,11 @@ export const people = pgTable(
     passwordHash: text('password_hash'),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    search: searchColumn({ A: ['name'], B: ['title', 'department', 'team'], C: ['bio'] }),
   },
   (t) => [
     uniqueIndex('people_email_key').on(t.email),
+    index('people_search_idx').using('gin', t.search),
     index('people_org_name_idx').on(t.orgId, t.name, t.id),
     index('people_org_department_idx').on(t.orgId, t.department),
     index('people_manager_idx').on(t.managerId),

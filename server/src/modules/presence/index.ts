@@ -5,7 +5,7 @@ import type { AppDeps } from '../../kernel/deps.ts';
 import { clearNode, heartbeat } from './presence.repo.ts';
 import { presenceRoutes } from './presence.routes.ts';
 
-export { orgChannel } from './presence.service.ts';
+export { orgChannel, personChannel } from './presence.service.ts';
 
 /** Registers routes and a heartbeat that keeps this node's presence rows fresh. */
 export async function register(app: FastifyInstance, deps: AppDeps) {

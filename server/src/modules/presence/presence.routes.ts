@@ -58,6 +58,8 @@ export function presenceRoutes(app: FastifyInstance, deps: AppDeps) {
         }
       });
       deps.hub.join(service.orgChannel(actor.orgId), socket);
+      // Every socket also hears what is for this person only (notification counts, new messages): ids, never content.
+      deps.hub.join(service.personChannel(actor.personId), socket);
       const counted = service.connected(deps, actor);
       socket.on('close', () => {
         closed = true;

@@ -5,6 +5,9 @@ import * as repo from './presence.repo.ts';
 /** The channel every member of an organization listens on. */
 export const orgChannel = (orgId: string) => `org:${orgId}`;
 
+/** The channel of one person (all their sockets on every node). */
+export const personChannel = (personId: string) => `person:${personId}`;
+
 /** Who is online in the actor's organization. */
 export async function findOnline(deps: AppDeps, actor: Actor): Promise<string[]> {
   return repo.selectOnline(deps.db, actor.orgId);

@@ -1,0 +1,2 @@
+// Contracts of the feeds module (issue 3).
+export {};

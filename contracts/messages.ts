@@ -1,0 +1,2 @@
+// Contracts of the messages module (issue 3).
+export {};

@@ -1,0 +1,2 @@
+// Contracts of the notifications module (issue 3).
+export {};

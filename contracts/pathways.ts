@@ -1,0 +1,2 @@
+// Contracts of the pathways module (issue 3).
+export {};

@@ -1,0 +1,2 @@
+// Contracts of the resources module (issue 3).
+export {};

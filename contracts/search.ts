@@ -1,0 +1,2 @@
+// Contracts of the search module (issue 3).
+export {};

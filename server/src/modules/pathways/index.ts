@@ -1,0 +1,6 @@
+// pathways: (being built for issue 3; see ARCHITECTURE.md when it lands).
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../kernel/deps.ts';
+
+/** Registers the pathways module. */
+export async function register(_app: FastifyInstance, _deps: AppDeps) {}

@@ -1,6 +1,11 @@
-// resources: (being built for issue 3; see ARCHITECTURE.md when it lands).
+// resources: owns shared resources (links and uploaded media), media files, ratings and reviews, and collections.
+// Emits: resources.shared { resourceId, communityId, personId, title, tags }, resources.reviewed { resourceId,
+// personId, authorId, rating }. Consumes: none. Authorizes through communities' loadCommunityAccess.
+// Public surface: register(app, deps), loadResourceAccess (pathways check resource steps through it).
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../kernel/deps.ts';
+
+export { loadResourceAccess, type ResourceAccess } from './resources.access.ts';
 
 /** Registers the resources module. */
 export async function register(_app: FastifyInstance, _deps: AppDeps) {}

@@ -333,6 +333,13 @@ export async function findPostRevisions(db: DbOrTx, actor: Actor, id: string): P
   return { items: rows.map((r) => ({ body: r.body, editedBy: { id: r.editedById, name: r.editedByName, title: r.editedByTitle }, editedAt: toIso(r.createdAt) })) };
 }
 
+/** A thread the actor can read, as a short reference (other modules link to threads through this); 404 otherwise. */
+export async function getThreadRef(db: DbOrTx, actor: Actor, id: string): Promise<{ id: string; title: string; communityId: string }> {
+  const { thread } = await loadThread(db, actor, id);
+  if (thread.deletedAt) throw notFound('That thread');
+  return { id: thread.id, title: thread.title, communityId: thread.communityId };
+}
+
 /** Who may follow `thread:<id>`: people who can read it. */
 export async function canFollowThread(db: DbOrTx, actor: Actor, id: string) {
   await loadThread(db, actor, id);

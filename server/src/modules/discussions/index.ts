@@ -1,13 +1,13 @@
 // discussions: owns threads, posts, revisions, reactions and mentions inside communities (Q&A included).
 // Emits: discussions.thread_created, .reply_posted, .mentioned, .post_edited, .post_deleted, .thread_updated,
 // .answer_accepted, .reaction_added. Consumes: none. Authorizes through communities' loadCommunityAccess.
-// Public surface: register(app, deps), threadChannel.
+// Public surface: register(app, deps), threadChannel, getThreadRef (pathways link discussion steps through it).
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../kernel/deps.ts';
 import { discussionsRoutes } from './discussions.routes.ts';
 import { canFollowThread } from './discussions.service.ts';
 
-export { threadChannel } from './discussions.service.ts';
+export { getThreadRef, threadChannel } from './discussions.service.ts';
 
 /** Registers the routes and who may follow `thread:<id>` live. */
 export async function register(app: FastifyInstance, deps: AppDeps) {

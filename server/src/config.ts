@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { z } from 'zod';
 
 /** Every setting Hearth reads from the environment; nothing else reads process.env. */
@@ -38,12 +39,16 @@ const ConfigSchema = z.object({
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
   /** Threads and replies one person may post per minute (429 with Retry-After past it). */
   POSTS_PER_MINUTE: z.coerce.number().int().min(1).default(12),
+  /** Folder of uploaded media files (defaults to <HEARTH_DATA_DIR>/media). */
+  MEDIA_DIR: z.string().optional(),
+  /** Media uploads one person may make per hour (429 with Retry-After past it). */
+  MEDIA_UPLOADS_PER_HOUR: z.coerce.number().int().min(1).default(60),
   /** Node identity for presence bookkeeping (defaults to host:pid). */
   NODE_ID: z.string().optional(),
 });
 
 /** Parsed configuration. */
-export type Config = z.infer<typeof ConfigSchema> & { trustProxy: boolean | string[] };
+export type Config = z.infer<typeof ConfigSchema> & { trustProxy: boolean | string[]; mediaDir: string };
 
 /** Parses the environment once at boot; throws a readable error listing bad variables. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -54,5 +59,5 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const c = parsed.data;
   const trustProxy = c.TRUST_PROXY === 'true' ? true : c.TRUST_PROXY === 'false' ? false : c.TRUST_PROXY.split(',').map((s) => s.trim());
-  return { ...c, trustProxy };
+  return { ...c, trustProxy, mediaDir: c.MEDIA_DIR ?? join(c.HEARTH_DATA_DIR, 'media') };
 }

@@ -4,8 +4,12 @@
 // Public surface: register(app, deps), loadResourceAccess (pathways check resource steps through it).
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../kernel/deps.ts';
+import { mediaUploadRoutes, resourcesRoutes } from './resources.routes.ts';
 
 export { loadResourceAccess, type ResourceAccess } from './resources.access.ts';
 
-/** Registers the resources module. */
-export async function register(_app: FastifyInstance, _deps: AppDeps) {}
+/** Registers the routes, including the multipart upload route in its own scope. */
+export async function register(app: FastifyInstance, deps: AppDeps) {
+  resourcesRoutes(app, deps);
+  await mediaUploadRoutes(app, deps);
+}

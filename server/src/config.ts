@@ -39,6 +39,10 @@ const ConfigSchema = z.object({
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
   /** Threads and replies one person may post per minute (429 with Retry-After past it). */
   POSTS_PER_MINUTE: z.coerce.number().int().min(1).default(12),
+  /** Direct messages one person may send per minute (429 with Retry-After past it). */
+  MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** Seconds between daily-digest runs on this node; 0 turns the digest timer off (tests call the run directly). */
+  DIGEST_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(600),
   /** Folder of uploaded media files (defaults to <HEARTH_DATA_DIR>/media). */
   MEDIA_DIR: z.string().optional(),
   /** Media uploads one person may make per hour (429 with Retry-After past it). */

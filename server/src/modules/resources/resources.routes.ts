@@ -84,8 +84,19 @@ export function resourcesRoutes(app: FastifyInstance, deps: AppDeps) {
     collections.reorderItems(deps, requireActor(req), req.params.id, req.body),
   );
 
-  r.get('/api/media/:id', { schema: { tags, params: IdParams } }, async (req, reply) =>
-    sendMediaFile(reply, await media.getMediaFile(deps, requireActor(req), req.params.id), req.headers.range),
+  r.get(
+    '/api/media/:id',
+    {
+      schema: { tags, params: IdParams },
+      // Runs after the app-wide `no-store` of /api answers: a file's bytes never change, so the browser may keep them
+      // privately (not shared caches), which lets videos seek without refetching.
+      onSend: async (_req, reply, payload) => {
+        if (reply.statusCode < 300) reply.header('cache-control', 'private, max-age=3600');
+        return payload;
+      },
+    },
+    async (req, reply) =>
+      sendMediaFile(reply, await media.getMediaFile(deps, requireActor(req), req.params.id), req.headers.range),
   );
 }
 

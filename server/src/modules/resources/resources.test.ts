@@ -111,7 +111,7 @@ describe('sharing resources', () => {
 
 describe('lists', () => {
   it('pages newest first with a keyset cursor and filters by tag, type and mine', async () => {
-    const made = [];
+    const made: string[] = [];
     for (let i = 0; i < 5; i++) made.push((await share(c.owner, { communityId: com.open, title: `Paged ${i}`, type: i % 2 ? 'podcast' : 'video', tags: ['paging', `n${i}`] })).id);
     const first = (await c.member.get('/api/resources?tag=paging&limit=2')).json();
     expect(first.items.map((x: { id: string }) => x.id)).toEqual([made[4], made[3]]);

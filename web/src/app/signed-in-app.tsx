@@ -7,6 +7,10 @@ import type { CommunityTab } from '../features/communities/components/community-
 import { NewThreadPage } from '../features/discussions/routes/new-thread-page.tsx';
 import { ThreadPage } from '../features/discussions/routes/thread-page.tsx';
 import { HomePage } from '../features/home/routes/home-page.tsx';
+import { EditPathwayPage } from '../features/pathways/routes/edit-pathway-page.tsx';
+import { NewPathwayPage } from '../features/pathways/routes/new-pathway-page.tsx';
+import { PathwayPage } from '../features/pathways/routes/pathway-page.tsx';
+import { PathwaysPage } from '../features/pathways/routes/pathways-page.tsx';
 import { DirectoryPage } from '../features/people/routes/directory-page.tsx';
 import { ProfilePage } from '../features/people/routes/profile-page.tsx';
 import { useRealtime } from '../lib/use-realtime.ts';
@@ -31,6 +35,10 @@ export function SignedInApp() {
           {(params) => (TABS.includes(params.tab ?? 'discussions') ? <CommunityPage slug={params.slug} tab={(params.tab ?? 'discussions') as CommunityTab} /> : <NotFoundPage />)}
         </Route>
         <Route path="/threads/:id">{(params) => <ThreadPage key={params.id} id={params.id} />}</Route>
+        <Route path="/pathways" component={PathwaysPage} />
+        <Route path="/pathways/new" component={NewPathwayPage} />
+        <Route path="/pathways/:id/edit">{(params) => <EditPathwayPage key={params.id} id={params.id} />}</Route>
+        <Route path="/pathways/:id">{(params) => <PathwayPage key={params.id} id={params.id} />}</Route>
         <Route path="/admin/people" component={AdminPeoplePage} />
         <Route component={NotFoundPage} />
       </Switch>

@@ -147,6 +147,8 @@ export const posts = pgTable(
     index('posts_thread_created_idx').on(t.threadId, t.createdAt, t.id),
     index('posts_author_idx').on(t.authorId),
     index('posts_search_idx').using('gin', t.search),
+    /** Newest posts of an organization first: lets search rank only the most recent matches of a very common word. */
+    index('posts_org_created_idx').on(t.orgId, t.createdAt),
   ],
 );
 

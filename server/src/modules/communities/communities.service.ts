@@ -23,6 +23,7 @@ import { decodeCursor, toPage } from '../../kernel/pagination.ts';
 import { toIso } from '../../kernel/time.ts';
 import * as policy from './communities.policy.ts';
 import * as repo from './communities.repo.ts';
+import { accessCacheFor, communityScope, invalidateCommunity } from './community-access-cache.ts';
 import { DEFAULT_RULES, slugify } from './community-defaults.ts';
 
 /** Realtime channel of a community (membership and thread-list changes). */
@@ -63,8 +64,15 @@ const presentSummary = (row: repo.CommunityListRow) => summaryOf(row, memberFrom
  * Loads a community for the actor, or 404 when it does not exist for them (other organization, secret).
  * Other modules (discussions) use this to authorize everything inside a community.
  */
-export async function loadCommunityAccess(db: DbOrTx, actor: Actor, ref: string) {
-  const found = await repo.selectCommunity(db, actor.orgId, ref, actor.personId);
+export async function loadCommunityAccess(db: DbOrTx, actor: Actor, ref: string, opts: { cached?: boolean } = {}) {
+  // Cached rows only when asked (hot reads by id outside transactions); policy is always evaluated per request.
+  const cache = opts.cached ? accessCacheFor(db) : undefined;
+  const found = cache
+    ? await cache.getOrLoad(`${actor.orgId}:${ref}:${actor.personId}`, async () => {
+        const rows = await repo.selectCommunity(db, actor.orgId, ref, actor.personId);
+        return rows ? { scope: communityScope(rows.c.id), value: rows } : null;
+      })
+    : await repo.selectCommunity(db, actor.orgId, ref, actor.personId);
   if (!found || !policy.canSee(actor, found.c, found.m)) throw notFound('That community');
   const community = found.c;
   const member = found.m;
@@ -217,6 +225,7 @@ export async function updateCommunity(deps: AppDeps, actor: Actor, id: string, i
     if (rulesChanged && access.member?.status === 'active') await repo.updateMember(tx, c.id, actor.personId, { rulesAccepted: updated.rulesVersion });
     emit({ type: rulesChanged ? 'communities.rules_changed' : 'communities.updated', orgId: actor.orgId, payload: { communityId: c.id, personId: actor.personId } });
   });
+  invalidateCommunity(deps, id);
   void deps.hub.publish(communityChannel(id), { type: 'changed', channel: communityChannel(id), what: 'community', id });
   return getCommunity(deps.db, actor, id);
 }
@@ -243,6 +252,7 @@ export async function joinCommunity(deps: AppDeps, actor: Actor, id: string, acc
     } else emit({ type: 'communities.join_requested', orgId: actor.orgId, payload: { communityId: c.id, personId: actor.personId } });
     return membershipOf(c, row);
   });
+  invalidateCommunity(deps, id);
   void deps.hub.publish(communityChannel(id), { type: 'changed', channel: communityChannel(id), what: 'members', id: actor.personId });
   return { membership: result };
 }
@@ -253,6 +263,7 @@ export async function acceptRules(deps: AppDeps, actor: Actor, id: string, versi
   if (access.member?.status !== 'active') throw new AppError('FORBIDDEN', 'Join the community first.');
   if (version !== access.community.rulesVersion) throw new AppError('RULES_OUTDATED', 'The rules changed while you were reading them. Please read the new version.');
   const row = await repo.updateMember(deps.db, access.community.id, actor.personId, { rulesAccepted: version });
+  invalidateCommunity(deps, access.community.id);
   return { membership: membershipOf(access.community, row) };
 }
 
@@ -272,6 +283,7 @@ export async function leaveCommunity(deps: AppDeps, actor: Actor, id: string): P
       emit({ type: 'communities.member_left', orgId: actor.orgId, payload: { communityId: m.communityId, personId: actor.personId } });
     }
   });
+  invalidateCommunity(deps, id);
   void deps.hub.publish(communityChannel(id), { type: 'changed', channel: communityChannel(id), what: 'members', id: actor.personId });
   return { membership: null };
 }
@@ -329,6 +341,7 @@ export async function inviteMembers(deps: AppDeps, actor: Actor, id: string, per
     }
     return n;
   });
+  invalidateCommunity(deps, id);
   return { invited };
 }
 
@@ -358,6 +371,7 @@ export async function updateMember(deps: AppDeps, actor: Actor, id: string, pers
     if (Object.keys(values).length) await repo.updateMember(tx, c.id, personId, values);
     return values.status ?? target.status;
   });
+  invalidateCommunity(deps, id);
   void deps.hub.publish(communityChannel(id), { type: 'changed', channel: communityChannel(id), what: 'members', id: personId });
   return getMember(deps.db, actor, id, personId, status);
 }
@@ -376,6 +390,7 @@ export async function removeMember(deps: AppDeps, actor: Actor, id: string, pers
       emit({ type: 'communities.member_removed', orgId: actor.orgId, payload: { communityId: c.id, personId, removedBy: actor.personId } });
     }
   });
+  invalidateCommunity(deps, id);
   void deps.hub.publish(communityChannel(id), { type: 'changed', channel: communityChannel(id), what: 'members', id: personId });
 }
 
@@ -388,7 +403,8 @@ export async function endorseExpert(deps: AppDeps, actor: Actor, id: string, per
     const target = (await repo.selectCommunity(tx, actor.orgId, access.community.id, personId))?.m;
     if (target?.status !== 'active') throw notFound('That member');
     await repo.setEndorsement(tx, { communityId: access.community.id, personId, endorsedBy: actor.personId, orgId: actor.orgId }, endorse);
-    if (endorse) emit({ type: 'communities.expert_endorsed', orgId: actor.orgId, payload: { communityId: access.community.id, personId, endorsedBy: actor.personId } });
+    emit({ type: endorse ? 'communities.expert_endorsed' : 'communities.endorsement_withdrawn', orgId: actor.orgId, payload: { communityId: access.community.id, personId, endorsedBy: actor.personId } });
   });
+  invalidateCommunity(deps, id);
   return getMember(deps.db, actor, id, personId, 'active');
 }

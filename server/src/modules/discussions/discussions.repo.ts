@@ -194,3 +194,13 @@ export function selectMentionable(db: DbOrTx, orgId: string, ids: string[]) {
   if (!ids.length) return Promise.resolve([] as { id: string }[]);
   return selectRows<{ id: string }>(db, sql`select id from people where org_id = ${orgId} and status = 'active' and id in ${ids}`);
 }
+
+/** The reactions one person gave among some posts, as "postId:kind" keys. */
+export async function selectMyReactions(db: DbOrTx, personId: string, postIds: string[]) {
+  if (!postIds.length) return new Set<string>();
+  const rows = await selectRows<{ postId: string; kind: string }>(
+    db,
+    sql`select post_id as "postId", kind from post_reactions where person_id = ${personId} and post_id in ${postIds}`,
+  );
+  return new Set(rows.map((r) => `${r.postId}:${r.kind}`));
+}

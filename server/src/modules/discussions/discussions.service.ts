@@ -16,10 +16,11 @@ import type { Actor } from '../../kernel/auth/sessions.ts';
 import { extractMentions, plainExcerpt, renderMarkdown } from '../../kernel/content/markdown.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
 import type { DbOrTx } from '../../kernel/db/database.ts';
+import { ScopedCache } from '../../kernel/cache.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
 import { decodeCursor, toPage } from '../../kernel/pagination.ts';
 import { toIso } from '../../kernel/time.ts';
-import { assertCanPost, communityChannel, findCommunityExperts, loadCommunityAccess } from '../communities/index.ts';
+import { assertCanPost, communityChannel, communityScope, findCommunityExperts, loadCommunityAccess } from '../communities/index.ts';
 import * as policy from './discussions.policy.ts';
 import * as repo from './discussions.repo.ts';
 
@@ -28,8 +29,11 @@ export const threadChannel = (id: string) => `thread:${id}`;
 
 type Access = Awaited<ReturnType<typeof loadCommunityAccess>>;
 
-function notifyThread(deps: AppDeps, threadId: string, communityId: string, what: string, id?: string) {
+/** After a committed write: drop cached thread pages of the community on every node, then tell followers. */
+function notifyThread(deps: AppDeps, threadId: string, communityId: string, what: string, id?: string, opts: { list?: boolean } = {}) {
+  invalidateThreadPages(deps, communityId);
   void deps.hub.publish(threadChannel(threadId), { type: 'changed', channel: threadChannel(threadId), what, id });
+  if (opts.list === false) return;
   void deps.hub.publish(communityChannel(communityId), { type: 'changed', channel: communityChannel(communityId), what: 'threads', id: threadId });
 }
 
@@ -115,13 +119,58 @@ export async function findThreads(db: DbOrTx, actor: Actor, communityId: string,
   return toPage(rows, q.limit, presentSummary, (r) => [r.isPinned ? 1 : 0, r.k, r.id]);
 }
 
-/** A thread with a page of posts, the community's experts (for questions) and what the actor may do. */
-export async function getThread(db: DbOrTx, actor: Actor, id: string, q: GetThreadQuery): Promise<Thread> {
-  const { thread, access } = await loadThread(db, actor, id);
-  const after = q.cursor ? decodeCursor<[string, string]>(q.cursor, 2) : undefined;
-  const rows = await repo.selectPostPage(db, thread.id, actor.personId, { after, limit: q.limit + 1 });
-  const page = toPage(rows, q.limit, (p) => presentPost(actor, access, thread, p), (r) => [r.k, r.id]);
+/** What a thread page shows to everyone (the viewer's own reactions and abilities are added per request). */
+interface ThreadPageRows {
+  thread: NonNullable<Awaited<ReturnType<typeof repo.selectThread>>>;
+  rows: repo.PostListRow[];
+  experts: { id: string; name: string; title: string | null }[];
+}
+
+async function loadThreadPageRows(db: DbOrTx, orgId: string, id: string, after: [string, string] | undefined, limit: number): Promise<ThreadPageRows | null> {
+  const thread = await repo.selectThread(db, orgId, id);
+  if (!thread) return null;
+  const rows = await repo.selectPostPage(db, thread.id, NO_VIEWER, { after, limit: limit + 1 });
   const experts = thread.kind === 'question' ? (await findCommunityExperts(db, thread.communityId, 5)).map(({ id, name, title }) => ({ id, name, title })) : [];
+  return { thread, rows, experts };
+}
+
+// Reaction counts are loaded for nobody in particular; the viewer's own reactions come from one small query.
+const NO_VIEWER = '00000000-0000-0000-0000-000000000000';
+const threadPageCaches = new WeakMap<object, ScopedCache<ThreadPageRows>>();
+
+/** Drops this app's cached thread pages of a community on every node (after a committed write). */
+export function invalidateThreadPages(deps: AppDeps, communityId: string) {
+  void threadPageCaches.get(deps.db)?.invalidate(communityScope(communityId));
+}
+
+/** Creates this app's cache of thread pages (the hottest read), invalidated per community by every discussion write. */
+export function createThreadPageCache(deps: AppDeps, log?: (msg: string, err?: unknown) => void) {
+  threadPageCaches.set(deps.db, new ScopedCache<ThreadPageRows>(deps.hub.bus, 'thread-pages', { ttlMs: 30_000, max: 5_000, log }));
+}
+
+/**
+ * A thread with a page of posts, the community's experts (for questions) and what the actor may do. Outside a
+ * transaction the viewer-independent part comes from a per-node cache scoped by community (authors, HTML, reaction
+ * counts); access is still checked on every request, and the viewer's own reactions are read fresh.
+ */
+export async function getThread(db: DbOrTx, actor: Actor, id: string, q: GetThreadQuery): Promise<Thread> {
+  const after = q.cursor ? decodeCursor<[string, string]>(q.cursor, 2) : undefined;
+  const cache = threadPageCaches.get(db);
+  const loaded = cache
+    ? await cache.getOrLoad(`${actor.orgId}:${id}:${q.limit}:${q.cursor ?? ''}`, async () => {
+        const v = await loadThreadPageRows(db, actor.orgId, id, after, q.limit);
+        return v ? { scope: communityScope(v.thread.communityId), value: v } : null;
+      })
+    : await loadThreadPageRows(db, actor.orgId, id, after, q.limit);
+  if (!loaded) throw notFound('That thread');
+  const { thread, experts } = loaded;
+  const access = await loadCommunityAccess(db, actor, thread.communityId, { cached: true }).catch(() => {
+    throw notFound('That thread');
+  });
+  if (!access.canRead || (thread.deletedAt && !policy.canSeeDeleted(access))) throw notFound('That thread');
+  const reacted = loaded.rows.some((r) => r.reactions.length) ? await repo.selectMyReactions(db, actor.personId, loaded.rows.map((r) => r.id)) : new Set<string>();
+  const rows = loaded.rows.map((r) => (r.reactions.length ? { ...r, reactions: r.reactions.map((x) => ({ ...x, mine: reacted.has(`${r.id}:${x.kind}`) })) } : r));
+  const page = toPage(rows, q.limit, (p) => presentPost(actor, access, thread, p), (r) => [r.k, r.id]);
   const blocked = thread.deletedAt
     ? 'This thread was deleted.'
     : thread.isLocked
@@ -229,20 +278,20 @@ export async function getPost(db: DbOrTx, actor: Actor, id: string): Promise<Pos
 
 /** Edits a post: the old text goes to the history; mentions are recorded again. */
 export async function editPost(deps: AppDeps, actor: Actor, id: string, body: string): Promise<Post> {
-  const threadId = await deps.events.transaction(deps.db, async (tx, emit) => {
+  const { threadId, communityId } = await deps.events.transaction(deps.db, async (tx, emit) => {
     const { post, thread, access } = await loadPost(tx, actor, id);
     if (!policy.canEdit(actor, access, post)) throw new AppError('FORBIDDEN', 'You can only edit your own posts.');
     if (thread.isLocked && !access.canModerate) throw new AppError('THREAD_LOCKED', 'This thread is locked.');
-    if (body === post.body) return thread.id;
+    if (body === post.body) return { threadId: thread.id, communityId: thread.communityId };
     await repo.insertRevision(tx, { orgId: actor.orgId, postId: post.id, body: post.body, editedBy: actor.personId });
     await repo.updatePostRow(tx, post.id, { body, html: renderMarkdown(body), editedAt: new Date() });
     if (post.isFirst) await repo.updateThreadRow(tx, thread.id, { excerpt: plainExcerpt(body) });
     const mentioned = await mentionsIn(tx, actor.orgId, body, post.authorId);
     await repo.insertMentions(tx, actor.orgId, post.id, mentioned);
     emit({ type: 'discussions.post_edited', orgId: actor.orgId, payload: { postId: post.id, threadId: thread.id, communityId: thread.communityId, by: actor.personId } });
-    return thread.id;
+    return { threadId: thread.id, communityId: thread.communityId };
   });
-  void deps.hub.publish(threadChannel(threadId), { type: 'changed', channel: threadChannel(threadId), what: 'post', id });
+  notifyThread(deps, threadId, communityId, 'post', id, { list: false });
   return getPost(deps.db, actor, id);
 }
 
@@ -321,7 +370,7 @@ export async function reactToPost(deps: AppDeps, actor: Actor, id: string, kind:
     if (did && on) emit({ type: 'discussions.reaction_added', orgId: actor.orgId, payload: { postId: post.id, threadId: post.threadId, authorId: post.authorId, personId: actor.personId, kind } });
     return did;
   });
-  if (changed) void deps.hub.publish(threadChannel(post.threadId), { type: 'changed', channel: threadChannel(post.threadId), what: 'reaction', id });
+  if (changed) notifyThread(deps, post.threadId, post.communityId, 'reaction', id, { list: false });
   return getPost(deps.db, actor, id);
 }
 

@@ -61,6 +61,13 @@ describe('questions and answers', () => {
     expect(q.experts.map((e: { id: string }) => e.id)).toEqual([p.helper.id]);
     const a = await c.helper.post(`/api/threads/${q.id}/posts`, { body: 'Here I am' });
     expect(a.json().author.isExpert).toBe(true);
+    // The thread page is cached per community; withdrawing the endorsement must show at once.
+    expect((await c.lurker.get(`/api/threads/${q.id}`)).json().posts[1].author.isExpert).toBe(true);
+    await c.asker.send({ method: 'PUT', url: `/api/communities/${community.id}/experts/${p.helper.id}`, payload: { endorse: false } });
+    const after = (await c.lurker.get(`/api/threads/${q.id}`)).json();
+    expect(after.posts[1].author.isExpert).toBe(false);
+    expect(after.experts).toEqual([]);
+    await c.asker.send({ method: 'PUT', url: `/api/communities/${community.id}/experts/${p.helper.id}`, payload: { endorse: true } });
   });
 });
 
@@ -124,6 +131,11 @@ describe('moderation of threads and posts', () => {
     expect(r.json().reactions).toEqual([{ kind: 'thanks', count: 2, mine: true }]);
     const off = await c.mod.send({ method: 'DELETE', url: `/api/posts/${postId}/reactions/thanks` });
     expect(off.json().reactions).toEqual([{ kind: 'thanks', count: 1, mine: false }]);
+    // Thread pages are cached for everyone; "mine" is still per viewer.
+    const byHelper = (await c.helper.get(`/api/threads/${q.id}`)).json().posts[0].reactions;
+    const byMod = (await c.mod.get(`/api/threads/${q.id}`)).json().posts[0].reactions;
+    expect(byHelper).toEqual([{ kind: 'thanks', count: 1, mine: true }]);
+    expect(byMod).toEqual([{ kind: 'thanks', count: 1, mine: false }]);
     expect((await c.lurker.post(`/api/posts/${postId}/reactions`, { kind: 'thanks' })).statusCode).toBe(403);
     expect((await c.helper.post(`/api/posts/${postId}/reactions`, { kind: 'angry' })).statusCode).toBe(400);
   });

@@ -44,7 +44,12 @@ export function usePathwayActions(id: string) {
     }),
     enroll: useMutation({
       mutationFn: (body: { enrolled: boolean; hideProgress?: boolean }) => api<Pathway>(`/api/pathways/${id}/enrollment`, { method: 'PUT', body }),
+      // The privacy toggle flips at once; the server's answer (or a refetch after a failure) settles it.
+      onMutate: ({ enrolled, hideProgress }) => {
+        if (enrolled && hideProgress !== undefined) qc.setQueryData<Pathway>(pathwayKeys.detail(id), (p) => (p ? { ...p, hideMyProgress: hideProgress } : p));
+      },
       onSuccess: settle,
+      onError: () => void qc.invalidateQueries({ queryKey: pathwayKeys.detail(id) }),
     }),
     mark: useMutation({
       mutationFn: ({ stepId, done }: { stepId: string; done: boolean }) => api<Pathway>(`/api/pathways/${id}/steps/${stepId}/done`, { method: 'PUT', body: { done } }),

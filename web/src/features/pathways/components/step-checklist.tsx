@@ -33,9 +33,10 @@ function Target({ step }: { step: PathwayStep }) {
   return null;
 }
 
-function Due({ step }: { step: PathwayStep }) {
+/** The due date; overdue and due-today are highlighted for people doing the pathway. */
+function Due({ step, enrolled }: { step: PathwayStep; enrolled: boolean }) {
   if (!step.dueDate) return null;
-  const state = dueState(step.dueDate, step.isDone);
+  const state = enrolled ? dueState(step.dueDate, step.isDone) : 'upcoming';
   return (
     <span className="step-due" data-state={state}>
       <Icon name={state === 'overdue' ? 'alert' : 'calendar'} size={15} />
@@ -75,7 +76,7 @@ export function StepChecklist({ pathway, enrolled, onMark, pendingStepId }: { pa
               </h3>
               <Target step={s} />
               {s.instructions ? <p className="step-instructions">{s.instructions}</p> : null}
-              <Due step={s} />
+              <Due step={s} enrolled={enrolled} />
             </div>
           </li>
         );

@@ -88,7 +88,7 @@ export function StepEditor({
     <fieldset className="step-editor">
       <legend className="field-label">Steps</legend>
       {steps.length === 0 ? <p className="section-empty">No steps yet. Add resources to read or watch, discussions to join and tasks to do.</p> : null}
-      <ol className="step-edit-list">
+      <ol className="step-edit-list" aria-label="Steps">
         {steps.map((s, i) => {
           const e = errors[s.key] ?? {};
           const stepLabel = `step ${i + 1}`;

@@ -1,10 +1,11 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'wouter';
 import type { Pathway } from '../../../../../contracts/index.ts';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { api } from '../../../lib/api-client.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
+import { pathwayKeys } from '../api/pathway-keys.ts';
 import { useCreatePathway } from '../api/use-pathway-actions.ts';
 import { PathwayForm, type PathwayFormValues } from '../components/pathway-form.tsx';
 
@@ -16,7 +17,14 @@ export function NewPathwayPage() {
   const create = useCreatePathway();
   const [mode, setMode] = useState<'draft' | 'publish' | null>(null);
   // Publishing right after creation: the draft exists even if this second call fails, so its page opens either way.
-  const publish = useMutation({ mutationFn: (id: string) => api<Pathway>(`/api/pathways/${id}`, { method: 'PATCH', body: { status: 'published' } }) });
+  const qc = useQueryClient();
+  const publish = useMutation({
+    mutationFn: (id: string) => api<Pathway>(`/api/pathways/${id}`, { method: 'PATCH', body: { status: 'published' } }),
+    onSuccess: (p) => {
+      qc.setQueryData(pathwayKeys.detail(p.id), p);
+      void qc.invalidateQueries({ queryKey: pathwayKeys.lists });
+    },
+  });
 
   const onSave = (v: PathwayFormValues) => {
     setMode(v.publish ? 'publish' : 'draft');

@@ -7,6 +7,7 @@ import './styles/components.css';
 import './styles/layout.css';
 import './styles/features.css';
 import './styles/communities.css';
+import './styles/inbox.css';
 import './styles/pathways.css';
 
 const root = document.getElementById('root');

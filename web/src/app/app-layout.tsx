@@ -6,6 +6,7 @@ import { Button } from '../components/ui/button.tsx';
 import { Icon } from '../components/ui/icon.tsx';
 import { useMe } from '../features/auth/api/use-me.ts';
 import { useSignOut } from '../features/auth/api/use-sign-out.ts';
+import { InboxLinks } from '../features/notifications/components/inbox-links.tsx';
 import type { RealtimeStatus } from '../lib/realtime-connection.ts';
 import { navItems } from './nav-items.ts';
 
@@ -55,6 +56,7 @@ export function AppLayout({ realtime, children }: { realtime: RealtimeStatus; ch
             </li>
           ))}
         </ul>
+        <InboxLinks variant="sidebar" personId={me.person.id} live />
         <div className="sidebar-footer">
           {realtime === 'reconnecting' ? (
             <p className="connection-note" role="status">
@@ -81,6 +83,7 @@ export function AppLayout({ realtime, children }: { realtime: RealtimeStatus; ch
       <header className="topbar">
         <Brand />
         <span className="spacer" />
+        <InboxLinks variant="topbar" personId={me.person.id} />
         <Button variant="ghost" size="sm" onClick={onSignOut} loading={signOut.isPending} aria-label="Sign out">
           <Icon name="logout" size={18} />
         </Button>

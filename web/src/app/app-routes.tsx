@@ -5,6 +5,7 @@ import { useSession } from '../features/auth/api/use-session.ts';
 import { AcceptInvitePage } from '../features/auth/routes/accept-invite-page.tsx';
 import { ResetPasswordPage } from '../features/auth/routes/reset-password-page.tsx';
 import { SignInPage } from '../features/auth/routes/sign-in-page.tsx';
+import { UnsubscribePage } from '../features/notifications/routes/unsubscribe-page.tsx';
 import { SignedInApp } from './signed-in-app.tsx';
 
 /** Top-level routing: signed-out screens, then everything else behind the sign-in gate. */
@@ -24,6 +25,7 @@ export function AppRoutes() {
       <Route path="/sign-in" component={SignInPage} />
       <Route path="/accept-invite" component={AcceptInvitePage} />
       <Route path="/reset-password" component={ResetPasswordPage} />
+      <Route path="/unsubscribe" component={UnsubscribePage} />
       <Route>
         {session.data ? (
           <SignedInApp />

@@ -7,6 +7,10 @@ import type { CommunityTab } from '../features/communities/components/community-
 import { NewThreadPage } from '../features/discussions/routes/new-thread-page.tsx';
 import { ThreadPage } from '../features/discussions/routes/thread-page.tsx';
 import { HomePage } from '../features/home/routes/home-page.tsx';
+import { MessagesPage } from '../features/messages/routes/messages-page.tsx';
+import { NewConversationPage } from '../features/messages/routes/new-conversation-page.tsx';
+import { NotificationSettingsPage } from '../features/notifications/routes/notification-settings-page.tsx';
+import { NotificationsPage } from '../features/notifications/routes/notifications-page.tsx';
 import { EditPathwayPage } from '../features/pathways/routes/edit-pathway-page.tsx';
 import { NewPathwayPage } from '../features/pathways/routes/new-pathway-page.tsx';
 import { PathwayPage } from '../features/pathways/routes/pathway-page.tsx';
@@ -39,6 +43,11 @@ export function SignedInApp() {
         <Route path="/pathways/new" component={NewPathwayPage} />
         <Route path="/pathways/:id/edit">{(params) => <EditPathwayPage key={params.id} id={params.id} />}</Route>
         <Route path="/pathways/:id">{(params) => <PathwayPage key={params.id} id={params.id} />}</Route>
+        <Route path="/notifications" component={NotificationsPage} />
+        <Route path="/notifications/settings" component={NotificationSettingsPage} />
+        <Route path="/messages">{() => <MessagesPage />}</Route>
+        <Route path="/messages/new" component={NewConversationPage} />
+        <Route path="/messages/:id">{(params) => <MessagesPage id={params.id} />}</Route>
         <Route path="/admin/people" component={AdminPeoplePage} />
         <Route component={NotFoundPage} />
       </Switch>

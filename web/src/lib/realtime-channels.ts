@@ -5,6 +5,8 @@ export type ChannelEvent = Extract<ServerMessage, { type: 'changed' }> | { type:
 type Listener = (event: ChannelEvent) => void;
 
 const listeners = new Map<string, Set<Listener>>();
+/** Listeners of channels every socket is joined to by the server (person:<id>): no subscribe message is sent. */
+const joined = new Map<string, Set<Listener>>();
 let send: ((message: ClientMessage) => void) | null = null;
 
 /**
@@ -32,6 +34,19 @@ export const realtimeChannels = {
       }
     };
   },
+  /**
+   * Listens to a channel the server joins every socket to (the person channel) without subscribing: a subscribe
+   * would be refused, and an unsubscribe would take the socket out of it. Until the returned function is called.
+   */
+  listen(channel: string, listener: Listener): () => void {
+    const set = joined.get(channel) ?? new Set<Listener>();
+    joined.set(channel, set);
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0 && joined.get(channel) === set) joined.delete(channel);
+    };
+  },
   /** Connects the store to a socket that just opened: subscribes every followed channel (again). */
   attach(sender: (message: ClientMessage) => void, reconnected: boolean) {
     send = sender;
@@ -39,6 +54,7 @@ export const realtimeChannels = {
       sender({ type: 'subscribe', channel });
       if (reconnected) for (const l of set) l({ type: 'resynced', channel });
     }
+    if (reconnected) for (const [channel, set] of joined) for (const l of set) l({ type: 'resynced', channel });
   },
   /** Forgets the socket (the app is closing). */
   detach() {
@@ -48,5 +64,6 @@ export const realtimeChannels = {
   dispatch(message: ServerMessage) {
     if (message.type !== 'changed') return;
     for (const l of listeners.get(message.channel) ?? []) l(message);
+    for (const l of joined.get(message.channel) ?? []) l(message);
   },
 };

@@ -1,6 +1,31 @@
-// notifications: (being built for issue 3; see ARCHITECTURE.md when it lands).
+// notifications: owns in-app notifications, notification preferences, notification mail (at once and the daily
+// digest) and one-click unsubscribe. Emits: realtime `changed` (what: notifications) on person channels.
+// Consumes: discussions.mentioned, .reply_posted, .answer_accepted; communities.join_requested, .member_invited;
+// resources.reviewed; messages.sent (mail only). Nobody calls it directly.
+// Public surface: register(app, deps), runDigest (the digest run, for tests and operators).
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../kernel/deps.ts';
+import { consumeEvents } from './notifications.events.ts';
+import { notificationsRoutes } from './notifications.routes.ts';
+import { runDigest } from './notifications.service.ts';
 
-/** Registers the notifications module. */
-export async function register(_app: FastifyInstance, _deps: AppDeps) {}
+export { runDigest } from './notifications.service.ts';
+
+/** Registers the routes, the event handlers and (unless DIGEST_INTERVAL_SECONDS is 0) this node's digest timer. */
+export async function register(app: FastifyInstance, deps: AppDeps) {
+  notificationsRoutes(app, deps);
+  consumeEvents(deps);
+  const every = deps.config.DIGEST_INTERVAL_SECONDS;
+  if (!every) return;
+  let running = false;
+  // Every node runs the timer; the claim in runDigest makes sure each person gets one digest.
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    runDigest(deps)
+      .catch((err) => app.log.warn({ err }, 'digest run failed'))
+      .finally(() => (running = false));
+  }, every * 1000);
+  timer.unref();
+  app.addHook('onClose', async () => clearInterval(timer));
+}

@@ -6,6 +6,7 @@ import { PageLoading } from '../../../components/ui/page-loading.tsx';
 import { ApiError } from '../../../lib/api-error.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { useMe } from '../../auth/api/use-me.ts';
+import { MessageButton } from '../../messages/components/message-button.tsx';
 import { usePerson } from '../api/use-person.ts';
 import { AboutCard } from '../components/about-card.tsx';
 import { AdminPersonForm } from '../components/admin-person-form.tsx';
@@ -39,6 +40,11 @@ export function ProfilePage({ id }: { id: string }) {
         <Link href="/people">People</Link> <span aria-hidden="true">/</span> <span aria-current="page">{p.name}</span>
       </nav>
       <ProfileHeader person={p} editing={editing} onEdit={p.abilities.canEdit ? () => setEditing(true) : undefined} />
+      {p.id !== me.person.id && p.status === 'active' ? (
+        <div className="row">
+          <MessageButton personId={p.id} name={p.name} />
+        </div>
+      ) : null}
       {editing ? <EditProfileForm person={p} isSelf={p.id === me.person.id} onDone={() => setEditing(false)} /> : null}
       <div className="profile-grid" style={{ marginTop: 0 }}>
         <div className="stack">

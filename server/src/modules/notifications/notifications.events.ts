@@ -1,0 +1,150 @@
+import type { AppDeps } from '../../kernel/deps.ts';
+import type { Actor } from '../../kernel/auth/sessions.ts';
+import type { DomainEvent } from '../../kernel/events.ts';
+import { loadCommunityAccess } from '../communities/index.ts';
+import { loadResourceAccess } from '../resources/index.ts';
+import { sendNotificationMail } from './notifications.mail.ts';
+import * as policy from './notifications.policy.ts';
+import * as repo from './notifications.repo.ts';
+import { notify, recipientActor } from './notifications.service.ts';
+
+type P = Record<string, string>;
+const q = policy.quoteTitle;
+
+/** Only people who can read the community (now) hear about its content. */
+const canReadCommunity = (deps: AppDeps, communityId: string) => async (actor: Actor) => (await loadCommunityAccess(deps.db, actor, communityId)).canRead;
+
+/** Loads what a thread-based notification needs; undefined when the thread or post is gone. */
+async function threadContext(deps: AppDeps, e: DomainEvent, p: P) {
+  const orgId = e.orgId as string;
+  const thread = await repo.selectThreadContext(deps.db, orgId, p.threadId);
+  if (!thread || thread.deleted || (p.postId && !(await repo.isLivePost(deps.db, p.postId)))) return undefined;
+  return { orgId, thread, url: `/threads/${p.threadId}${p.postId ? `#post-${p.postId}` : ''}` };
+}
+
+/** Subscribes the notification handlers to the events of other modules. */
+export function consumeEvents(deps: AppDeps) {
+  deps.events.on('discussions.mentioned', async (e) => {
+    const p = e.payload as P & { personIds: string[] };
+    const ctx = await threadContext(deps, e, p);
+    if (!ctx) return;
+    const name = (await repo.selectName(deps.db, ctx.orgId, p.by)) ?? 'Someone';
+    await notify(deps, {
+      orgId: ctx.orgId,
+      recipientIds: p.personIds,
+      kind: 'mention',
+      actorId: p.by,
+      subject: { threadId: p.threadId, postId: p.postId },
+      title: `${name} mentioned you in ${q(ctx.thread.title)}`,
+      url: ctx.url,
+      visible: canReadCommunity(deps, ctx.thread.communityId),
+    });
+  });
+
+  deps.events.on('discussions.reply_posted', async (e) => {
+    const p = e.payload as P;
+    if (p.personId === p.threadAuthorId) return;
+    // A reply that also mentions the thread's author gives them the mention only.
+    if (await repo.isMentioned(deps.db, p.postId, p.threadAuthorId)) return;
+    const ctx = await threadContext(deps, e, p);
+    if (!ctx) return;
+    const name = (await repo.selectName(deps.db, ctx.orgId, p.personId)) ?? 'Someone';
+    const kind = policy.replyKind(ctx.thread.kind);
+    await notify(deps, {
+      orgId: ctx.orgId,
+      recipientIds: [p.threadAuthorId],
+      kind,
+      actorId: p.personId,
+      subject: { threadId: p.threadId, postId: p.postId },
+      title: kind === 'answer' ? `${name} answered your question ${q(ctx.thread.title)}` : `${name} replied to ${q(ctx.thread.title)}`,
+      url: ctx.url,
+      visible: canReadCommunity(deps, ctx.thread.communityId),
+    });
+  });
+
+  deps.events.on('discussions.answer_accepted', async (e) => {
+    const p = e.payload as P;
+    const ctx = await threadContext(deps, e, p);
+    if (!ctx) return;
+    const name = (await repo.selectName(deps.db, ctx.orgId, p.by)) ?? 'Someone';
+    await notify(deps, {
+      orgId: ctx.orgId,
+      recipientIds: [p.answererId],
+      kind: 'accepted',
+      actorId: p.by,
+      subject: { threadId: p.threadId, postId: p.postId },
+      title: `${name} accepted your answer to ${q(ctx.thread.title)}`,
+      url: ctx.url,
+      visible: canReadCommunity(deps, ctx.thread.communityId),
+    });
+  });
+
+  deps.events.on('communities.join_requested', async (e) => {
+    const p = e.payload as P;
+    const orgId = e.orgId as string;
+    const c = await repo.selectCommunityContext(deps.db, orgId, p.communityId);
+    if (!c) return;
+    const name = (await repo.selectName(deps.db, orgId, p.personId)) ?? 'Someone';
+    await notify(deps, {
+      orgId,
+      recipientIds: c.moderatorIds,
+      kind: 'join_request',
+      actorId: p.personId,
+      subject: { communityId: p.communityId },
+      title: `${name} asked to join ${c.name}`,
+      url: `/communities/${c.slug}/members`,
+      visible: async (actor) => (await loadCommunityAccess(deps.db, actor, p.communityId)).canModerate,
+    });
+  });
+
+  deps.events.on('communities.member_invited', async (e) => {
+    const p = e.payload as P;
+    const orgId = e.orgId as string;
+    const c = await repo.selectCommunityContext(deps.db, orgId, p.communityId);
+    if (!c) return;
+    const name = (await repo.selectName(deps.db, orgId, p.invitedBy)) ?? 'Someone';
+    await notify(deps, {
+      orgId,
+      recipientIds: [p.personId],
+      kind: 'invited',
+      actorId: p.invitedBy,
+      subject: { communityId: p.communityId },
+      title: `${name} invited you to join ${c.name}`,
+      url: `/communities/${c.slug}`,
+      // Throws 404 unless the community exists for them (an invitation makes a secret one visible).
+      visible: async (actor) => (await loadCommunityAccess(deps.db, actor, p.communityId)) !== undefined,
+    });
+  });
+
+  deps.events.on('resources.reviewed', async (e) => {
+    const p = e.payload as P & { rating: number };
+    const orgId = e.orgId as string;
+    if (p.personId === p.authorId) return;
+    const [author] = await repo.selectRecipients(deps.db, orgId, [p.authorId]);
+    if (!author) return;
+    const access = await loadResourceAccess(deps.db, recipientActor(author), p.resourceId).catch(() => null);
+    if (!access?.canRead) return;
+    const name = (await repo.selectName(deps.db, orgId, p.personId)) ?? 'Someone';
+    await notify(deps, {
+      orgId,
+      recipientIds: [p.authorId],
+      kind: 'review',
+      actorId: p.personId,
+      subject: { resourceId: p.resourceId },
+      title: `${name} reviewed ${q(access.resource.title)}${typeof p.rating === 'number' ? ` (${p.rating}/5)` : ''}`,
+      url: `/resources/${p.resourceId}`,
+    });
+  });
+
+  // Direct messages have their own unread counts; the only notification is a mail for people who asked for one.
+  deps.events.on('messages.sent', async (e) => {
+    const p = e.payload as P & { recipientIds: string[] };
+    const orgId = e.orgId as string;
+    const name = (await repo.selectName(deps.db, orgId, p.authorId)) ?? 'Someone';
+    for (const r of await repo.selectRecipients(deps.db, orgId, p.recipientIds.filter((id) => id !== p.authorId))) {
+      if (!r.emailMessages) continue;
+      const title = `${name} sent you a message`;
+      await sendNotificationMail(deps, r, { subject: title, intro: 'You have a new direct message in Hearth:', items: [{ title, url: `/messages/${p.conversationId}` }] });
+    }
+  });
+}

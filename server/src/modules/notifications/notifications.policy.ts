@@ -1,0 +1,21 @@
+import type { NotificationKind } from '../../../../contracts/index.ts';
+import type { PrefsRow } from './notifications.repo.ts';
+
+/** False when the person muted this kind. */
+export const wantsInApp = (prefs: PrefsRow, kind: NotificationKind) => !prefs.muted.includes(kind);
+
+/** Kinds mailed at once (when the person's preference is on); everything else waits for the digest. */
+export function wantsEmailNow(prefs: PrefsRow, kind: NotificationKind): boolean {
+  if (kind === 'mention') return prefs.emailMentions;
+  if (kind === 'answer') return prefs.emailAnswers;
+  return false;
+}
+
+/** The kind of a reply notification: answers to questions are "answer", other replies "reply". */
+export const replyKind = (threadKind: string): NotificationKind => (threadKind === 'question' ? 'answer' : 'reply');
+
+/** Shortens a title for use inside a sentence. */
+export function quoteTitle(title: string, max = 80) {
+  const t = title.trim();
+  return `“${t.length > max ? `${t.slice(0, max - 1)}…` : t}”`;
+}

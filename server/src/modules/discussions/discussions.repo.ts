@@ -72,10 +72,14 @@ export interface PostListRow {
   createdAt: Date | string;
   editedAt: Date | string | null;
   deletedAt: Date | string | null;
-  reactions: { kind: string; count: number; mine: boolean }[];
+  /** Counts per kind; `who` lists the people when there are at most REACTORS_KEPT (so "mine" needs no query). */
+  reactions: { kind: string; count: number; mine: boolean; who: string[] | null }[];
   isExpert: boolean;
   k: string;
 }
+
+/** Up to this many reactors per post and kind are loaded with the page, so a cached page can tell who reacted. */
+export const REACTORS_KEPT = 50;
 
 /** Posts of a thread in order with authors, reaction counts and expert flags: one indexed query. */
 export function selectPostPage(db: DbOrTx, threadId: string, actorId: string, f: { after?: [string, string]; limit: number; postId?: string }) {
@@ -87,9 +91,10 @@ export function selectPostPage(db: DbOrTx, threadId: string, actorId: string, f:
     sql`select p.id, p.thread_id as "threadId", p.community_id as "communityId", p.author_id as "authorId", a.name as "authorName",
           a.title as "authorTitle", p.body, p.html, p.is_first as "isFirst", p.reply_to_id as "replyToId", p.created_at as "createdAt",
           p.edited_at as "editedAt", p.deleted_at as "deletedAt", p.created_at::text as k,
-          coalesce((select json_agg(json_build_object('kind', r.kind, 'count', r.n, 'mine', r.mine) order by r.kind)
-                    from (select kind, count(*)::int as n, bool_or(person_id = ${actorId}) as mine from post_reactions
-                          where post_id = p.id group by kind) r), '[]'::json) as reactions,
+          coalesce((select json_agg(json_build_object('kind', r.kind, 'count', r.n, 'mine', r.mine, 'who', r.who) order by r.kind)
+                    from (select kind, count(*)::int as n, bool_or(person_id = ${actorId}) as mine,
+                                 case when count(*) <= ${REACTORS_KEPT} then array_agg(person_id) end as who
+                          from post_reactions where post_id = p.id group by kind) r), '[]'::json) as reactions,
           exists (select 1 from community_experts e where e.community_id = p.community_id and e.person_id = p.author_id) as "isExpert"
         from posts p join people a on a.id = p.author_id
         where ${sql.join(where, sql` and `)}

@@ -168,8 +168,11 @@ export async function getThread(db: DbOrTx, actor: Actor, id: string, q: GetThre
     throw notFound('That thread');
   });
   if (!access.canRead || (thread.deletedAt && !policy.canSeeDeleted(access))) throw notFound('That thread');
-  const reacted = loaded.rows.some((r) => r.reactions.length) ? await repo.selectMyReactions(db, actor.personId, loaded.rows.map((r) => r.id)) : new Set<string>();
-  const rows = loaded.rows.map((r) => (r.reactions.length ? { ...r, reactions: r.reactions.map((x) => ({ ...x, mine: reacted.has(`${r.id}:${x.kind}`) })) } : r));
+  // The viewer's own reactions: from the cached reactor lists, or one small query when a post has very many.
+  const needQuery = loaded.rows.some((r) => r.reactions.some((x) => !x.who));
+  const reacted = needQuery ? await repo.selectMyReactions(db, actor.personId, loaded.rows.map((r) => r.id)) : null;
+  const isMine = (postId: string, x: { kind: string; who: string[] | null }) => (reacted ? reacted.has(`${postId}:${x.kind}`) : (x.who ?? []).includes(actor.personId));
+  const rows = loaded.rows.map((r) => (r.reactions.length ? { ...r, reactions: r.reactions.map((x) => ({ ...x, mine: isMine(r.id, x) })) } : r));
   const page = toPage(rows, q.limit, (p) => presentPost(actor, access, thread, p), (r) => [r.k, r.id]);
   const blocked = thread.deletedAt
     ? 'This thread was deleted.'

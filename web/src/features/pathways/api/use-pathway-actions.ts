@@ -52,9 +52,12 @@ export function usePathwayActions(id: string) {
       onError: () => void qc.invalidateQueries({ queryKey: pathwayKeys.detail(id) }),
     }),
     mark: useMutation({
+      mutationKey: pathwayKeys.marking(id),
       mutationFn: ({ stepId, done }: { stepId: string; done: boolean }) => api<Pathway>(`/api/pathways/${id}/steps/${stepId}/done`, { method: 'PUT', body: { done } }),
       // Tick at once; the server's answer (or a refetch after a failure) settles it.
-      onMutate: ({ stepId, done }) => {
+      onMutate: async ({ stepId, done }) => {
+        // A refetch already on its way would bring back the old tick.
+        await qc.cancelQueries({ queryKey: pathwayKeys.detail(id) });
         qc.setQueryData<Pathway>(pathwayKeys.detail(id), (p) => (p ? { ...p, steps: p.steps.map((s) => (s.id === stepId ? { ...s, isDone: done } : s)) } : p));
       },
       onSuccess: settle,

@@ -138,7 +138,8 @@ export function PathwayPage({ id }: { id: string }) {
   // Enrolments, ticks and edits by others arrive as ids only: refetch through the normal routes.
   useChannel(p ? `pathway:${id}` : null, (e) => {
     if (e.type === 'resynced' || e.what === 'pathway' || e.what === 'progress') {
-      void qc.invalidateQueries({ queryKey: pathwayKeys.detail(id) });
+      // While my own tick is on its way, its answer brings the fresh pathway; a refetch now could undo the tick.
+      if (!qc.isMutating({ mutationKey: pathwayKeys.marking(id) })) void qc.invalidateQueries({ queryKey: pathwayKeys.detail(id) });
       void qc.invalidateQueries({ queryKey: pathwayKeys.progress(id) });
     }
   });

@@ -11,6 +11,7 @@ import { useChannel } from '../../../lib/use-channel.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { discussionKeys } from '../../discussions/api/discussion-keys.ts';
 import { ThreadList } from '../../discussions/components/thread-list.tsx';
+import { CommunityPathways } from '../../pathways/components/community-pathways.tsx';
 import { communityKeys } from '../api/community-keys.ts';
 import { useCommunity } from '../api/use-community.ts';
 import { CommunityHeader } from '../components/community-header.tsx';
@@ -67,16 +68,19 @@ function TabBody({ community, tab }: { community: Community; tab: CommunityTab }
   return (
     <div className="community-grid-layout">
       <ThreadList community={community} />
-      {community.experts.length ? (
-        <aside aria-labelledby="experts-title">
-          <Card>
-            <h2 id="experts-title" className="card-title aside-title">
-              <Icon name="award" size={18} /> Experts here
-            </h2>
-            <ExpertsList experts={community.experts.slice(0, 6)} label="Experts here" />
-          </Card>
-        </aside>
-      ) : null}
+      <div className="stack">
+        {community.experts.length ? (
+          <aside aria-labelledby="experts-title">
+            <Card>
+              <h2 id="experts-title" className="card-title aside-title">
+                <Icon name="award" size={18} /> Experts here
+              </h2>
+              <ExpertsList experts={community.experts.slice(0, 6)} label="Experts here" />
+            </Card>
+          </aside>
+        ) : null}
+        <CommunityPathways community={community} />
+      </div>
     </div>
   );
 }

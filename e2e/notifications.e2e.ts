@@ -138,5 +138,12 @@ describe('notifications and direct messages: live in another browser', () => {
     await s.getByRole('button', { name: 'Save settings' }).click();
     await s.getByText('Saved.').waitFor();
     await snap(s, 'settings');
+
+    // An unsubscribe link that was already used (or replaced by a newer mail) explains itself.
+    await s.goto(`${hearth.url}/unsubscribe?token=${'x'.repeat(43)}`);
+    await s.getByRole('heading', { level: 1, name: 'Unsubscribe from Hearth email' }).waitFor();
+    await s.getByRole('button', { name: 'Unsubscribe' }).click();
+    await s.getByRole('alert').getByText(/already used or has been replaced/).waitFor();
+    await snap(s, 'unsubscribe');
   }
 });

@@ -24,9 +24,11 @@ export function UnsubscribePage() {
         <div className="stack">
           <p className="lead">You will stop getting mentions, answers, message alerts and the daily digest by email. Notifications inside Hearth stay on.</p>
           {error ? <Alert>{error.detail}</Alert> : null}
-          <Button block loading={unsubscribe.isPending} onClick={() => unsubscribe.mutate(token)}>
-            Unsubscribe
-          </Button>
+          {error?.code === 'TOKEN_INVALID' ? null : (
+            <Button block loading={unsubscribe.isPending} onClick={() => unsubscribe.mutate(token)}>
+              Unsubscribe
+            </Button>
+          )}
         </div>
       )}
       <p className="demo-hint">

@@ -10,8 +10,8 @@ export const SEARCH_LIMITS = {
   pageSize: { default: 20, max: 50 },
   /** Deepest result reachable by paging (offset paging: deeper pages are refused as an invalid cursor). */
   maxOffset: 500,
-  /** Per-type counts stop here (the chips show "1000+"), so a very common word stays fast. */
-  countCap: 1000,
+  /** Per-type counts stop here (the chips show "500+"), so a very common word stays fast. */
+  countCap: 500,
 } as const;
 
 /** What a search covers: everything, or one kind of result. */
@@ -92,6 +92,11 @@ export const SearchResponse = z.object({
   nextCursor: z.string().nullable(),
   /** Matches per kind (for the whole query, not only this page). */
   counts: SearchCounts,
+  /**
+   * True when a very common word matched more than the SEARCH_LIMITS.countCap newest items of some kind: only those
+   * were ranked, and the counts are lower bounds (show them as "500+").
+   */
+  countsAreLowerBounds: z.boolean(),
   /** A hint for the searcher when the query could not be used (e.g. only very common words), otherwise null. */
   message: z.string().nullable(),
 });

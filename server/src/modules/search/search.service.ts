@@ -19,6 +19,11 @@ function countsOf(rows: Record<string, number>): SearchCounts {
   return { all: c.people + c.communities + c.threads + c.resources + c.pathways, ...c };
 }
 
+async function countOnly(db: DbOrTx, searcher: repo.Searcher, f: { parsed: repo.ParsedQuery; communityId?: string }) {
+  const rows = await repo.countHits(db, searcher, f);
+  return { counts: Object.fromEntries(rows.map((r) => [r.kind, r.n])), capped: rows.some((r) => r.capped) };
+}
+
 function urlOf(r: repo.HitRow): string {
   switch (r.kind) {
     case 'person':
@@ -65,21 +70,24 @@ export async function search(db: DbOrTx, actor: Actor, query: SearchQuery): Prom
     const access = await loadCommunityAccess(db, actor, query.communityId);
     if (!access.canRead) throw new AppError('FORBIDDEN', 'Only members can search this community’s content.');
   }
-  const empty = (message: string | null): SearchResponse => ({ items: [], nextCursor: null, counts: EMPTY_COUNTS, message });
+  const empty = (message: string | null): SearchResponse => ({ items: [], nextCursor: null, counts: EMPTY_COUNTS, countsAreLowerBounds: false, message });
   if (!query.q) return empty(NO_WORDS);
-  if ((await repo.countQueryNodes(db, query.q)) === 0) return empty(NO_WORDS);
+  const parsed = await repo.parseQuery(db, query.q, policy.prefixQuery(query.q));
+  if (!parsed.tsq) return empty(NO_WORDS);
 
   const searcher = { orgId: actor.orgId, personId: actor.personId, isAdmin: actor.isAdmin };
-  const f = { q: query.q, prefix: policy.prefixQuery(query.q), communityId: query.communityId };
+  const f = { parsed, communityId: query.communityId };
   const markers = policy.newMarkers();
   const rows = await repo.selectHitPage(db, searcher, { ...f, type: query.type, limit: query.limit + 1, offset, markers });
-  const rawCounts = rows[0]?.counts ?? Object.fromEntries((await repo.countHits(db, searcher, f)).map((r) => [r.kind, r.n]));
+  // The page carries the counts; an empty page (past the end, or a type without hits) asks for them separately.
+  const counted = rows[0] ? { counts: rows[0].counts ?? {}, capped: rows[0].capped } : await countOnly(db, searcher, f);
   const kept = rows.slice(0, query.limit);
   const next = offset + query.limit;
   return {
     items: kept.map((r) => presentHit(r, markers)),
     nextCursor: rows.length > query.limit && next <= SEARCH_LIMITS.maxOffset ? encodeCursor([next]) : null,
-    counts: countsOf(rawCounts),
+    counts: countsOf(counted.counts),
+    countsAreLowerBounds: counted.capped,
     message: null,
   };
 }

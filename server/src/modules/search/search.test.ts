@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEARCH_LIMITS } from '../../../../contracts/index.ts';
 import { pathways, resources } from '../../../db/schema/index.ts';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
 
@@ -187,6 +188,20 @@ describe('ranking, counts, paging and highlights', () => {
     expect(hit.snippetHtml).toContain('&lt;mark&gt;');
     expect(hit.snippetHtml).toContain('&amp;');
     expect(hit.snippetHtml).toContain('<mark>pulsar</mark>');
+  });
+});
+
+describe('very common words', () => {
+  it('ranks only the newest matches of each kind and says the counts are lower bounds', async () => {
+    const n = SEARCH_LIMITS.countCap + 5;
+    const rows = Array.from({ length: n }, (_, i) => ({ orgId, authorId: p.owner.id, type: 'article', title: `Ubiquitous note ${i}`, createdAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000) }));
+    await t.db.insert(resources).values(rows);
+    const res = await search(c.stranger, 'q=ubiquitous&type=resources&limit=3');
+    expect(res.counts.resources).toBe(SEARCH_LIMITS.countCap);
+    expect((res as unknown as { countsAreLowerBounds: boolean }).countsAreLowerBounds).toBe(true);
+    // Equal ranks: the most recent first.
+    expect(res.items.map((i) => i.title)).toEqual([`Ubiquitous note ${n - 1}`, `Ubiquitous note ${n - 2}`, `Ubiquitous note ${n - 3}`]);
+    expect((await search(c.stranger, 'q=quasar') as unknown as { countsAreLowerBounds: boolean }).countsAreLowerBounds).toBe(false);
   });
 });
 

@@ -2,6 +2,7 @@ import { Link } from 'wouter';
 import type { Notification, NotificationKind } from '../../../../../contracts/index.ts';
 import { Avatar } from '../../../components/ui/avatar.tsx';
 import { fullTime, relativeTime } from '../../../lib/relative-time.ts';
+import { scrollToAnchorWhenReady } from './scroll-to-anchor.ts';
 
 /** Short words for each kind, shown beside the time. */
 export const KIND_LABELS: Record<NotificationKind, string> = {
@@ -19,7 +20,10 @@ export function NotificationItem({ n, onOpen }: { n: Notification; onOpen: (n: N
   const unread = n.readAt === null;
   return (
     <li className="notification" data-unread={unread}>
-      <Link href={n.url} className="notification-link" onClick={() => onOpen(n)}>
+      <Link href={n.url} className="notification-link" onClick={() => {
+          onOpen(n);
+          scrollToAnchorWhenReady(n.url);
+        }}>
         {n.actor ? <Avatar personId={n.actor.id} name={n.actor.name} size="sm" /> : <span className="notification-dot-avatar" aria-hidden="true" />}
         <span className="notification-main">
           <span className="notification-title">

@@ -9,6 +9,7 @@ import './styles/features.css';
 import './styles/communities.css';
 import './styles/inbox.css';
 import './styles/pathways.css';
+import './styles/resources.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');

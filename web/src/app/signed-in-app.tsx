@@ -15,13 +15,16 @@ import { EditPathwayPage } from '../features/pathways/routes/edit-pathway-page.t
 import { NewPathwayPage } from '../features/pathways/routes/new-pathway-page.tsx';
 import { PathwayPage } from '../features/pathways/routes/pathway-page.tsx';
 import { PathwaysPage } from '../features/pathways/routes/pathways-page.tsx';
+import { CollectionPage } from '../features/resources/routes/collection-page.tsx';
+import { LibraryPage } from '../features/resources/routes/library-page.tsx';
+import { ResourcePage } from '../features/resources/routes/resource-page.tsx';
 import { DirectoryPage } from '../features/people/routes/directory-page.tsx';
 import { ProfilePage } from '../features/people/routes/profile-page.tsx';
 import { useRealtime } from '../lib/use-realtime.ts';
 import { AppLayout } from './app-layout.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 
-const TABS = ['discussions', 'members', 'rules', 'settings'];
+const TABS = ['discussions', 'resources', 'members', 'rules', 'settings'];
 
 /** Everything behind sign-in: one realtime connection, the app shell and the pages. */
 export function SignedInApp() {
@@ -48,6 +51,9 @@ export function SignedInApp() {
         <Route path="/messages">{() => <MessagesPage />}</Route>
         <Route path="/messages/new" component={NewConversationPage} />
         <Route path="/messages/:id">{(params) => <MessagesPage id={params.id} />}</Route>
+        <Route path="/library" component={LibraryPage} />
+        <Route path="/resources/:id">{(params) => <ResourcePage key={params.id} id={params.id} />}</Route>
+        <Route path="/collections/:id">{(params) => <CollectionPage key={params.id} id={params.id} />}</Route>
         <Route path="/admin/people" component={AdminPeoplePage} />
         <Route component={NotFoundPage} />
       </Switch>

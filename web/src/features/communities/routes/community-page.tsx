@@ -9,6 +9,7 @@ import { Skeleton } from '../../../components/ui/skeleton.tsx';
 import { ApiError } from '../../../lib/api-error.ts';
 import { useChannel } from '../../../lib/use-channel.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
+import { CommunityResources } from '../../resources/components/community-resources.tsx';
 import { discussionKeys } from '../../discussions/api/discussion-keys.ts';
 import { ThreadList } from '../../discussions/components/thread-list.tsx';
 import { CommunityPathways } from '../../pathways/components/community-pathways.tsx';
@@ -58,6 +59,7 @@ function MembersOnly({ community }: { community: Community }) {
 function TabBody({ community, tab }: { community: Community; tab: CommunityTab }) {
   if (tab === 'rules') return <RulesPanel community={community} />;
   if (!community.abilities.canRead) return <MembersOnly community={community} />;
+  if (tab === 'resources') return <CommunityResources community={community} />;
   if (tab === 'members') return <MembersPanel community={community} />;
   if (tab === 'settings')
     return community.abilities.canModerate ? (
@@ -92,8 +94,9 @@ export function CommunityPage({ slug, tab }: { slug: string; tab: CommunityTab }
   const c = community.data;
   useDocumentTitle(c?.name ?? 'Community');
   // New threads, replies and membership changes elsewhere refresh this page live.
-  useChannel(c?.abilities.canRead ? `community:${c.id}` : null, () => {
+  useChannel(c?.abilities.canRead ? `community:${c.id}` : null, (e) => {
     if (!c) return;
+    if ('what' in e && e.what === 'resources') void qc.invalidateQueries({ queryKey: ['resources', 'list'] });
     void qc.invalidateQueries({ queryKey: discussionKeys.communityThreads(c.id) });
     void qc.invalidateQueries({ queryKey: communityKeys.detail(slug) });
     void qc.invalidateQueries({ queryKey: ['communities', 'members', c.id] });

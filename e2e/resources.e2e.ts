@@ -1,0 +1,144 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from './support/expect-eventually.ts';
+import { type Browser, launchBrowser } from './support/launch-browser.ts';
+import { signIn } from './support/sign-in.ts';
+import { type Hearth, startHearth } from './support/start-hearth.ts';
+
+// Set E2E_SCREENSHOTS=<dir> to keep a picture of every screen at phone and desktop widths.
+const shots = process.env.E2E_SCREENSHOTS;
+if (shots) mkdirSync(shots, { recursive: true });
+async function snap(page: Page, name: string) {
+  if (!shots) return;
+  const size = page.viewportSize() ?? { width: 1280, height: 900 };
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+    await page.waitForTimeout(150);
+    await page.screenshot({ path: join(shots, `res-${name}-${width}.png`), fullPage: true });
+  }
+  await page.setViewportSize(size);
+}
+
+// A real 4×4 PNG (orange), small enough to inline.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAEElEQVR4nGO4mqgDRwzEcQBKIhYhSHhq0wAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+describe('resources: share a link and an image, a peer rates and reviews', () => {
+  let hearth: Hearth;
+  let admin: Browser;
+  let maya: Browser;
+  beforeAll(async () => {
+    hearth = await startHearth();
+    admin = await launchBrowser();
+    maya = await launchBrowser();
+  });
+  afterAll(async () => {
+    await maya?.close();
+    await admin?.close();
+    await hearth?.stop();
+  });
+
+  it('shares a link and an uploaded image into data-guild; Maya sees both, rates one and the rating shows', async () => {
+    try {
+      await journey();
+    } catch (err) {
+      if (shots) for (const [who, b] of [['admin', admin], ['maya', maya]] as const) await b.page.screenshot({ path: join(shots, `res-failure-${who}.png`), fullPage: true }).catch(() => {});
+      throw err;
+    }
+  });
+
+  async function journey() {
+    const a = admin.page;
+    const m = maya.page;
+    const linkTitle = 'SQL joins, visually explained';
+    const imageTitle = 'Whiteboard from the SQL session';
+
+    // The admin opens the Resources tab of the Data & Analytics Guild and shares a link.
+    await signIn(a, hearth.url, 'admin@example.com');
+    await a.goto(`${hearth.url}/communities/data-guild`);
+    await a.getByRole('navigation', { name: 'Data & Analytics Guild sections' }).getByRole('link', { name: 'Resources' }).click();
+    await a.waitForURL((u) => u.pathname === '/communities/data-guild/resources');
+    await a.getByRole('heading', { name: 'Resources', level: 2 }).waitFor();
+    await a.getByText('No resources yet').waitFor();
+    await a.getByRole('button', { name: 'Share a resource' }).click();
+    const dialog = a.getByRole('dialog', { name: 'Share a resource in Data & Analytics Guild' });
+    await dialog.waitFor();
+    await dialog.getByLabel('Link address').fill('javascript:alert(1)');
+    await dialog.getByLabel('Title').fill(linkTitle);
+    await dialog.getByRole('button', { name: 'Share', exact: true }).click();
+    await dialog.getByText('Only http and https links can be shared').waitFor();
+    await dialog.getByLabel('Link address').fill('https://example.com/sql-joins');
+    await dialog.getByLabel('Type').selectOption('video');
+    await dialog.getByLabel(/Duration in minutes/).fill('12');
+    await dialog.getByLabel(/Why is it worth it/).fill('Venn diagrams are wrong; this one shows rows.');
+    await dialog.getByLabel(/Tags/).fill('SQL, data literacy');
+    await snap(a, '01-share-link');
+    await dialog.getByRole('button', { name: 'Share', exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const list = a.getByRole('region', { name: 'Resources in Data & Analytics Guild' });
+    const linkCard = list.getByRole('article', { name: linkTitle });
+    await linkCard.waitFor();
+    expect(await linkCard.innerText()).toMatch(/Video[\s\S]*12 min[\s\S]*#sql[\s\S]*#data literacy/);
+
+    // Then uploads an image; a refused type is explained before anything is sent.
+    await a.getByRole('button', { name: 'Share a resource' }).click();
+    await dialog.waitFor();
+    await dialog.getByText('A file', { exact: true }).click();
+    await dialog.getByLabel('File', { exact: true }).setInputFiles({ name: 'notes.html', mimeType: 'text/html', buffer: Buffer.from('<script>alert(1)</script>') });
+    await dialog.getByText('This file type is not accepted.', { exact: false }).waitFor();
+    await dialog.getByLabel('File', { exact: true }).setInputFiles({ name: 'whiteboard.png', mimeType: 'image/png', buffer: PNG });
+    expect(await dialog.getByLabel('Title').inputValue()).toBe('whiteboard');
+    await dialog.getByLabel('Title').fill(imageTitle);
+    await snap(a, '02-share-upload');
+    await dialog.getByRole('button', { name: 'Upload and share' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const imageCard = list.getByRole('article', { name: imageTitle });
+    await imageCard.waitFor();
+    await snap(a, '03-community-resources');
+
+    // Maya (another person in the organization) sees both, and the image bytes are served to her.
+    await signIn(m, hearth.url, 'maya.patel@example.com');
+    await m.goto(`${hearth.url}/communities/data-guild/resources`);
+    const mList = m.getByRole('region', { name: 'Resources in Data & Analytics Guild' });
+    await mList.getByRole('article', { name: linkTitle }).waitFor();
+    await mList.getByRole('article', { name: imageTitle }).getByRole('link', { name: imageTitle }).click();
+    await m.getByRole('heading', { level: 1, name: imageTitle }).waitFor();
+    const img = m.getByRole('img', { name: imageTitle });
+    await eventually(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth), (w) => w === 4, 'the uploaded image to load');
+    await snap(m, '04-image-resource');
+
+    // She rates and reviews the link; the average shows on the page and in the list.
+    await m.goBack();
+    await mList.getByRole('article', { name: linkTitle }).getByRole('link', { name: linkTitle }).click();
+    await m.getByRole('heading', { level: 1, name: linkTitle }).waitFor();
+    expect(await m.getByRole('link', { name: /Open video/ }).getAttribute('rel')).toContain('noopener');
+    await m.locator('label').filter({ hasText: '4 stars' }).click();
+    expect(await m.getByRole('radio', { name: '4 stars' }).isChecked()).toBe(true);
+    await m.getByLabel(/Review/).fill('Finally understood LEFT JOIN. <b>Thanks!</b>');
+    await m.getByRole('button', { name: 'Save rating' }).click();
+    await m.getByText('Thanks — your rating is saved.').waitFor();
+    await m.getByRole('img', { name: 'Rated 4.0 out of 5 by 1 person' }).waitFor();
+    const review = m.getByRole('listitem').filter({ hasText: 'Maya Patel' });
+    expect(await review.innerText()).toContain('Finally understood LEFT JOIN. <b>Thanks!</b>');
+    await snap(m, '05-rated');
+
+    // The admin sees the rating on the card (the list refreshes), and the author cannot rate it.
+    await a.reload();
+    await eventually(
+      () => list.getByRole('article', { name: linkTitle }).getByRole('img', { name: /Rated/ }).getAttribute('aria-label'),
+      (l) => l === 'Rated 4.0 out of 5 by 1 person',
+      'the rating on the card',
+    );
+    await list.getByRole('article', { name: linkTitle }).getByRole('link', { name: linkTitle }).click();
+    await a.getByText('You shared this resource, so others rate it.').waitFor();
+
+    // The open library page works too.
+    await a.getByRole('navigation', { name: 'Main', exact: true }).getByRole('link', { name: 'Library' }).click();
+    await a.getByRole('heading', { level: 1, name: 'Library' }).waitFor();
+    await snap(a, '06-library');
+  }
+});

@@ -144,7 +144,7 @@ export function consumeEvents(deps: AppDeps) {
     for (const r of await repo.selectRecipients(deps.db, orgId, p.recipientIds.filter((id) => id !== p.authorId))) {
       if (!r.emailMessages) continue;
       const title = `${name} sent you a message`;
-      await sendNotificationMail(deps, r, { subject: title, intro: 'You have a new direct message in Hearth:', items: [{ title, url: `/messages/${p.conversationId}` }] });
+      await sendNotificationMail(deps, r, { subject: title, intro: 'You have a new direct message in Hearth:', items: [{ title, url: `/messages/${p.conversationId}` }] }).catch(() => {});
     }
   });
 }

@@ -66,8 +66,10 @@ export async function notify(deps: AppDeps, n: NotifyInput): Promise<string[]> {
     notified.push(r.id);
     publishChanged(deps, r.id, 'notifications', id);
     if (policy.wantsEmailNow(r, n.kind)) {
-      await sendNotificationMail(deps, r, { subject: n.title, intro: 'There is something new for you in Hearth:', items: [{ title: n.title, url: n.url }] });
-      await repo.markEmailed(deps.db, [id]);
+      // A failing mail server must not cost the other recipients their notifications; an unmailed one goes in the digest.
+      await sendNotificationMail(deps, r, { subject: n.title, intro: 'There is something new for you in Hearth:', items: [{ title: n.title, url: n.url }] })
+        .then(() => repo.markEmailed(deps.db, [id]))
+        .catch(() => {});
     }
   }
   return notified;

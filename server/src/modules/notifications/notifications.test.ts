@@ -187,6 +187,21 @@ describe('read state and preferences', () => {
   });
 });
 
+describe('a failing mail server', () => {
+  it('still notifies every mentioned person in-app and leaves the mail for the digest', async () => {
+    const send = t.deps.mailer.send;
+    t.deps.mailer.send = async () => Promise.reject(new Error('smtp down'));
+    try {
+      const d = await thread('mod', open.id, 'Mail outage', `${mention('lurker')} ${mention('asker')} ${mention('helper')} hello`, 'discussion');
+      for (const k of ['lurker', 'asker', 'helper']) await waitFor(k, (x) => x.kind === 'mention' && x.url.startsWith(`/threads/${d.id}`));
+      const rows = (await t.db.execute(sql`select count(*)::int as n from notifications where title like '%Mail outage%' and emailed_at is not null`)) as unknown as { rows: { n: number }[] };
+      expect(rows.rows[0].n).toBe(0);
+    } finally {
+      t.deps.mailer.send = send;
+    }
+  });
+});
+
 describe('direct message mail', () => {
   it('mails a new direct message only to members who asked for it, without its text', async () => {
     await c.lurker.send({ method: 'PUT', url: '/api/notifications/preferences', payload: { emailMessages: true } });

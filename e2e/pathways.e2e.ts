@@ -123,19 +123,34 @@ describe('pathways: build a pathway from a shared resource and a task, a peer en
     await step(1).getByRole('button', { name: 'Change the resource of step 1' }).click();
     await m.getByRole('list', { name: 'Resources for step 1' }).getByRole('button', { name: /The one-to-one playbook/ }).click();
     await step(1).getByLabel('Step title').fill('Read the one-to-one playbook');
-    await m.getByRole('button', { name: 'Publish' }).click();
+    await m.getByRole('button', { name: 'Save draft' }).click();
 
-    // Published: Maya lands on the pathway page, owns it and moderates its community.
+    // A draft: only Maya sees it, under "Made by me" marked Draft; she publishes it from the banner.
     await m.waitForURL((u) => /^\/pathways\/[0-9a-f-]{36}$/.test(u.pathname));
     const pathwayUrl = m.url();
     await m.getByRole('heading', { level: 1, name: title }).waitFor();
-    expect(await m.getByText('Draft.', { exact: false }).count()).toBe(0);
+    const banner = m.getByRole('status').filter({ hasText: 'Only you can see this pathway' });
+    await banner.waitFor();
+    expect(await m.getByRole('button', { name: 'Enrol' }).count()).toBe(0);
+    await snap(m, '03-draft');
+    await m.getByRole('link', { name: 'Pathways', exact: true }).first().click();
+    const draftCard = m.getByRole('list', { name: 'Made by me' }).getByRole('article', { name: title });
+    await draftCard.waitFor();
+    await draftCard.getByText('Draft', { exact: true }).waitFor();
+    await m.getByRole('list', { name: 'All pathways' }).getByRole('article', { name: title }).waitFor();
+    await snap(m, '04-list-draft');
+    await draftCard.getByRole('link', { name: title }).click();
+    await banner.getByRole('button', { name: 'Publish' }).click();
+    await banner.waitFor({ state: 'detached' });
+
+    // Published: Maya owns it and moderates its community.
+    expect(m.url()).toBe(pathwayUrl);
     expect(await m.getByRole('link', { name: /The one-to-one playbook/ }).getAttribute('href')).toBe('https://example.com/one-to-one-playbook');
     await m.getByText('Due Jan 15, 2020', { exact: true }).waitFor();
     await m.getByRole('button', { name: 'Feature' }).click();
     await m.getByRole('button', { name: 'Unfeature' }).waitFor();
     await m.getByText('Nobody has enrolled yet.').waitFor();
-    await snap(m, '03-pathway-author');
+    await snap(m, '05-pathway-author');
     expect(guide.id).toBeTruthy();
 
     // Sam finds it among the featured pathways, enrols and ticks the first step.
@@ -148,21 +163,21 @@ describe('pathways: build a pathway from a shared resource and a task, a peer en
     await s.getByRole('heading', { level: 1, name: title }).waitFor();
     expect(await s.getByRole('link', { name: 'Edit' }).count()).toBe(0);
     expect(await s.getByRole('button', { name: 'Feature' }).count()).toBe(0);
-    await snap(s, '04-pathway-visitor');
+    await snap(s, '06-pathway-visitor');
     await s.getByRole('button', { name: 'Enrol' }).click();
     const tick = s.getByRole('checkbox', { name: 'Read the one-to-one playbook' });
     await tick.check();
     await eventually(() => s.getByRole('progressbar', { name: 'Your progress' }).getAttribute('aria-valuenow'), (v) => v === '1', "Sam's own progress at 1");
     // For a learner, the task's past due date is flagged.
     await s.getByText('Overdue · Jan 15, 2020', { exact: true }).waitFor();
-    await snap(s, '05-pathway-enrolled');
+    await snap(s, '07-pathway-enrolled');
 
     // Maya, on the page she already had open, sees Sam at 1 of 2 appear without reloading.
     const samBar = m.getByRole('progressbar', { name: 'Progress of Sam Okafor' });
     await eventually(() => samBar.getAttribute('aria-valuetext').catch(() => null), (v) => v === '1 of 2 steps done', "Sam's progress on Maya's page");
     expect(m.url()).toBe(pathwayUrl);
     await m.getByText('1 learner', { exact: true }).waitFor();
-    await snap(m, '06-author-sees-peer');
+    await snap(m, '08-author-sees-peer');
 
     // Sam hides his progress: Maya's panel says so, still live.
     await s.getByLabel('Hide my progress from peers').check();
@@ -174,20 +189,20 @@ describe('pathways: build a pathway from a shared resource and a task, a peer en
     const mine = s.getByRole('list', { name: 'My pathways' }).getByRole('article', { name: title });
     await mine.waitFor();
     expect(await mine.getByRole('progressbar').getAttribute('aria-valuetext')).toBe('1 of 2 steps done');
-    await snap(s, '07-list-enrolled');
+    await snap(s, '09-list-enrolled');
 
     // The community page lists its pathways with Sam's progress.
     await s.goto(`${hearth.url}/communities/leading-teams`);
     const side = s.getByRole('complementary', { name: 'Pathways' });
     await side.getByRole('link', { name: title }).waitFor();
     expect(await side.getByRole('progressbar').getAttribute('aria-valuetext')).toBe('1 of 2 steps done');
-    await snap(s, '08-community-card');
+    await snap(s, '10-community-card');
 
     // Maya's edit screen keeps the steps in order.
     await m.getByRole('link', { name: 'Edit' }).click();
     await m.getByRole('heading', { level: 1, name: 'Edit pathway' }).waitFor();
     expect(await step(1).getByLabel('Step title').inputValue()).toBe('Read the one-to-one playbook');
     expect(await step(2).getByLabel('Step title').inputValue()).toBe('Hold a one-to-one with each report');
-    await snap(m, '09-edit');
+    await snap(m, '11-edit');
   }
 });

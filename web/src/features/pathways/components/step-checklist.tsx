@@ -1,3 +1,4 @@
+import { type InputHTMLAttributes, useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import type { Pathway, PathwayStep } from '../../../../../contracts/index.ts';
 import { Icon } from '../../../components/ui/icon.tsx';
@@ -46,6 +47,23 @@ function Due({ step, enrolled }: { step: PathwayStep; enrolled: boolean }) {
   );
 }
 
+/** A checkbox that flips as soon as it is clicked (the server's answer then confirms or restores it). */
+export function InstantCheckbox({ checked, onChange, ...rest }: { checked: boolean; onChange: (checked: boolean) => void } & Omit<InputHTMLAttributes<HTMLInputElement>, 'checked' | 'onChange' | 'type'>) {
+  const [value, setValue] = useState(checked);
+  useEffect(() => setValue(checked), [checked]);
+  return (
+    <input
+      type="checkbox"
+      checked={value}
+      onChange={(e) => {
+        setValue(e.target.checked);
+        onChange(e.target.checked);
+      }}
+      {...rest}
+    />
+  );
+}
+
 /**
  * The steps in order. Enrolled people get a checkbox per step to mark it done; others see numbers.
  * `pendingStepId` dims the step whose change is on its way.
@@ -59,7 +77,7 @@ export function StepChecklist({ pathway, enrolled, onMark, pendingStepId }: { pa
           <li key={s.id} className="step" data-done={(enrolled && s.isDone) || undefined} data-pending={pendingStepId === s.id || undefined}>
             <div className="step-check">
               {enrolled ? (
-                <input type="checkbox" checked={s.isDone} onChange={(e) => onMark(s.id, e.target.checked)} aria-labelledby={titleId} aria-describedby={`${titleId}-n`} />
+                <InstantCheckbox checked={s.isDone} onChange={(done) => onMark(s.id, done)} aria-labelledby={titleId} aria-describedby={`${titleId}-n`} />
               ) : (
                 <span className="step-number" aria-hidden="true">
                   {i + 1}

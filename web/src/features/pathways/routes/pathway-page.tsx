@@ -21,7 +21,7 @@ import { usePathwayActions } from '../api/use-pathway-actions.ts';
 import { PathwayBadges } from '../components/pathway-badges.tsx';
 import { PeersPanel } from '../components/peers-panel.tsx';
 import { ProgressBar } from '../components/progress-bar.tsx';
-import { StepChecklist } from '../components/step-checklist.tsx';
+import { InstantCheckbox, StepChecklist } from '../components/step-checklist.tsx';
 
 function firstError(...errors: unknown[]): ApiError | null {
   for (const e of errors) if (e instanceof ApiError) return e;
@@ -47,12 +47,7 @@ function Enrolment({ pathway, actions }: { pathway: Pathway; actions: ReturnType
     <Card className="enrol-card" title={mine.completedAt ? 'You completed this pathway' : 'Your progress'}>
       <ProgressBar done={mine.done} total={mine.total} label="Your progress" />
       <label className="checkbox small">
-        <input
-          type="checkbox"
-          checked={pathway.hideMyProgress}
-          onChange={(e) => actions.enroll.mutate({ enrolled: true, hideProgress: e.target.checked })}
-          disabled={actions.enroll.isPending}
-        />
+        <InstantCheckbox checked={pathway.hideMyProgress} onChange={(hide) => actions.enroll.mutate({ enrolled: true, hideProgress: hide })} disabled={actions.enroll.isPending} />
         Hide my progress from peers
       </label>
       <Button variant="ghost" size="sm" onClick={() => (mine.done > 0 ? setConfirmLeave(true) : leave())} loading={actions.enroll.isPending && !confirmLeave}>
@@ -88,7 +83,7 @@ function Manage({ pathway, actions }: { pathway: Pathway; actions: ReturnType<ty
   return (
     <div className="pathway-manage">
       {a.canFeature ? (
-        <Button variant="secondary" size="sm" onClick={() => actions.feature.mutate(!pathway.isFeatured)} loading={actions.feature.isPending} aria-pressed={pathway.isFeatured}>
+        <Button variant="secondary" size="sm" onClick={() => actions.feature.mutate(!pathway.isFeatured)} loading={actions.feature.isPending}>
           <Icon name="sparkle" size={16} />
           {pathway.isFeatured ? 'Unfeature' : 'Feature'}
         </Button>

@@ -356,6 +356,8 @@ export const Thread = ThreadSummary.extend({
   community: z.object({ id: Id, name: z.string(), slug: z.string() }),
   /** Accepted answer post id. */
   acceptedPostId: Id.nullable(),
+  /** The accepted answer itself, always included (also when it is not on this page of posts), or null. */
+  acceptedPost: Post.nullable(),
   /** Posts in order (first post first), keyset-paged. */
   posts: z.array(Post),
   /** Cursor for more posts, or null. */

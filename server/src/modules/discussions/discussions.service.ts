@@ -123,6 +123,8 @@ export async function findThreads(db: DbOrTx, actor: Actor, communityId: string,
 interface ThreadPageRows {
   thread: NonNullable<Awaited<ReturnType<typeof repo.selectThread>>>;
   rows: repo.PostListRow[];
+  /** The accepted answer when it is not among `rows`. */
+  accepted: repo.PostListRow | null;
   experts: { id: string; name: string; title: string | null }[];
 }
 
@@ -131,7 +133,9 @@ async function loadThreadPageRows(db: DbOrTx, orgId: string, id: string, after: 
   if (!thread) return null;
   const rows = await repo.selectPostPage(db, thread.id, NO_VIEWER, { after, limit: limit + 1 });
   const experts = thread.kind === 'question' ? (await findCommunityExperts(db, thread.communityId, 5)).map(({ id, name, title }) => ({ id, name, title })) : [];
-  return { thread, rows, experts };
+  const acceptedId = thread.acceptedPostId;
+  const accepted = acceptedId && !rows.slice(0, limit).some((r) => r.id === acceptedId) ? ((await repo.selectPostPage(db, thread.id, NO_VIEWER, { limit: 1, postId: acceptedId }))[0] ?? null) : null;
+  return { thread, rows, experts, accepted };
 }
 
 // Reaction counts are loaded for nobody in particular; the viewer's own reactions come from one small query.
@@ -169,10 +173,12 @@ export async function getThread(db: DbOrTx, actor: Actor, id: string, q: GetThre
   });
   if (!access.canRead || (thread.deletedAt && !policy.canSeeDeleted(access))) throw notFound('That thread');
   // The viewer's own reactions: from the cached reactor lists, or one small query when a post has very many.
-  const needQuery = loaded.rows.some((r) => r.reactions.some((x) => !x.who));
-  const reacted = needQuery ? await repo.selectMyReactions(db, actor.personId, loaded.rows.map((r) => r.id)) : null;
+  const all = loaded.accepted ? [...loaded.rows, loaded.accepted] : loaded.rows;
+  const needQuery = all.some((r) => r.reactions.some((x) => !x.who));
+  const reacted = needQuery ? await repo.selectMyReactions(db, actor.personId, all.map((r) => r.id)) : null;
   const isMine = (postId: string, x: { kind: string; who: string[] | null }) => (reacted ? reacted.has(`${postId}:${x.kind}`) : (x.who ?? []).includes(actor.personId));
-  const rows = loaded.rows.map((r) => (r.reactions.length ? { ...r, reactions: r.reactions.map((x) => ({ ...x, mine: isMine(r.id, x) })) } : r));
+  const withMine = (r: repo.PostListRow) => (r.reactions.length ? { ...r, reactions: r.reactions.map((x) => ({ ...x, mine: isMine(r.id, x) })) } : r);
+  const rows = loaded.rows.map(withMine);
   const page = toPage(rows, q.limit, (p) => presentPost(actor, access, thread, p), (r) => [r.k, r.id]);
   const blocked = thread.deletedAt
     ? 'This thread was deleted.'
@@ -187,6 +193,7 @@ export async function getThread(db: DbOrTx, actor: Actor, id: string, q: GetThre
     ...presentSummary(thread),
     community: { id: access.community.id, name: access.community.name, slug: access.community.slug },
     acceptedPostId: thread.acceptedPostId,
+    acceptedPost: loaded.accepted ? presentPost(actor, access, thread, withMine(loaded.accepted)) : (page.items.find((p) => p.id === thread.acceptedPostId) ?? null),
     posts: page.items,
     nextCursor: page.nextCursor,
     experts,

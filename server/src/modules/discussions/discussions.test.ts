@@ -56,6 +56,18 @@ describe('questions and answers', () => {
     expect((events as unknown as { rows: { payload: { answererId: string } }[] }).rows.map((r) => r.payload.answererId)).toContain(p.helper.id);
   });
 
+  it('includes the accepted answer with the first page even when it is on a later one', async () => {
+    const q = await ask('Long question');
+    const replies = [];
+    for (let i = 0; i < 4; i++) replies.push((await c.helper.post(`/api/threads/${q.id}/posts`, { body: `Answer ${i}` })).json());
+    await c.asker.send({ method: 'PUT', url: `/api/threads/${q.id}/accepted`, payload: { postId: replies[3].id } });
+    const first = (await c.lurker.get(`/api/threads/${q.id}?limit=2`)).json();
+    expect(first.posts.map((x: { id: string }) => x.id)).not.toContain(replies[3].id);
+    expect(first.acceptedPost).toMatchObject({ id: replies[3].id, body: 'Answer 3', isAccepted: true });
+    const all = (await c.lurker.get(`/api/threads/${q.id}?limit=50`)).json();
+    expect(all.acceptedPost.id).toBe(replies[3].id);
+  });
+
   it('shows endorsed experts on questions and marks their posts', async () => {
     await c.asker.send({ method: 'PUT', url: `/api/communities/${community.id}/experts/${p.helper.id}`, payload: { endorse: true } });
     const q = await ask('Expert please');

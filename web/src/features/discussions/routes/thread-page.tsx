@@ -76,8 +76,9 @@ export function ThreadPage({ id }: { id: string }) {
   const t = first;
   const posts = thread.data.pages.flatMap((p) => p.posts);
   const question = posts.find((p) => p.isFirst) ?? posts[0];
-  const accepted = t.acceptedPostId ? posts.find((p) => p.id === t.acceptedPostId) : undefined;
-  const replies = posts.filter((p) => p !== question && p !== accepted);
+  // The accepted answer comes with the first page even when it sits on a later one.
+  const accepted = t.acceptedPostId ? (posts.find((p) => p.id === t.acceptedPostId) ?? t.acceptedPost ?? undefined) : undefined;
+  const replies = posts.filter((p) => p !== question && p.id !== t.acceptedPostId);
   const isQuestion = t.kind === 'question';
   const communityHref = `/communities/${t.community.slug}`;
   const actionError = [actions.update, actions.accept, actions.deletePost, actions.react, actions.edit, actions.remove].find((m) => m.isError)?.error;

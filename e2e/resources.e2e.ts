@@ -136,9 +136,28 @@ describe('resources: share a link and an image, a peer rates and reviews', () =>
     await list.getByRole('article', { name: linkTitle }).getByRole('link', { name: linkTitle }).click();
     await a.getByText('You shared this resource, so others rate it.').waitFor();
 
+    // The admin curates a collection in the community and adds the link to it with a note.
+    await a.goto(`${hearth.url}/communities/data-guild/resources`);
+    await a.getByRole('button', { name: 'New', exact: true }).click();
+    const newCollection = a.getByRole('dialog', { name: 'New collection' });
+    await newCollection.getByLabel('Title').fill('SQL starter pack');
+    await newCollection.getByRole('button', { name: 'Create' }).click();
+    await a.getByRole('heading', { level: 1, name: 'SQL starter pack' }).waitFor();
+    await a.getByText('This collection is empty').waitFor();
+    await a.goto(`${hearth.url}/communities/data-guild/resources`);
+    await list.getByRole('article', { name: linkTitle }).getByRole('link', { name: linkTitle }).click();
+    await a.getByLabel('Add to a collection').selectOption({ label: 'SQL starter pack' });
+    await a.getByRole('button', { name: 'Add', exact: true }).click();
+    await a.getByRole('link', { name: 'Open the collection' }).click();
+    await a.getByRole('heading', { level: 1, name: 'SQL starter pack' }).waitFor();
+    await a.getByLabel(`Note about ${linkTitle}`).fill('Watch this before your first dashboard.');
+    await a.getByLabel(`Note about ${linkTitle}`).blur();
+    await eventually(async () => (await m.request.get(`${hearth.url}${new URL(a.url()).pathname.replace('/collections/', '/api/collections/')}`)).json(), (c) => c.items?.[0]?.note === 'Watch this before your first dashboard.', 'the note saved and visible to Maya');
+    await snap(a, '06-collection');
+
     // The open library page works too.
     await a.getByRole('navigation', { name: 'Main', exact: true }).getByRole('link', { name: 'Library' }).click();
     await a.getByRole('heading', { level: 1, name: 'Library' }).waitFor();
-    await snap(a, '06-library');
+    await snap(a, '07-library');
   }
 });

@@ -127,7 +127,7 @@ export function ShareResourceDialog({ open, onClose, communityId, placeName, onS
         {error && !Object.keys(fe).length ? <Alert>{error.detail}</Alert> : null}
         {mode === 'link' ? (
           <Field label="Link address" hint="An http or https address." error={fe.url}>
-            {(p) => <Input {...p} type="url" inputMode="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://…" required />}
+            {(p) => <Input {...p} type="url" inputMode="url" value={url} onChange={(e) => (setUrl(e.target.value), setError(null))} placeholder="https://…" required />}
           </Field>
         ) : (
           <Field label="File" hint={LIMITS_TEXT} error={fileError ?? fe.mediaId}>

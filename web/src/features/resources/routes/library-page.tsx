@@ -25,7 +25,7 @@ export function LibraryPage() {
       />
       <div className="community-grid-layout">
         <div className="stack">
-          <div className="segmented" role="group" aria-label="Show">
+          <div className="segmented library-view" role="group" aria-label="Show">
             <button type="button" className="segment" aria-pressed={view === 'library'} onClick={() => setView('library')}>
               Open library
             </button>

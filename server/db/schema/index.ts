@@ -3,3 +3,4 @@ export * from './orgs.ts';
 export * from './communities.ts';
 export * from './learning.ts';
 export * from './social.ts';
+export * from './programs.ts';

@@ -10,6 +10,7 @@ import './styles/communities.css';
 import './styles/inbox.css';
 import './styles/pathways.css';
 import './styles/resources.css';
+import './styles/search.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');

@@ -6,6 +6,7 @@ import { Button } from '../components/ui/button.tsx';
 import { Icon } from '../components/ui/icon.tsx';
 import { useMe } from '../features/auth/api/use-me.ts';
 import { useSignOut } from '../features/auth/api/use-sign-out.ts';
+import { SearchBox } from '../features/search/components/search-box.tsx';
 import { InboxLinks } from '../features/notifications/components/inbox-links.tsx';
 import type { RealtimeStatus } from '../lib/realtime-connection.ts';
 import { navItems } from './nav-items.ts';
@@ -46,6 +47,7 @@ export function AppLayout({ realtime, children }: { realtime: RealtimeStatus; ch
           <Brand />
           <div className="org-name">{me.organization.name}</div>
         </div>
+        <SearchBox id="sidebar-search" shortcut />
         <ul className="nav-list">
           {items.map((item) => (
             <li key={item.href}>
@@ -83,6 +85,9 @@ export function AppLayout({ realtime, children }: { realtime: RealtimeStatus; ch
       <header className="topbar">
         <Brand />
         <span className="spacer" />
+        <Link href="/search" className="inbox-icon" aria-label="Search" aria-current={location.startsWith('/search') ? 'page' : undefined}>
+          <Icon name="search" size={18} />
+        </Link>
         <InboxLinks variant="topbar" personId={me.person.id} />
         <Button variant="ghost" size="sm" onClick={onSignOut} loading={signOut.isPending} aria-label="Sign out">
           <Icon name="logout" size={18} />

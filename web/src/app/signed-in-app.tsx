@@ -20,6 +20,7 @@ import { LibraryPage } from '../features/resources/routes/library-page.tsx';
 import { ResourcePage } from '../features/resources/routes/resource-page.tsx';
 import { DirectoryPage } from '../features/people/routes/directory-page.tsx';
 import { ProfilePage } from '../features/people/routes/profile-page.tsx';
+import { SearchPage } from '../features/search/routes/search-page.tsx';
 import { useRealtime } from '../lib/use-realtime.ts';
 import { AppLayout } from './app-layout.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
@@ -54,6 +55,7 @@ export function SignedInApp() {
         <Route path="/library" component={LibraryPage} />
         <Route path="/resources/:id">{(params) => <ResourcePage key={params.id} id={params.id} />}</Route>
         <Route path="/collections/:id">{(params) => <CollectionPage key={params.id} id={params.id} />}</Route>
+        <Route path="/search" component={SearchPage} />
         <Route path="/admin/people" component={AdminPeoplePage} />
         <Route component={NotFoundPage} />
       </Switch>

@@ -178,7 +178,7 @@ export function hitPageSql(s: Searcher, f: HitPageFilter): SQL {
   const { tsq, pq } = tsqueries(f);
   const hl = (extra: string) => `StartSel="${f.markers.start}", StopSel="${f.markers.stop}", ${extra}`;
   const titleOpts = hl('HighlightAll=true');
-  const snippetOpts = hl('MaxFragments=2, MaxWords=22, MinWords=8, FragmentDelimiter=" … "');
+  const snippetOpts = hl('MaxFragments=2, MaxWords=24, MinWords=12, FragmentDelimiter=" … "');
   return sql`with ${hitsSql(s, f)},
       counts as (select json_object_agg(kind, n) as counts from (select kind, count(*)::int as n from best group by kind) k),
       capped as (select exists (select 1 from hits group by kind, post_id is null having count(*) >= ${CANDIDATES}) as capped),
@@ -197,7 +197,7 @@ export function hitPageSql(s: Searcher, f: HitPageFilter): SQL {
       left join communities pc on pc.id = coalesce(t.community_id, rs.community_id, pw.community_id)
       cross join lateral (select
         coalesce(p.name, c.name, t.title, rs.title, pw.title) as title,
-        case pg.kind when 'person' then concat_ws(' · ', p.title, p.department, p.team, nullif(p.bio, ''))
+        case pg.kind when 'person' then concat_ws(' · ', p.team, nullif(p.bio, ''))
           when 'community' then c.description when 'thread' then coalesce(po.body, t.excerpt)
           when 'resource' then rs.summary else pw.description end as snippet,
         case pg.kind when 'person' then nullif(concat_ws(' · ', p.title, p.department), '')

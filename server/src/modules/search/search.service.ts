@@ -40,12 +40,14 @@ function urlOf(r: repo.HitRow): string {
 }
 
 function presentHit(r: repo.HitRow, markers: { start: string; stop: string }): SearchHit {
+  // A person's job title and department are in `meta`; their bio is shown only where it matched.
+  const snippet = policy.markedHtml(r.snippetMarked, markers);
   return {
     kind: r.kind,
     id: r.id,
     title: r.title,
     titleHtml: policy.markedHtml(r.titleMarked ?? r.title, markers),
-    snippetHtml: policy.markedHtml(r.snippetMarked, markers),
+    snippetHtml: r.kind === 'person' && !snippet.includes('<mark>') ? '' : snippet,
     postId: r.kind === 'thread' ? r.postId : null,
     community: r.communityId && r.communityName && r.communitySlug ? { id: r.communityId, name: r.communityName, slug: r.communitySlug } : null,
     meta: r.meta,

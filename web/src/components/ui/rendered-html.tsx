@@ -12,10 +12,15 @@ function onClick(e: MouseEvent<HTMLDivElement>) {
 }
 
 /**
- * Shows HTML the server rendered from Markdown and sanitized (posts, rules). This is the only place
- * the web app injects HTML: never pass it anything but a server-sanitized `html`/`rulesHtml` field.
+ * Shows HTML the server rendered from Markdown and sanitized (posts, rules), or search highlights the server escaped
+ * (`titleHtml`/`snippetHtml`). This is the only place the web app injects HTML: never pass it anything else.
  */
-export function RenderedHtml({ html, className }: { html: string; className?: string }) {
+export function RenderedHtml({ html, className, inline }: { html: string; className?: string; inline?: boolean }) {
+  // `inline`: a <span> without prose styles, for server-escaped search highlights (text plus <mark> only).
+  if (inline) {
+    // biome-ignore lint/security/noDangerouslySetInnerHtml: server-escaped search highlights (only <mark> tags)
+    return <span className={className} dangerouslySetInnerHTML={{ __html: html }} />;
+  }
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions lint/a11y/useKeyWithClickEvents: delegates clicks of the links inside, which stay keyboard-operable
     // biome-ignore lint/security/noDangerouslySetInnerHtml: server-sanitized Markdown output only

@@ -5,6 +5,7 @@ import { relativeTime } from '../../../lib/relative-time.ts';
 import { CommunityBadges } from './community-badges.tsx';
 import { MembershipActions } from './membership-actions.tsx';
 import { MembershipChip } from './membership-chip.tsx';
+import { TagChip } from '../../feeds/components/tag-chip.tsx';
 
 /** The top of a community page: name, kind, visibility, description, counts, topics and the membership buttons. */
 export function CommunityHeader({ community }: { community: Community }) {
@@ -39,9 +40,7 @@ export function CommunityHeader({ community }: { community: Community }) {
         {community.topics.length ? (
           <ul className="chips" aria-label="Topics">
             {community.topics.map((t) => (
-              <li key={t} className="chip chip-ember">
-                {t}
-              </li>
+              <TagChip key={t} tag={t} />
             ))}
           </ul>
         ) : null}

@@ -3,6 +3,7 @@ import { Alert } from '../../../components/ui/alert.tsx';
 import { Avatar } from '../../../components/ui/avatar.tsx';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { useMe } from '../../auth/api/use-me.ts';
+import { FeedCard } from '../../feeds/components/feed-card.tsx';
 import { MyTeamCard } from '../components/my-team-card.tsx';
 import { OnlineNowCard } from '../components/online-now-card.tsx';
 import { QuickLinks } from '../components/quick-links.tsx';
@@ -20,7 +21,7 @@ function greeting(timeZone: string | null): string {
   return 'Good evening';
 }
 
-/** Home: a warm greeting, who is online now, your team and quick links. */
+/** Home: a warm greeting, your feed, who is online now, your team and quick links. */
 export function HomePage() {
   useDocumentTitle('Home');
   const { person, organization } = useMe();
@@ -44,6 +45,7 @@ export function HomePage() {
       </section>
       <div className="home-grid">
         <div className="stack">
+          <FeedCard />
           <OnlineNowCard meId={person.id} />
           <MyTeamCard person={person} />
         </div>

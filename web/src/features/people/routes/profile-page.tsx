@@ -6,6 +6,7 @@ import { PageLoading } from '../../../components/ui/page-loading.tsx';
 import { ApiError } from '../../../lib/api-error.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { useMe } from '../../auth/api/use-me.ts';
+import { FollowButton } from '../../feeds/components/follow-button.tsx';
 import { MessageButton } from '../../messages/components/message-button.tsx';
 import { usePerson } from '../api/use-person.ts';
 import { AboutCard } from '../components/about-card.tsx';
@@ -43,6 +44,7 @@ export function ProfilePage({ id }: { id: string }) {
       {p.id !== me.person.id && p.status === 'active' ? (
         <div className="row">
           <MessageButton personId={p.id} name={p.name} />
+          <FollowButton kind="person" target={p.id} label={p.name} />
         </div>
       ) : null}
       {editing ? <EditProfileForm person={p} isSelf={p.id === me.person.id} onDone={() => setEditing(false)} /> : null}

@@ -3,6 +3,7 @@ import { hashPassword } from '../../src/kernel/auth/passwords.ts';
 import type { Db } from '../../src/kernel/db/database.ts';
 import { organizations, people, personSkills } from '../schema/index.ts';
 import { seedDemoCommunities } from './demo-communities.ts';
+import { seedDemoResources } from './demo-resources.ts';
 import { DEPARTMENTS, FIRST, INTERESTS, LAST, NAMED, PLACES, SHARED_SKILLS, prng } from './demo-data.ts';
 
 /** Demo password for every demo person. */
@@ -104,6 +105,7 @@ export async function seedDemo(db: Db, opts: { name?: string; slug?: string; siz
       drafts.flatMap((d) => d.skills.map((s) => ({ orgId: org.id, personId: idOf.get(d.email) as string, kind: s.kind, name: s.name, key: s.name.toLowerCase(), level: s.level }))),
     );
     await seedDemoCommunities(tx, org.id, inserted);
+    await seedDemoResources(tx, org.id, inserted);
     return { org, count: inserted.length };
   });
 }

@@ -19,6 +19,9 @@ export function parseRange(header: string | undefined, size: number): { start: n
   return { start, end };
 }
 
+/** Percent-encodes a file name for `filename*` (RFC 5987: also ' ( ) * which encodeURIComponent leaves). */
+const encodeRfc5987 = (s: string) => encodeURIComponent(s).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
 const INLINE_KINDS = new Set(['image', 'audio', 'video']);
 
 /**
@@ -32,7 +35,7 @@ export function sendMediaFile(reply: FastifyReply, f: { media: MediaRow; path: s
   reply
     .header('Content-Type', media.mime)
     .header('X-Content-Type-Options', 'nosniff')
-    .header('Content-Disposition', `${disposition}; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(media.originalName)}`)
+    .header('Content-Disposition', `${disposition}; filename="${fallback}"; filename*=UTF-8''${encodeRfc5987(media.originalName)}`)
     .header('Cache-Control', 'private, max-age=3600')
     .header('Accept-Ranges', 'bytes')
     .header('ETag', `"${media.sha256}"`);

@@ -75,11 +75,11 @@ describe('uploading', () => {
   });
 
   it('accepts a real PDF and serves it as an attachment', async () => {
-    const m = (await upload(c.member, 'notes.pdf', 'application/pdf', PDF)).json();
+    const m = (await upload(c.member, "Q3 (final) notes.pdf", 'application/pdf', PDF)).json();
     expect(m).toMatchObject({ kind: 'pdf', mime: 'application/pdf' });
     const got = await c.member.get(m.url);
     expect(got.headers['content-type']).toBe('application/pdf');
-    expect(got.headers['content-disposition']).toMatch(/^attachment;/);
+    expect(got.headers['content-disposition']).toBe(`attachment; filename="Q3 (final) notes.pdf"; filename*=UTF-8''Q3%20%28final%29%20notes.pdf`);
   });
 
   it('refuses by content with 415 and keeps no file: HTML named .png, SVG, an .exe, a zip, and a PNG named .pdf', async () => {
@@ -150,6 +150,8 @@ describe('uploading', () => {
     });
     expect(noFile.statusCode).toBe(400);
     expect(noFile.json().errors[0].field).toBe('file');
+    const json = await c.member.post('/api/media', { file: 'iVBORw0KGgo=' });
+    expect(json.statusCode).toBe(415);
     expect((await upload(c.outsider, 'x.png', 'image/png', PNG, `?communityId=${com.open}`)).statusCode).toBe(403);
     expect((await upload(c.outsider, 'x.png', 'image/png', PNG, `?communityId=${com.private}`)).statusCode).toBe(404);
     expect((await upload(c.stranger, 'x.png', 'image/png', PNG, `?communityId=${com.open}`)).statusCode).toBe(404);

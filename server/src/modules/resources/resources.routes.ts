@@ -115,6 +115,7 @@ export async function mediaUploadRoutes(app: FastifyInstance, deps: AppDeps) {
         onRequest: async (req) => media.assertUploadLength(contentLength(req)),
         preHandler: async (req) => {
           const actor = requireActor(req);
+          if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data with one "file" part.');
           const wait = uploads.retryAfter(actor.personId);
           if (wait) throw new AppError('RATE_LIMITED', `You are uploading very fast. Please wait ${wait} seconds.`, { retryAfterSeconds: wait });
           uploads.fail(actor.personId);

@@ -127,5 +127,6 @@ describe('search and the home feed', () => {
     await follow.click();
     await m.getByRole('button', { name: 'Following Lea Schmidt — unfollow' }).waitFor();
     expect(await m.getByRole('button', { name: 'Following Lea Schmidt — unfollow' }).getAttribute('aria-pressed')).toBe('true');
+    await snap(m, '05-profile-follow');
   }
 });

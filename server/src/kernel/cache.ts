@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ChannelBus } from './realtime/channel-bus.ts';
 
 interface Entry<V> {
@@ -14,8 +15,13 @@ interface Entry<V> {
 export class ScopedCache<V> {
   private entries = new Map<string, Entry<V>>();
   private scopes = new Map<string, Set<string>>();
+  // Loads in flight by key: concurrent misses of one key share a single load (no stampede when an entry expires
+  // under load).
+  private loading = new Map<string, Promise<V | undefined>>();
   // Bumped by every invalidation: a load that started before one must not store what it read.
   private epoch = 0;
+  // Our own invalidations awaiting their echo from the bus, by message id.
+  private echoes = new Map<string, () => void>();
   private readonly channel: string;
 
   constructor(
@@ -25,7 +31,10 @@ export class ScopedCache<V> {
   ) {
     this.channel = `cache:${name}`;
     bus.subscribe(({ channel, message }) => {
-      if (channel === this.channel && typeof message.scope === 'string') this.drop(message.scope);
+      if (channel !== this.channel) return;
+      if (typeof message.scope === 'string') this.drop(message.scope);
+      const echoed = typeof message.id === 'string' ? this.echoes.get(message.id) : undefined;
+      echoed?.();
     });
   }
 
@@ -39,17 +48,30 @@ export class ScopedCache<V> {
   }
 
   /**
-   * The cached value, or `load()`'s. A loaded value is kept only when no invalidation happened while it loaded
-   * (it may predate the write that caused it); `load` returns null for "nothing to keep".
+   * The cached value, or `load()`'s; concurrent callers for one key share one load. A loaded value is kept only when
+   * no invalidation happened while it loaded (it may predate the write that caused it), and a caller that arrives
+   * after an invalidation does not join a load that started before it. `load` returns null for "nothing to keep".
    */
-  async getOrLoad(key: string, load: () => Promise<{ value: V; scope: string } | null>, now = Date.now()): Promise<V | undefined> {
+  getOrLoad(key: string, load: () => Promise<{ value: V; scope: string } | null>, now = Date.now()): Promise<V | undefined> {
     const hit = this.get(key, now);
-    if (hit !== undefined) return hit;
+    if (hit !== undefined) return Promise.resolve(hit);
+    const pending = this.loading.get(key);
+    if (pending) return pending;
     const epoch = this.epoch;
-    const loaded = await load();
-    if (!loaded) return undefined;
-    if (epoch === this.epoch) this.set(key, loaded.scope, loaded.value, now);
-    return loaded.value;
+    const promise = load().then(
+      (loaded) => {
+        if (this.loading.get(key) === promise) this.loading.delete(key);
+        if (!loaded) return undefined;
+        if (epoch === this.epoch) this.set(key, loaded.scope, loaded.value, now);
+        return loaded.value;
+      },
+      (err) => {
+        if (this.loading.get(key) === promise) this.loading.delete(key);
+        throw err;
+      },
+    );
+    this.loading.set(key, promise);
+    return promise;
   }
 
   /** Stores a value (evicting the oldest entry when full). */
@@ -75,18 +97,35 @@ export class ScopedCache<V> {
   /** Drops a scope on this node only (what a bus message does). */
   drop(scope: string) {
     this.epoch++;
+    // Loads that started before this point may have read the old rows: later callers start a fresh one.
+    this.loading.clear();
     for (const key of this.scopes.get(scope) ?? []) this.entries.delete(key);
     this.scopes.delete(scope);
   }
 
   /**
    * Drops a scope on this node now (synchronously) and on every other node via the bus; call it after the write
-   * committed. The promise settles when the message is sent and never rejects: a lost message is logged, and the
-   * TTL bounds how long another node may serve the old value.
+   * committed. The promise settles once this node has received its own message back (PostgreSQL hands a NOTIFY to
+   * every listening node at once, so the others have it by then too), or after a second. It never rejects: a lost
+   * message is logged, and the TTL bounds how long another node may serve the old value.
    */
-  invalidate(scope: string): Promise<void> {
+  async invalidate(scope: string): Promise<void> {
     this.drop(scope);
-    return this.bus.publish(this.channel, { scope }).catch((err) => this.opts.log?.(`${this.channel}: invalidation not sent`, err));
+    const id = randomUUID();
+    let timer: NodeJS.Timeout | undefined;
+    const echoed = new Promise<void>((resolve) => {
+      this.echoes.set(id, resolve);
+      timer = setTimeout(resolve, 1000);
+    });
+    try {
+      await this.bus.publish(this.channel, { scope, id });
+      await echoed;
+    } catch (err) {
+      this.opts.log?.(`${this.channel}: invalidation not sent`, err);
+    } finally {
+      clearTimeout(timer);
+      this.echoes.delete(id);
+    }
   }
 
   /** Number of entries on this node. */

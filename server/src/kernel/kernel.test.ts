@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FailureLimiter } from './auth/failure-limiter.ts';
+import { ScopedCache } from './cache.ts';
+import { createLocalBus } from './realtime/channel-bus.ts';
 import { hashToken, newToken } from './auth/tokens.ts';
 import { csvCell, toCsv } from './csv.ts';
 import { DataDirLockedError, lockDataDir } from './db/data-dir-lock.ts';
@@ -57,5 +59,55 @@ describe('data-dir lock', () => {
     const again = lockDataDir(dir);
     again.release();
     lock.release();
+  });
+});
+
+describe('ScopedCache', () => {
+  const deferred = <T>() => {
+    let resolve!: (v: T) => void;
+    const promise = new Promise<T>((r) => (resolve = r));
+    return { promise, resolve };
+  };
+
+  it('shares one load among concurrent misses and keeps the value until the TTL', async () => {
+    const cache = new ScopedCache<string>(createLocalBus(), 't1', { ttlMs: 1000, max: 10 });
+    let loads = 0;
+    const load = async () => ({ value: `v${++loads}`, scope: 'org' });
+    const [a, b] = await Promise.all([cache.getOrLoad('k', load, 0), cache.getOrLoad('k', load, 0)]);
+    expect([a, b, loads]).toEqual(['v1', 'v1', 1]);
+    expect(await cache.getOrLoad('k', load, 999)).toBe('v1');
+    expect(await cache.getOrLoad('k', load, 1000)).toBe('v2');
+  });
+
+  it('does not keep a load that overlapped an invalidation, nor let later callers join it', async () => {
+    const cache = new ScopedCache<string>(createLocalBus(), 't2', { ttlMs: 1000, max: 10 });
+    const slow = deferred<{ value: string; scope: string }>();
+    const stale = cache.getOrLoad('k', () => slow.promise, 0);
+    await cache.invalidate('org');
+    const fresh = cache.getOrLoad('k', async () => ({ value: 'new', scope: 'org' }), 0);
+    slow.resolve({ value: 'old', scope: 'org' });
+    expect(await stale).toBe('old'); // its caller gets what it read, but it is not kept
+    expect(await fresh).toBe('new');
+    expect(cache.get('k', 1)).toBe('new');
+  });
+
+  it('drops a scope on every node sharing the bus, and only that scope', async () => {
+    const bus = createLocalBus();
+    const nodeA = new ScopedCache<string>(bus, 't3', { ttlMs: 1000, max: 10 });
+    const nodeB = new ScopedCache<string>(bus, 't3', { ttlMs: 1000, max: 10 });
+    nodeB.set('a1', 'orgA', 'x', 0);
+    nodeB.set('b1', 'orgB', 'y', 0);
+    await nodeA.invalidate('orgA');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(nodeB.get('a1', 1)).toBeUndefined();
+    expect(nodeB.get('b1', 1)).toBe('y');
+  });
+
+  it('stays within its size bound', () => {
+    const cache = new ScopedCache<number>(createLocalBus(), 't4', { ttlMs: 1000, max: 3 });
+    for (let i = 0; i < 10; i++) cache.set(`k${i}`, 's', i, 0);
+    expect(cache.size).toBe(3);
+    expect(cache.get('k9', 1)).toBe(9);
+    expect(cache.get('k0', 1)).toBeUndefined();
   });
 });

@@ -1,6 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
+
+// nodemailer is loaded on the first mail, not at start: most starts send none.
+const transport = (options: string | object): Promise<Transporter> => import('nodemailer').then((m) => m.default.createTransport(options as never));
 
 /** One outgoing mail. */
 export interface Mail {
@@ -21,10 +24,11 @@ export interface Mailer {
  */
 export function createMailer(smtpUrl: string | undefined, from: string, outboxDir: string, log: (msg: string) => void): Mailer {
   if (!smtpUrl) {
-    const transport = nodemailer.createTransport({ streamTransport: true, buffer: true });
+    let files: Promise<Transporter> | undefined;
     return {
       async send(mail) {
-        const info = await transport.sendMail({ from, ...mail });
+        files ??= transport({ streamTransport: true, buffer: true });
+        const info = await (await files).sendMail({ from, ...mail });
         mkdirSync(outboxDir, { recursive: true });
         const file = join(outboxDir, `${Date.now()}-${info.messageId.replace(/[^a-z0-9]/gi, '')}.eml`);
         writeFileSync(file, info.message as Buffer);
@@ -32,10 +36,11 @@ export function createMailer(smtpUrl: string | undefined, from: string, outboxDi
       },
     };
   }
-  const transport = nodemailer.createTransport(smtpUrl);
+  let smtp: Promise<Transporter> | undefined;
   return {
     async send(mail) {
-      await transport.sendMail({ from, ...mail });
+      smtp ??= transport(smtpUrl);
+      await (await smtp).sendMail({ from, ...mail });
     },
   };
 }

@@ -1,12 +1,9 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
-import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import pg from 'pg';
+import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
+import type pg from 'pg';
 import * as schema from '../../../db/schema/index.ts';
 import { type DataDirLock, lockDataDir } from './data-dir-lock.ts';
 
@@ -33,11 +30,16 @@ export interface Database {
 
 export const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../../../db/migrations');
 
-// int8 and numeric come back as strings from pg; Hearth casts counts to int in SQL, and bigserial ids fit in a JS number.
-pg.types.setTypeParser(20, (v) => Number(v));
-
 /** Opens PostgreSQL at `url` and applies migrations under an advisory lock so nodes starting together do not race. */
 export async function openPostgres(url: string, opts: { migrate?: boolean; max?: number } = {}): Promise<Database> {
+  // Each driver is loaded only when used: a PGlite start does not pay for node-postgres, nor PostgreSQL for PGlite.
+  const [{ default: pg }, { drizzle: drizzlePg }, { migrate: migratePg }] = await Promise.all([
+    import('pg'),
+    import('drizzle-orm/node-postgres'),
+    import('drizzle-orm/node-postgres/migrator'),
+  ]);
+  // int8 and numeric come back as strings from pg; Hearth casts counts to int in SQL, and bigserial ids fit in a JS number.
+  pg.types.setTypeParser(20, (v) => Number(v));
   // At least two clients: one holds the migration lock while another migrates.
   const pool = new pg.Pool({ connectionString: url, max: Math.max(2, opts.max ?? 10), connectionTimeoutMillis: 5000 });
   // An idle client losing its connection (database restart) must not crash the process.
@@ -71,6 +73,11 @@ export async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob; m
     dir = join(opts.dataDir, 'pglite');
   }
   try {
+    const [{ PGlite }, { drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all([
+      import('@electric-sql/pglite'),
+      import('drizzle-orm/pglite'),
+      import('drizzle-orm/pglite/migrator'),
+    ]);
     const client = opts.loadDataDir ? new PGlite({ dataDir: dir, loadDataDir: opts.loadDataDir }) : new PGlite(dir);
     await client.waitReady;
     const db = drizzlePglite(client, { schema }) as unknown as Db;

@@ -10,3 +10,4 @@ export * from './notifications.ts';
 export * from './messages.ts';
 export * from './search.ts';
 export * from './feeds.ts';
+export * from './programs.ts';

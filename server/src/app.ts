@@ -21,6 +21,7 @@ import * as feeds from './modules/feeds/index.ts';
 import * as messages from './modules/messages/index.ts';
 import * as notifications from './modules/notifications/index.ts';
 import * as pathways from './modules/pathways/index.ts';
+import * as programs from './modules/programs/index.ts';
 import * as resources from './modules/resources/index.ts';
 import * as search from './modules/search/index.ts';
 import * as people from './modules/people/index.ts';
@@ -90,6 +91,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}) {
   await search.register(typed, deps);
   await notifications.register(typed, deps);
   await messages.register(typed, deps);
+  await programs.register(typed, deps);
 
   if (existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });

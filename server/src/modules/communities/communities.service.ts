@@ -408,3 +408,35 @@ export async function endorseExpert(deps: AppDeps, actor: Actor, id: string, per
   invalidateCommunity(deps, id);
   return getMember(deps.db, actor, id, personId, 'active');
 }
+
+/**
+ * Creates a cohort's own space (a private community of kind "cohort") for a program: facilitators own it, members are
+ * in it at once and accept its rules on their first visit. Runs inside the caller's transaction (the program publishes).
+ */
+export async function createCohortSpace(
+  tx: DbOrTx,
+  orgId: string,
+  space: { name: string; description: string; ownerIds: string[]; memberIds: string[]; createdBy: string },
+): Promise<{ id: string; slug: string }> {
+  const base = slugify(space.name);
+  const taken = await repo.selectSlugsLike(tx, orgId, base);
+  let slug = base;
+  for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+  const owners = [...new Set(space.ownerIds)];
+  const members = [...new Set(space.memberIds)].filter((id) => !owners.includes(id));
+  const c = await repo.insertCommunity(tx, {
+    orgId,
+    slug,
+    name: space.name,
+    description: space.description,
+    kind: 'cohort',
+    visibility: 'private',
+    rules: DEFAULT_RULES,
+    rulesHtml: renderMarkdown(DEFAULT_RULES),
+    createdBy: space.createdBy,
+    memberCount: owners.length + members.length,
+  });
+  for (const id of owners) await repo.upsertMember(tx, { communityId: c.id, personId: id, orgId, role: 'owner', status: 'active', rulesAccepted: c.rulesVersion });
+  for (const id of members) await repo.upsertMember(tx, { communityId: c.id, personId: id, orgId, role: 'member', status: 'active', rulesAccepted: 0 });
+  return { id: c.id, slug: c.slug };
+}

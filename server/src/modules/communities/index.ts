@@ -8,7 +8,7 @@ import { communitiesRoutes } from './communities.routes.ts';
 import { loadCommunityAccess } from './communities.service.ts';
 import { createAccessCache } from './community-access-cache.ts';
 
-export { assertCanPost, communityChannel, loadCommunityAccess } from './communities.service.ts';
+export { assertCanPost, communityChannel, createCohortSpace, loadCommunityAccess } from './communities.service.ts';
 export { selectExperts as findCommunityExperts } from './communities.repo.ts';
 export { communityScope, invalidateCommunity } from './community-access-cache.ts';
 

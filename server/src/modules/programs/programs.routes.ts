@@ -1,0 +1,63 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  AdjustPlanRequest,
+  AssignPeopleRequest,
+  CreateProgramRequest,
+  FindProgramsQuery,
+  FormPlanRequest,
+  Id,
+  Plan,
+  Program,
+  ProgramEnrollees,
+  ProgramPage,
+  ProgramPlans,
+  SelfEnrollRequest,
+  UpdateProgramRequest,
+} from '../../../../contracts/index.ts';
+import type { AppDeps } from '../../kernel/deps.ts';
+import { requireActor } from '../../kernel/http/security.ts';
+import * as service from './programs.service.ts';
+
+const IdParams = z.object({ id: Id });
+const PlanParams = z.object({ id: Id, planId: Id });
+
+/** HTTP routes of the programs module. */
+export function programsRoutes(app: FastifyInstance, deps: AppDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['programs'];
+  r.get('/api/programs', { schema: { tags, querystring: FindProgramsQuery, response: { 200: ProgramPage } } }, (req) => service.findPrograms(deps.db, requireActor(req), req.query));
+  r.post('/api/programs', { schema: { tags, body: CreateProgramRequest, response: { 201: Program } } }, async (req, reply) =>
+    reply.code(201).send(await service.createProgram(deps, requireActor(req), req.body)),
+  );
+  r.get('/api/programs/:id', { schema: { tags, params: IdParams, response: { 200: Program } } }, (req) => service.getProgram(deps.db, requireActor(req), req.params.id));
+  r.patch('/api/programs/:id', { schema: { tags, params: IdParams, body: UpdateProgramRequest, response: { 200: Program } } }, (req) =>
+    service.updateProgram(deps, requireActor(req), req.params.id, req.body),
+  );
+  r.put('/api/programs/:id/enrollment', { schema: { tags, params: IdParams, body: SelfEnrollRequest, response: { 200: Program } } }, (req) =>
+    service.setMyEnrollment(deps, requireActor(req), req.params.id, req.body.enrolled),
+  );
+  r.get('/api/programs/:id/enrollments', { schema: { tags, params: IdParams, response: { 200: ProgramEnrollees } } }, (req) =>
+    service.findEnrollees(deps.db, requireActor(req), req.params.id),
+  );
+  r.post('/api/programs/:id/enrollments', { schema: { tags, params: IdParams, body: AssignPeopleRequest, response: { 200: ProgramEnrollees } } }, (req) =>
+    service.assignPeople(deps, requireActor(req), req.params.id, req.body.personIds),
+  );
+  r.delete('/api/programs/:id/enrollments/:personId', { schema: { tags, params: z.object({ id: Id, personId: Id }) } }, async (req, reply) => {
+    await service.removeEnrollee(deps, requireActor(req), req.params.id, req.params.personId);
+    return reply.code(204).send();
+  });
+  r.get('/api/programs/:id/plans', { schema: { tags, params: IdParams, response: { 200: ProgramPlans } } }, (req) => service.findPlans(deps.db, requireActor(req), req.params.id));
+  r.post(
+    '/api/programs/:id/plans',
+    { schema: { tags, params: IdParams, body: FormPlanRequest, response: { 201: Plan } }, config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
+    async (req, reply) => reply.code(201).send(await service.createPlan(deps, requireActor(req), req.params.id, req.body)),
+  );
+  r.patch('/api/programs/:id/plans/:planId', { schema: { tags, params: PlanParams, body: AdjustPlanRequest, response: { 200: Plan } } }, (req) =>
+    service.adjustPlan(deps, requireActor(req), req.params.id, req.params.planId, req.body),
+  );
+  r.post('/api/programs/:id/plans/:planId/publish', { schema: { tags, params: PlanParams, response: { 200: Plan } } }, (req) =>
+    service.publishPlan(deps, requireActor(req), req.params.id, req.params.planId),
+  );
+}

@@ -1,25 +1,11 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from './support/expect-eventually.ts';
 import { type Browser, launchBrowser } from './support/launch-browser.ts';
 import { signIn } from './support/sign-in.ts';
+import { screenshotter, withFailureShots } from './support/screenshots.ts';
 import { type Hearth, startHearth } from './support/start-hearth.ts';
 
-// Set E2E_SCREENSHOTS=<dir> to keep a picture of every screen at phone and desktop widths.
-const shots = process.env.E2E_SCREENSHOTS;
-if (shots) mkdirSync(shots, { recursive: true });
-async function snap(page: Page, name: string) {
-  if (!shots) return;
-  const size = page.viewportSize() ?? { width: 1280, height: 900 };
-  for (const width of [390, 1280]) {
-    await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
-    await page.waitForTimeout(150);
-    await page.screenshot({ path: join(shots, `${name}-${width}.png`), fullPage: true });
-  }
-  await page.setViewportSize(size);
-}
+const snap = screenshotter('');
 
 describe('communities: create, join with rules, ask, answer, accept', () => {
   let hearth: Hearth;
@@ -37,13 +23,8 @@ describe('communities: create, join with rules, ask, answer, accept', () => {
   });
 
   it('lets a second person join an open community, ask a Markdown question and accept the answer', async () => {
-    try {
-      await journey();
-    } catch (err) {
-      // Keep what each person saw at the moment of failure.
-      if (shots) for (const [who, b] of [['admin', admin], ['sam', sam]] as const) await b.page.screenshot({ path: join(shots, `failure-${who}.png`), fullPage: true }).catch(() => {});
-      throw err;
-    }
+    // Keeps what each person saw at the moment of a failure.
+    await withFailureShots('', { admin, sam }, journey);
   });
 
   async function journey() {

@@ -1,25 +1,12 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from './support/expect-eventually.ts';
 import { type Browser, launchBrowser } from './support/launch-browser.ts';
 import { signIn } from './support/sign-in.ts';
+import { screenshotter, withFailureShots } from './support/screenshots.ts';
 import { type Hearth, startHearth } from './support/start-hearth.ts';
 
-// Set E2E_SCREENSHOTS=<dir> to keep a picture of every screen at phone and desktop widths.
-const shots = process.env.E2E_SCREENSHOTS;
-if (shots) mkdirSync(shots, { recursive: true });
-async function snap(page: Page, name: string) {
-  if (!shots) return;
-  const size = page.viewportSize() ?? { width: 1280, height: 900 };
-  for (const width of [390, 1280]) {
-    await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
-    await page.waitForTimeout(150);
-    await page.screenshot({ path: join(shots, `pathways-${name}-${width}.png`), fullPage: true });
-  }
-  await page.setViewportSize(size);
-}
+const snap = screenshotter('pathways-');
 
 /** Calls the API from the signed-in page with its cookie and CSRF token, as the app does. */
 async function callApi<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
@@ -50,12 +37,7 @@ describe('pathways: build a pathway from a shared resource and a task, a peer en
   });
 
   it('lets Maya publish a pathway, Sam enrol and tick a step, and Maya see 1 of 2 without reloading', async () => {
-    try {
-      await journey();
-    } catch (err) {
-      if (shots) for (const [who, b] of [['maya', maya], ['sam', sam]] as const) await b.page.screenshot({ path: join(shots, `pathways-failure-${who}.png`), fullPage: true }).catch(() => {});
-      throw err;
-    }
+    await withFailureShots('pathways-', { maya, sam }, journey);
   });
 
   async function journey() {

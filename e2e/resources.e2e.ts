@@ -1,25 +1,11 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from './support/expect-eventually.ts';
 import { type Browser, launchBrowser } from './support/launch-browser.ts';
 import { signIn } from './support/sign-in.ts';
+import { screenshotter, withFailureShots } from './support/screenshots.ts';
 import { type Hearth, startHearth } from './support/start-hearth.ts';
 
-// Set E2E_SCREENSHOTS=<dir> to keep a picture of every screen at phone and desktop widths.
-const shots = process.env.E2E_SCREENSHOTS;
-if (shots) mkdirSync(shots, { recursive: true });
-async function snap(page: Page, name: string) {
-  if (!shots) return;
-  const size = page.viewportSize() ?? { width: 1280, height: 900 };
-  for (const width of [390, 1280]) {
-    await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
-    await page.waitForTimeout(150);
-    await page.screenshot({ path: join(shots, `res-${name}-${width}.png`), fullPage: true });
-  }
-  await page.setViewportSize(size);
-}
+const snap = screenshotter('res-');
 
 // A real 4×4 PNG (orange), small enough to inline.
 const PNG = Buffer.from(
@@ -43,12 +29,7 @@ describe('resources: share a link and an image, a peer rates and reviews', () =>
   });
 
   it('shares a link and an uploaded image into data-guild; Maya sees both, rates one and the rating shows', async () => {
-    try {
-      await journey();
-    } catch (err) {
-      if (shots) for (const [who, b] of [['admin', admin], ['maya', maya]] as const) await b.page.screenshot({ path: join(shots, `res-failure-${who}.png`), fullPage: true }).catch(() => {});
-      throw err;
-    }
+    await withFailureShots('res-', { admin, maya }, journey);
   });
 
   async function journey() {

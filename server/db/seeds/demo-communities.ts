@@ -1,7 +1,7 @@
 import { eq as eqId } from 'drizzle-orm';
 import { renderMarkdown, plainExcerpt } from '../../src/kernel/content/markdown.ts';
 import type { DbOrTx } from '../../src/kernel/db/database.ts';
-import { communities, communityExperts, communityMembers, posts, threads } from '../schema/index.ts';
+import { activities, communities, communityExperts, communityMembers, posts, threads } from '../schema/index.ts';
 import { prng } from './demo-data.ts';
 
 type Person = { id: string; email: string; department: string | null };
@@ -146,12 +146,15 @@ export async function seedDemoCommunities(tx: DbOrTx, orgId: string, everyone: P
         .values({ orgId, communityId: c.id, authorId: author.id, kind: t.kind, title: t.title, isPinned: t.kind === 'announcement', excerpt: plainExcerpt(t.body), replyCount: t.replies.length, answerCount: t.replies.length, createdAt: new Date(at), lastActivityAt: new Date(at + t.replies.length * 3600_000) })
         .returning();
       await tx.insert(posts).values({ orgId, threadId: th.id, communityId: c.id, authorId: author.id, body: t.body, html: renderMarkdown(t.body), isFirst: true, createdAt: new Date(at) });
+      // The feed is written by event handlers at run time; the demo writes the same rows so home feeds start full.
+      await tx.insert(activities).values({ orgId, communityId: c.id, actorId: author.id, verb: 'thread_created', subjectKind: 'thread', subjectId: th.id, title: t.title, tags: d.topics, createdAt: new Date(at) });
       for (const [ri, body] of t.replies.entries()) {
         const replier = members.filter((m) => m.id !== author.id)[Math.floor(rand() * (members.length - 1))];
         const [post] = await tx
           .insert(posts)
           .values({ orgId, threadId: th.id, communityId: c.id, authorId: replier.id, body, html: renderMarkdown(body), createdAt: new Date(at + (ri + 1) * 3600_000) })
           .returning();
+        await tx.insert(activities).values({ orgId, communityId: c.id, actorId: replier.id, verb: 'reply_posted', subjectKind: 'post', subjectId: post.id, title: t.title, tags: d.topics, createdAt: new Date(at + (ri + 1) * 3600_000) });
         if (t.accepted === ri) {
           await tx.update(threads).set({ acceptedPostId: post.id }).where(eqId(threads.id, th.id));
           await tx.insert(communityExperts).values({ communityId: c.id, personId: replier.id, endorsedBy: author.id, orgId }).onConflictDoNothing();

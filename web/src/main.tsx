@@ -11,6 +11,7 @@ import './styles/inbox.css';
 import './styles/pathways.css';
 import './styles/resources.css';
 import './styles/search.css';
+import './styles/programs.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');

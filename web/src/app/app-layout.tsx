@@ -9,6 +9,7 @@ import { useSignOut } from '../features/auth/api/use-sign-out.ts';
 import { SearchBox } from '../features/search/components/search-box.tsx';
 import { InboxLinks } from '../features/notifications/components/inbox-links.tsx';
 import type { RealtimeStatus } from '../lib/realtime-connection.ts';
+import { MoreNav } from './more-nav.tsx';
 import { navItems } from './nav-items.ts';
 
 /**
@@ -36,6 +37,9 @@ export function AppLayout({ realtime, children }: { realtime: RealtimeStatus; ch
   const items = navItems(me);
   const myProfile = `/people/${me.person.id}`;
   const onMyProfile = location === myProfile;
+  // Phones show four destinations and "More" (the rest and the profile) so labels stay readable at 390 px.
+  const phoneItems = items.slice(0, 4);
+  const moreItems = [...items.slice(4), { href: myProfile, label: 'Me', icon: 'sparkle' as const, match: (p: string) => p === myProfile }];
 
   return (
     <div className="shell">
@@ -103,7 +107,7 @@ export function AppLayout({ realtime, children }: { realtime: RealtimeStatus; ch
 
       <nav className="bottom-nav" aria-label="Main (mobile)">
         <ul>
-          {items.map((item) => (
+          {phoneItems.map((item) => (
             <li key={item.href}>
               <Link href={item.href} aria-current={item.match(location) ? 'page' : undefined}>
                 <Icon name={item.icon} />
@@ -112,10 +116,7 @@ export function AppLayout({ realtime, children }: { realtime: RealtimeStatus; ch
             </li>
           ))}
           <li>
-            <Link href={myProfile} aria-current={onMyProfile ? 'page' : undefined}>
-              <Icon name="sparkle" />
-              Me
-            </Link>
+            <MoreNav items={moreItems} location={location} />
           </li>
         </ul>
       </nav>

@@ -10,6 +10,7 @@ export function navItems(me: MeResponse): NavItem[] {
     { href: '/', label: 'Home', icon: 'home', match: (p) => p === '/' },
     { href: '/communities', label: 'Communities', icon: 'message', match: (p) => p.startsWith('/communities') || p.startsWith('/threads/') },
     { href: '/pathways', label: 'Pathways', icon: 'route', match: (p) => p.startsWith('/pathways') },
+    { href: '/programs', label: 'Programs', icon: 'calendar', match: (p) => p.startsWith('/programs') },
     { href: '/library', label: 'Library', icon: 'file', match: (p) => p.startsWith('/library') || p.startsWith('/resources/') || p.startsWith('/collections/') },
     { href: '/people', label: 'People', icon: 'people', match: (p) => p === '/people' || (p.startsWith('/people/') && !p.endsWith(me.person.id)) },
   ];

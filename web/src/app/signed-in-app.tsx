@@ -15,6 +15,11 @@ import { EditPathwayPage } from '../features/pathways/routes/edit-pathway-page.t
 import { NewPathwayPage } from '../features/pathways/routes/new-pathway-page.tsx';
 import { PathwayPage } from '../features/pathways/routes/pathway-page.tsx';
 import { PathwaysPage } from '../features/pathways/routes/pathways-page.tsx';
+import { EditProgramPage } from '../features/programs/routes/edit-program-page.tsx';
+import { NewProgramPage } from '../features/programs/routes/new-program-page.tsx';
+import { ProgramPage } from '../features/programs/routes/program-page.tsx';
+import { ProgramPlanPage } from '../features/programs/routes/program-plan-page.tsx';
+import { ProgramsPage } from '../features/programs/routes/programs-page.tsx';
 import { CollectionPage } from '../features/resources/routes/collection-page.tsx';
 import { LibraryPage } from '../features/resources/routes/library-page.tsx';
 import { ResourcePage } from '../features/resources/routes/resource-page.tsx';
@@ -47,6 +52,11 @@ export function SignedInApp() {
         <Route path="/pathways/new" component={NewPathwayPage} />
         <Route path="/pathways/:id/edit">{(params) => <EditPathwayPage key={params.id} id={params.id} />}</Route>
         <Route path="/pathways/:id">{(params) => <PathwayPage key={params.id} id={params.id} />}</Route>
+        <Route path="/programs" component={ProgramsPage} />
+        <Route path="/programs/new" component={NewProgramPage} />
+        <Route path="/programs/:id/edit">{(params) => <EditProgramPage key={params.id} id={params.id} />}</Route>
+        <Route path="/programs/:id/plan">{(params) => <ProgramPlanPage key={params.id} id={params.id} />}</Route>
+        <Route path="/programs/:id">{(params) => <ProgramPage key={params.id} id={params.id} />}</Route>
         <Route path="/notifications" component={NotificationsPage} />
         <Route path="/notifications/settings" component={NotificationSettingsPage} />
         <Route path="/messages">{() => <MessagesPage />}</Route>

@@ -1,0 +1,258 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from './support/expect-eventually.ts';
+import { type Browser, launchBrowser } from './support/launch-browser.ts';
+import { signIn } from './support/sign-in.ts';
+import { type Hearth, startHearth } from './support/start-hearth.ts';
+
+// Set E2E_SCREENSHOTS=<dir> to keep a picture of every screen at phone and desktop widths.
+const shots = process.env.E2E_SCREENSHOTS;
+if (shots) mkdirSync(shots, { recursive: true });
+async function snap(page: Page, name: string, widths = [390, 1280]) {
+  if (!shots) return;
+  const size = page.viewportSize() ?? { width: 1280, height: 900 };
+  for (const width of widths) {
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+    await page.waitForTimeout(150);
+    await page.screenshot({ path: join(shots, `programs-${name}-${width}.png`), fullPage: true });
+  }
+  await page.setViewportSize(size);
+}
+
+/** Calls the API from the signed-in page with its cookie and CSRF token, as the app does. */
+async function callApi<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ method, url, body }) => {
+      const me = await (await fetch('/api/me')).json();
+      const res = await fetch(url, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: method === 'GET' ? undefined : JSON.stringify(body ?? {}) });
+      if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
+      return res.status === 204 ? null : res.json();
+    },
+    { method, url, body },
+  ) as Promise<T>;
+}
+
+type Member = { id: string; name: string };
+type PlanJson = { id: string; kind: string; status: string; rounds: { groups: { label: string; members: Member[] }[] }[] };
+
+/** The names in each group card of the plan section with this status, read from the page. */
+async function groupsOnPage(page: Page, status: 'draft' | 'published', round = 0): Promise<string[][]> {
+  const section = page.locator(`section.plan[data-status="${status}"] .plan-round`).nth(round);
+  const cards = section.locator('.group-card');
+  const out: string[][] = [];
+  for (let i = 0; i < (await cards.count()); i++) out.push(await cards.nth(i).locator('.group-member-name').allTextContents());
+  return out;
+}
+
+describe('programs: a facilitator forms cohorts and a breakout rotation, adjusts and publishes; a member sees their cohort and groups', () => {
+  let hearth: Hearth;
+  let alex: Browser;
+  let member: Browser;
+  beforeAll(async () => {
+    hearth = await startHearth();
+    alex = await launchBrowser();
+    member = await launchBrowser({ width: 390, height: 844 });
+  });
+  afterAll(async () => {
+    await member?.close();
+    await alex?.close();
+    await hearth?.stop();
+  });
+
+  it('runs the whole journey', async () => {
+    try {
+      await journey();
+    } catch (err) {
+      if (shots) for (const [who, b] of [['alex', alex], ['member', member]] as const) await b.page.screenshot({ path: join(shots, `programs-failure-${who}.png`), fullPage: true }).catch(() => {});
+      throw err;
+    }
+  }, 180_000);
+
+  async function journey() {
+    const a = alex.page;
+    const title = 'Cross-team leadership lab';
+
+    // Alex (a facilitator) finds Programs in the main navigation and creates one.
+    await signIn(a, hearth.url, 'admin@example.com');
+    await a.getByRole('navigation', { name: 'Main', exact: true }).getByRole('link', { name: 'Programs' }).click();
+    await a.getByRole('heading', { name: 'Programs', level: 1 }).waitFor();
+    // The demo has an open program; the filter chips switch between all, open and mine.
+    await a.getByRole('link', { name: 'New Manager Journey' }).waitFor();
+    await snap(a, 'list');
+    await a.getByRole('link', { name: 'Create program' }).first().click();
+    await a.getByLabel('Title').fill(title);
+    await a.getByLabel('Description').fill('Six weeks of peer learning with colleagues you have not met yet.');
+    await a.getByLabel('Goals').fill('- Give **useful** feedback\n- Run a retrospective');
+    await a.getByRole('tab', { name: 'Preview' }).click();
+    await a.locator('.md-preview strong', { hasText: 'useful' }).waitFor();
+    await a.getByRole('tab', { name: 'Write' }).click();
+    await a.getByLabel('Seats').fill('20');
+    await a.getByLabel('First day').fill('2030-03-04');
+    await a.getByLabel('Last day').fill('2030-04-12');
+    await a.getByRole('button', { name: 'Add session' }).click();
+    await a.getByLabel('Session 1 title').fill('Kick-off');
+    await a.getByLabel('Starts').first().fill('2030-03-04T10:00');
+    await a.getByLabel('Minutes').first().fill('90');
+    await a.getByRole('button', { name: 'Add session' }).click();
+    await a.getByLabel('Session 2 title').fill('Feedback clinic');
+    await a.getByLabel('Starts').nth(1).fill('2030-03-18T15:30');
+    await a.getByLabel('People per cohort').fill('6');
+    await a.getByLabel('People per breakout group').fill('3');
+    await a.getByLabel('Breakout rounds').fill('2');
+    await snap(a, 'new');
+    await a.getByRole('button', { name: 'Create draft' }).click();
+    await a.waitForURL(/\/programs\/[0-9a-f-]{36}$/);
+    const programId = new URL(a.url()).pathname.split('/')[2];
+    await a.getByRole('heading', { name: title, level: 1 }).waitFor();
+    await a.getByText('Only facilitators see this program').waitFor();
+    // The schedule is shown in the viewer's time zone, in order.
+    expect(await a.locator('.session-title').allTextContents()).toEqual(['Kick-off', 'Feedback clinic']);
+    expect(await a.locator('.prose strong').textContent()).toBe('useful');
+
+    // Open enrolment (confirmed).
+    await a.getByRole('button', { name: 'Open enrolment' }).click();
+    await a.getByRole('dialog').getByRole('button', { name: 'Open enrolment' }).click();
+    await a.locator('.pathway-head').getByText('Open for enrolment').waitFor();
+    await snap(a, 'program-facilitator');
+
+    // People & groups: add Maya with the picker, then ten more demo people from the directory.
+    await a.getByRole('link', { name: 'People & groups' }).click();
+    await a.getByRole('heading', { name: 'People & groups', level: 1 }).waitFor();
+    await a.getByRole('heading', { name: 'Enrol people first' }).waitFor();
+    await a.getByLabel('Add people').fill('Maya');
+    await a.getByRole('button', { name: 'Enrol Maya Patel' }).click();
+    await a.getByRole('button', { name: 'Maya Patel is enrolled' }).waitFor();
+    await a.getByRole('heading', { name: '1 person enrolled' }).waitFor();
+    const directory = await callApi<{ items: { id: string; name: string }[] }>(a, 'GET', '/api/people?limit=60');
+    const me = await callApi<{ person: { id: string } }>(a, 'GET', '/api/me');
+    // Distinct names, so the groups can be read from the page by name.
+    const names = new Set(['Maya Patel', 'Alex Morgan']);
+    const others = directory.items.filter((p) => p.id !== me.person.id && !names.has(p.name) && names.add(p.name)).slice(0, 11);
+    expect(others).toHaveLength(11);
+    await callApi(a, 'POST', `/api/programs/${programId}/enrollments`, { personIds: others.map((p) => p.id) });
+    await a.reload();
+    await a.getByRole('heading', { name: '12 people enrolled' }).waitFor();
+
+    // Cohorts of 6: form, with a progress state, then a preview of two cohorts.
+    expect(await a.getByLabel('People per cohort').inputValue()).toBe('6');
+    await a.getByRole('button', { name: 'Form cohorts' }).click();
+    await a.locator('section.plan[data-status="draft"]').waitFor();
+    const before = await groupsOnPage(a, 'draft');
+    expect(before.map((g) => g.length)).toEqual([6, 6]);
+    expect(new Set(before.flat()).size).toBe(12);
+    await a.getByText(/Each cohort mixes [\d.]+ departments on average \(random: [\d.]+\)/).waitFor();
+    // Every pair in a cohort meets once: new ties plus close-colleague meetings count the pairs (15 + 15 = 30).
+    const figure = async (key: string) => Number(await a.locator(`section.plan[data-status="draft"] [data-testid="metric-${key}"]`).textContent());
+    const pairs = async () => (await figure('newTies')) + (await figure('knownPairMeetings'));
+    expect(await pairs()).toBe(30);
+    await snap(a, 'plan-cohorts');
+
+    // Drag the first person of Cohort 1 onto Cohort 2: 5 and 7, the figures are recomputed (more pairs meet).
+    const mover = before[0][0];
+    const card = (label: string) => a.locator(`section.plan[data-status="draft"] .group-card[data-group="${label}"]`);
+    // (A tall window keeps both cards in view, so nothing scrolls between pressing and releasing.)
+    await a.setViewportSize({ width: 1280, height: 1600 });
+    await card('Cohort 1').locator('.group-member', { hasText: mover }).dragTo(card('Cohort 2'));
+    await a.setViewportSize({ width: 1280, height: 900 });
+    await eventually(() => groupsOnPage(a, 'draft'), (g) => g[1].includes(mover) && g[0].length === 5, 'the dragged person in Cohort 2');
+    // 10 + 21 pairs once the server has recomputed the figures.
+    await eventually(pairs, (n) => n === 31, 'the figures to be recomputed after the drag');
+    // The server keeps the adjustment.
+    const stored = await callApi<{ items: PlanJson[] }>(a, 'GET', `/api/programs/${programId}/plans`);
+    const storedDraft = stored.items.find((p) => p.kind === 'cohorts' && p.status === 'draft');
+    expect(storedDraft?.rounds[0].groups[1].members.map((m) => m.name)).toContain(mover);
+
+    // The keyboard way: "Move to…" on someone in Cohort 2 back to Cohort 1 (6 and 6 again).
+    const back = (await groupsOnPage(a, 'draft'))[1].find((n) => n !== mover) as string;
+    await card('Cohort 2').getByLabel(`Move ${back} to`).selectOption({ label: 'Cohort 1' });
+    await eventually(() => groupsOnPage(a, 'draft'), (g) => g[0].includes(back) && g[0].length === 6 && g[1].length === 6, 'the moved person in Cohort 1');
+    await eventually(pairs, (n) => n === 30, 'the figures to be recomputed after the keyboard move');
+    // Focus stays with the moved person.
+    expect(await a.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(`Move ${back} to`);
+    const cohortsFinal = await groupsOnPage(a, 'draft');
+
+    // Publish the cohorts (confirmed): they become read-only, dated, and forming again is closed.
+    await a.locator('section.plan[data-status="draft"]').getByRole('button', { name: 'Publish' }).click();
+    await a.getByRole('dialog', { name: 'Publish these cohorts?' }).getByRole('button', { name: 'Publish' }).click();
+    await a.locator('section.plan[data-status="published"]').waitFor();
+    await a.getByText(/^Published .*\d{4}/).waitFor();
+    expect(await groupsOnPage(a, 'published')).toEqual(cohortsFinal);
+    expect(await a.locator('section.plan[data-status="published"] select').count()).toBe(0);
+    await a.getByText('Cohorts are published and have their spaces.').waitFor();
+
+    // Breakout rotation: 2 rounds of groups of 3 within each cohort.
+    await a.getByRole('tab', { name: 'Breakout rotation' }).click();
+    expect(await a.getByLabel('People per group').inputValue()).toBe('3');
+    expect(await a.getByLabel('Rounds').inputValue()).toBe('2');
+    await a.getByRole('button', { name: 'Form rotation' }).click();
+    await a.locator('section.plan[data-status="draft"]').waitFor();
+    await a.getByRole('heading', { name: 'Round 2' }).waitFor();
+    for (const r of [0, 1]) {
+      const groups = await groupsOnPage(a, 'draft', r);
+      expect(groups.map((g) => g.length)).toEqual([3, 3, 3, 3]);
+    }
+    // Six people in two groups of three cannot meet only new people twice: each second-round group holds two who met
+    // before, so two repeats per cohort is the best there is, and the plan reaches it.
+    expect(await a.locator('section.plan[data-status="draft"] [data-testid="metric-repeats"]').textContent()).toBe('4');
+    await a.getByText('4 repeated meetings across the rounds').waitFor();
+    // Groups stay within cohorts.
+    for (const r of [0, 1]) for (const g of await groupsOnPage(a, 'draft', r)) expect(cohortsFinal.some((c) => g.every((n) => c.includes(n)))).toBe(true);
+    await snap(a, 'plan-rotation');
+    await a.locator('section.plan[data-status="draft"]').getByRole('button', { name: 'Publish' }).click();
+    await a.getByRole('dialog', { name: 'Publish this breakout rotation?' }).getByRole('button', { name: 'Publish' }).click();
+    await a.locator('section.plan[data-status="published"]').waitFor();
+
+    // A member: someone Alex assigned, signed in on a phone.
+    const enrolled = await callApi<{ items: { id: string; name: string; source: string }[] }>(a, 'GET', `/api/programs/${programId}/enrollments`);
+    const chosen = enrolled.items.find((e) => e.id === others[0].id);
+    expect(chosen?.source).toBe('assigned');
+    const person = await callApi<{ email: string; name: string }>(a, 'GET', `/api/people/${others[0].id}`);
+    const m = member.page;
+    await signIn(m, hearth.url, person.email);
+    // Programs sits behind "More" on the phone tab bar (five entries at most).
+    const bar = m.getByRole('navigation', { name: 'Main (mobile)' });
+    expect(await bar.locator(':scope > ul > li').count()).toBe(5);
+    await bar.getByRole('button', { name: 'More' }).click();
+    await bar.getByRole('link', { name: 'People' }).waitFor();
+    await snap(m, 'more-menu', [390]);
+    await m.keyboard.press('Escape');
+    expect(await bar.getByRole('button', { name: 'More' }).getAttribute('aria-expanded')).toBe('false');
+    await bar.getByRole('link', { name: 'Programs' }).click();
+    await m.getByRole('button', { name: 'My programs' }).click();
+    await m.getByRole('list', { name: 'My programs' }).getByRole('link', { name: title }).click();
+    await m.getByRole('heading', { name: title, level: 1 }).waitFor();
+    await m.getByRole('heading', { name: 'You are enrolled' }).waitFor();
+
+    // Their cohort (the one the page shows matches the published plan) and their group in each round.
+    const cohortCard = m.locator('#my-cohort');
+    await cohortCard.waitFor();
+    const mine = cohortsFinal.findIndex((g) => g.includes(person.name));
+    expect(mine).toBeGreaterThanOrEqual(0);
+    await cohortCard.getByText(`Cohort ${mine + 1}`).waitFor();
+    const cohortMates = await cohortCard.locator('.placement-person-name').allTextContents();
+    expect(cohortMates.sort()).toEqual(cohortsFinal[mine].filter((n) => n !== person.name).sort());
+    const groupsCard = m.locator('#my-groups');
+    await groupsCard.getByRole('heading', { name: 'Round 1' }).waitFor();
+    await groupsCard.getByRole('heading', { name: 'Round 2' }).waitFor();
+    for (const r of [1, 2]) {
+      const mates = await groupsCard.getByRole('list', { name: `Your group in round ${r}` }).locator('.placement-person-name').allTextContents();
+      expect(mates).toHaveLength(2);
+      for (const n of mates) expect(cohortsFinal[mine]).toContain(n);
+    }
+    await snap(m, 'program-member');
+
+    // The cohort space opens (a private community of kind cohort the member belongs to).
+    await cohortCard.getByRole('link', { name: 'Open the cohort space' }).click();
+    await m.waitForURL(/\/communities\/[^/]+$/);
+    await m.getByRole('heading', { name: `${title} · Cohort ${mine + 1}`, level: 1 }).waitFor();
+
+    // Back on the list, Alex sees the program with its state.
+    await a.goto(`${hearth.url}/programs`);
+    await a.getByRole('button', { name: 'Open for enrolment' }).click();
+    await a.getByRole('list', { name: 'Open for enrolment' }).getByRole('link', { name: title }).waitFor();
+    expect(await a.getByRole('button', { name: 'Open for enrolment' }).getAttribute('aria-pressed')).toBe('true');
+    await snap(a, 'list-open');
+  }
+});

@@ -11,6 +11,8 @@ export interface Mail {
   subject: string;
   text: string;
   html?: string;
+  /** Extra headers, e.g. List-Unsubscribe and List-Unsubscribe-Post (RFC 8058) on notification mail. */
+  headers?: Record<string, string>;
 }
 
 /** Sends mail; without SMTP_URL each mail is saved as an .eml file in the outbox folder (development). */

@@ -1,6 +1,6 @@
 import type { AppDeps } from '../../kernel/deps.ts';
 import { hashToken, newToken } from '../../kernel/auth/tokens.ts';
-import { escapeHtml, type Mail } from '../../kernel/mail.ts';
+import { escapeHtml } from '../../kernel/mail.ts';
 import * as repo from './notifications.repo.ts';
 
 /** Base URL of links in mail: PUBLIC_URL, else this node's own address (development). */
@@ -37,14 +37,11 @@ export async function sendNotificationMail(
   const html = `<p>Hi ${escapeHtml(to.name)},</p><p>${escapeHtml(mail.intro)}</p><ul>${mail.items
     .map((i) => `<li><a href="${escapeHtml(link(i.url))}">${escapeHtml(i.title)}</a></li>`)
     .join('')}</ul>${more ? `<p>${escapeHtml(more)}</p>` : ''}<p style="color:#666;font-size:12px"><a href="${escapeHtml(settings)}">Choose which mails you get</a> · <a href="${escapeHtml(page)}">Unsubscribe</a></p>`;
-  // The mailer hands every field to nodemailer, which writes `headers` as mail headers.
-  // TODO(issue 3): declare `headers` on kernel Mail once the pending edit of kernel/mail.ts has landed.
-  const message: Mail & { headers: Record<string, string> } = {
+  await deps.mailer.send({
     to: to.email,
     subject: mail.subject,
     text,
     html,
     headers: { 'List-Unsubscribe': `<${oneClick}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
-  };
-  await deps.mailer.send(message);
+  });
 }

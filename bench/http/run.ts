@@ -5,7 +5,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fastify from 'fastify';
 import pg from 'pg';
@@ -31,16 +31,19 @@ interface Run {
   p99: number;
   non2xx: number;
   errors: number;
+  /** 1-minute load average when the run started: other work on the machine skews the ratios. */
+  load: number;
 }
 
 // Async on purpose: the server under test runs in this process and must keep serving while autocannon runs.
 async function autocannon(name: string, url: string, headers: Record<string, string> = {}): Promise<Run> {
+  const load = Number(loadavg()[0].toFixed(1));
   const args = ['node_modules/autocannon/autocannon.js', '-c', String(connections), '-d', String(duration), '-j', '--renderStatusCodes=false'];
   for (const [k, v] of Object.entries(headers)) args.push('-H', `${k}=${v}`);
   args.push(url);
   const { stdout } = await promisify(execFile)(process.execPath, args, { maxBuffer: 64 * 1024 * 1024 });
   const out = JSON.parse(stdout);
-  return { target: name, reqPerSec: Math.round(out.requests.average), p50: out.latency.p50, p99: out.latency.p99, non2xx: out.non2xx, errors: out.errors };
+  return { target: name, reqPerSec: Math.round(out.requests.average), p50: out.latency.p50, p99: out.latency.p99, non2xx: out.non2xx, errors: out.errors, load };
 }
 
 async function benchDatabase(kind: 'pglite' | 'postgres') {
@@ -105,11 +108,11 @@ writeResultsSection(
   'http',
   `## HTTP (bench/http)
 
-autocannon -c ${connections} -d ${duration}s in a separate process; server, database and load generator share the machine's ${machine().cpus} cores. Ratios are to a bare Fastify route in the same process and run.
+autocannon -c ${connections} -d ${duration}s in a separate process; server, database and load generator share the machine's ${machine().cpus} cores. Ratios are to a bare Fastify route in the same process and run. "load" is the machine's 1-minute load average when each run started: a ratio is only meaningful when the two runs saw similar load.
 
-| database | target | req/s | p50 ms | p99 ms | ratio to bare | non-2xx |
-|---|---|---:|---:|---:|---:|---:|
-${results.map((r) => `| ${r.database} | ${r.target} | ${r.reqPerSec} | ${r.p50} | ${r.p99} | ${r.ratio} | ${r.non2xx} |`).join('\n')}
+| database | target | req/s | p50 ms | p99 ms | ratio to bare | non-2xx | load |
+|---|---|---:|---:|---:|---:|---:|---:|
+${results.map((r) => `| ${r.database} | ${r.target} | ${r.reqPerSec} | ${r.p50} | ${r.p99} | ${r.ratio} | ${r.non2xx} | ${r.load} |`).join('\n')}
 
 ${verdict}
 _Run: ${machine().date}, Node ${machine().node}._`,

@@ -106,9 +106,9 @@ export function ProgramForm({ initial, saving, error, onSave, cancelHref, submit
           <Field label="Who enrols people" error={fe.enrollment}>
             {(p) => (
               <Select {...p} value={enrollment} onChange={(e) => setEnrollment(e.target.value as ProgramFormValues['enrollment'])}>
-                <option value="both">People enrol themselves, and facilitators add people</option>
+                <option value="both">People enrol or are added</option>
                 <option value="self">People enrol themselves</option>
-                <option value="assigned">Only facilitators add people</option>
+                <option value="assigned">Facilitators add people</option>
               </Select>
             )}
           </Field>

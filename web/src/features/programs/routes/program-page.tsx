@@ -44,10 +44,12 @@ function Schedule({ sessions }: { sessions: Program['sessions'] }) {
               <h3 className="session-title">{s.title}</h3>
               <p className="session-when">
                 <Icon name="clock" size={15} />
-                <time dateTime={s.startsAt}>
-                  {dayFmt.format(start)}, {timeFmt.format(start)}–{timeFmt.format(end)} {zoneName(start)}
-                </time>
-                <span className="muted"> · {s.durationMinutes} min</span>
+                <span>
+                  <time dateTime={s.startsAt}>
+                    {dayFmt.format(start)}, {timeFmt.format(start)}–{timeFmt.format(end)} {zoneName(start)}
+                  </time>{' '}
+                  · {s.durationMinutes} min
+                </span>
                 {past ? <span className="visually-hidden"> (past)</span> : null}
               </p>
             </div>
@@ -62,6 +64,7 @@ function Schedule({ sessions }: { sessions: Program['sessions'] }) {
 function Enrolment({ program, actions }: { program: Program; actions: ReturnType<typeof useProgramActions> }) {
   const [confirmLeave, setConfirmLeave] = useState(false);
   const mine = program.myEnrollment;
+  const placed = !!program.myPlacement.cohort || program.myPlacement.groups.length > 0 || program.myPlacement.partners.length > 0;
   const full = program.capacity !== null && program.enrolledCount >= program.capacity;
   const leave = () => actions.enroll.mutate(false, { onSuccess: () => setConfirmLeave(false) });
   if (mine)
@@ -71,7 +74,7 @@ function Enrolment({ program, actions }: { program: Program; actions: ReturnType
           <p className="waitlist-position">
             You are <strong>number {mine.waitlistPosition ?? '?'}</strong> in line. You get a seat as soon as one frees up.
           </p>
-        ) : (
+        ) : placed ? null : (
           <p>Your cohort and breakout groups appear here once the facilitators publish them.</p>
         )}
         <Button variant="ghost" size="sm" onClick={() => setConfirmLeave(true)}>

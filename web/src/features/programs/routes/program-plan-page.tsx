@@ -21,10 +21,10 @@ import { idsOf, moved, PlanBoard } from '../components/plan-board.tsx';
 import { PlanChart } from '../components/plan-chart.tsx';
 import { ProgramBadges } from '../components/program-badges.tsx';
 
-const KINDS: { kind: PlanKind; label: string; icon: IconName; noun: string; form: string }[] = [
-  { kind: 'cohorts', label: 'Cohorts', icon: 'people', noun: 'cohorts', form: 'Form cohorts' },
-  { kind: 'rotation', label: 'Breakout rotation', icon: 'refresh', noun: 'breakout rotation', form: 'Form rotation' },
-  { kind: 'partners', label: 'Learning partners', icon: 'userPlus', noun: 'learning partners', form: 'Pair partners' },
+const KINDS: { kind: PlanKind; label: string; short: string; icon: IconName; noun: string; form: string }[] = [
+  { kind: 'cohorts', label: 'Cohorts', short: 'Cohorts', icon: 'people', noun: 'cohorts', form: 'Form cohorts' },
+  { kind: 'rotation', label: 'Breakout rotation', short: 'Rotation', icon: 'refresh', noun: 'breakout rotation', form: 'Form rotation' },
+  { kind: 'partners', label: 'Learning partners', short: 'Partners', icon: 'userPlus', noun: 'learning partners', form: 'Pair partners' },
 ];
 
 const when = (iso: string) => new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
@@ -72,8 +72,8 @@ function FormControls({ program, kind, draft, cohortsPublished, onForm, pending 
           ? 'Mixes departments and locations, keeps close colleagues apart and respects shared working hours.'
           : kind === 'rotation'
             ? cohortsPublished
-              ? 'Groups are formed within each published cohort, so nobody meets the same person twice.'
-              : 'Groups are formed across everyone enrolled, so nobody meets the same person twice.'
+              ? 'Groups are formed within each published cohort; each round brings together people who have not met yet, as far as the numbers allow.'
+              : 'Groups are formed across everyone enrolled; each round brings together people who have not met yet, as far as the numbers allow.'
             : 'Pairs from different departments with overlapping working hours, for the whole program.'}
       </p>
       {pending ? (
@@ -271,6 +271,7 @@ export function ProgramPlanPage({ id }: { id: string }) {
                 aria-controls={`panel-${k.kind}`}
                 tabIndex={tab === k.kind ? 0 : -1}
                 className="tab plan-tab"
+                aria-label={k.label}
                 onClick={() => setTab(k.kind)}
                 onKeyDown={(e) => {
                   if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
@@ -281,7 +282,8 @@ export function ProgramPlanPage({ id }: { id: string }) {
                 }}
               >
                 <Icon name={k.icon} size={17} />
-                {k.label}
+                <span className="tab-long">{k.label}</span>
+                <span className="tab-short">{k.short}</span>
               </button>
             ))}
           </div>

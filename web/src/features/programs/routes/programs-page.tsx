@@ -10,16 +10,16 @@ import { useMe } from '../../auth/api/use-me.ts';
 import { type ProgramFilter, usePrograms } from '../api/use-programs.ts';
 import { ProgramGrid } from '../components/program-card.tsx';
 
-const FILTERS: { id: ProgramFilter; label: string }[] = [
-  { id: 'all', label: 'All programs' },
-  { id: 'open', label: 'Open for enrolment' },
-  { id: 'mine', label: 'My programs' },
+const FILTERS: { id: ProgramFilter; label: string; list: string }[] = [
+  { id: 'all', label: 'All', list: 'All programs' },
+  { id: 'open', label: 'Open for enrolment', list: 'Open for enrolment' },
+  { id: 'mine', label: 'Mine', list: 'My programs' },
 ];
 
 function ProgramList({ filter, create, canCreate }: { filter: ProgramFilter; create: ReactNode; canCreate: boolean }) {
   const list = usePrograms(filter);
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
-  const label = FILTERS.find((f) => f.id === filter)?.label ?? 'Programs';
+  const label = FILTERS.find((f) => f.id === filter)?.list ?? 'Programs';
   if (list.isPending) return <ProgramGrid items={[]} label={label} loading />;
   if (list.isError && !items.length) return <ErrorState error={list.error} title="We couldn't load programs" onRetry={() => list.refetch()} />;
   if (items.length === 0)

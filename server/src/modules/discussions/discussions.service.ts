@@ -11,7 +11,7 @@ import type {
   ThreadSummary,
   UpdateThreadRequest,
 } from '../../../../contracts/index.ts';
-import { CreateThreadRequest as CreateThreadSchema } from '../../../../contracts/index.ts';
+import { CreateThreadRequest as CreateThreadSchema, Thread as ThreadContract } from '../../../../contracts/index.ts';
 import type { Actor } from '../../kernel/auth/sessions.ts';
 import { extractMentions, plainExcerpt, renderMarkdown } from '../../kernel/content/markdown.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
@@ -158,9 +158,27 @@ export function createThreadPageCache(deps: AppDeps, log?: (msg: string, err?: u
  * counts); access is still checked on every request, and the viewer's own reactions are read fresh.
  */
 export async function getThread(db: DbOrTx, actor: Actor, id: string, q: GetThreadQuery): Promise<Thread> {
+  return (await readThread(db, actor, id, q)).thread;
+}
+
+// Cached page bases whose presentation has been checked against the Thread contract once; every viewer's page of a
+// base has the same shape (only booleans differ), so the hot route can skip re-validating it per request.
+const checkedBases = new WeakSet<object>();
+
+/** The thread page as JSON for the hot route: checked against the contract once per cached base, then stringified. */
+export async function getThreadJson(db: DbOrTx, actor: Actor, id: string, q: GetThreadQuery): Promise<string> {
+  const { thread, base } = await readThread(db, actor, id, q);
+  if (!base || !checkedBases.has(base)) {
+    ThreadContract.parse(thread);
+    if (base) checkedBases.add(base);
+  }
+  return JSON.stringify(thread);
+}
+
+async function readThread(db: DbOrTx, actor: Actor, id: string, q: GetThreadQuery): Promise<{ thread: Thread; base: ThreadPageRows | null }> {
   const after = q.cursor ? decodeCursor<[string, string]>(q.cursor, 2) : undefined;
   const cache = threadPageCaches.get(db);
-  const loaded = cache
+  const loaded: ThreadPageRows | null | undefined = cache
     ? await cache.getOrLoad(`${actor.orgId}:${id}:${q.limit}:${q.cursor ?? ''}`, async () => {
         const v = await loadThreadPageRows(db, actor.orgId, id, after, q.limit);
         return v ? { scope: communityScope(v.thread.communityId), value: v } : null;
@@ -189,7 +207,7 @@ export async function getThread(db: DbOrTx, actor: Actor, id: string, q: GetThre
         : !access.canPost
           ? 'Join the community to reply.'
           : null;
-  return {
+  const presented: Thread = {
     ...presentSummary(thread),
     community: { id: access.community.id, name: access.community.name, slug: access.community.slug },
     acceptedPostId: thread.acceptedPostId,
@@ -199,6 +217,7 @@ export async function getThread(db: DbOrTx, actor: Actor, id: string, q: GetThre
     experts,
     abilities: { canReply: blocked === null, canModerate: access.canModerate, replyBlockedReason: blocked },
   };
+  return { thread: presented, base: cache ? loaded : null };
 }
 
 /** Starts a thread: the thread and its first post are written in one transaction. */

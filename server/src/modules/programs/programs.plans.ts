@@ -179,6 +179,8 @@ export function formPlan(kind: PlanKind, people: EnrolleeRow[], params: PlanPara
     }
     const scopes = cohortsOf?.length ? cohortsOf.map((c) => ({ name: c.name, ids: new Set(c.members) })) : [{ name: '', ids: new Set(people.map((p) => p.id)) }];
     const rounds: string[][][] = Array.from({ length: params.rounds }, () => []);
+    // The random baseline stays within the same scopes (cohorts), or the comparison would flatter random assignment.
+    const randomRounds: string[][][] = Array.from({ length: params.rounds }, () => []);
     const labels: string[][] = Array.from({ length: params.rounds }, () => []);
     const warnings: string[] = [];
     let hard = 0;
@@ -195,6 +197,7 @@ export function formPlan(kind: PlanKind, people: EnrolleeRow[], params: PlanPara
       hard += r.metrics.hardViolations;
       method = r.method;
       warnings.push(...r.warnings.map((w) => (scope.name ? `${scope.name}: ${w}` : w)));
+      randomLike(r.rounds, params.seed + randomRounds[0].length).forEach((round, i) => randomRounds[i].push(...round));
       r.rounds.forEach((round, i) => {
         round.forEach((g, gi) => {
           rounds[i].push(g);
@@ -206,7 +209,7 @@ export function formPlan(kind: PlanKind, people: EnrolleeRow[], params: PlanPara
       rounds,
       labels,
       metrics: planFigures(rounds, people, known, hard),
-      baseline: planFigures(randomLike(rounds, params.seed), people, known),
+      baseline: planFigures(randomRounds, people, known),
       warnings,
       method,
     };

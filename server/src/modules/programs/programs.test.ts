@@ -148,6 +148,9 @@ describe('forming, adjusting and publishing plans', () => {
     expect(rotation.rounds).toHaveLength(2);
     expect(rotation.metrics.repeats).toBe(0);
     expect(rotation.rounds[0].groups[0].label).toMatch(/^Cohort \d · Group 1$/);
+    // The random comparison is drawn within the same cohorts, so it can only do as well or worse.
+    expect(rotation.baseline.repeats).toBeGreaterThanOrEqual(rotation.metrics.repeats);
+    expect(rotation.baseline.newTies).toBeLessThanOrEqual(rotation.metrics.newTies);
     await fac.post(`/api/programs/${p.id}/plans/${rotation.id}/publish`);
     const partners = (await fac.post(`/api/programs/${p.id}/plans`, { kind: 'partners' })).json();
     expect(partners.rounds[0].groups.every((g: { members: unknown[] }) => g.members.length === 2)).toBe(true);

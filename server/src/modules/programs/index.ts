@@ -6,8 +6,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../kernel/deps.ts';
 import { programsRoutes } from './programs.routes.ts';
+import { canFollowProgram } from './programs.service.ts';
 
-/** Registers the programs routes. */
+/** Registers the programs routes and who may follow `program:<id>` live (people who can see the program). */
 export async function register(app: FastifyInstance, deps: AppDeps) {
   programsRoutes(app, deps);
+  deps.hub.allow('program', (actor, id) => canFollowProgram(deps.db, actor, id));
 }

@@ -29,6 +29,19 @@ import * as repo from './programs.repo.ts';
 
 type Ref = { id: string; name: string; title: string | null };
 
+/** Realtime channel of a program (enrolment and published plans; ids only). */
+export const programChannel = (id: string) => `program:${id}`;
+
+function programChanged(deps: AppDeps, id: string, what: string) {
+  void deps.hub.publish(programChannel(id), { type: 'changed', channel: programChannel(id), what, id });
+}
+
+/** Who may follow `program:<id>` live: people who can see the program. */
+export async function canFollowProgram(db: DbOrTx, actor: Actor, id: string) {
+  await loadProgram(db, actor, id);
+  return true;
+}
+
 async function loadProgram(db: DbOrTx, actor: Actor, id: string) {
   const row = await repo.selectProgram(db, actor.orgId, id);
   if (!row) throw notFound('That program');
@@ -196,6 +209,7 @@ export async function setMyEnrollment(deps: AppDeps, actor: Actor, id: string, e
     emit({ type: 'programs.left', orgId: actor.orgId, payload: { programId: row.id, personId: actor.personId } });
     if (gone.status === 'enrolled') await fillFromWaitlist(tx, row.id, row.capacity, (personId) => emit({ type: 'programs.promoted', orgId: actor.orgId, payload: { programId: row.id, personId } }));
   });
+  programChanged(deps, id, 'enrollment');
   return getProgram(deps.db, actor, id);
 }
 
@@ -209,6 +223,7 @@ export async function assignPeople(deps: AppDeps, actor: Actor, id: string, pers
     if (found.length !== unique.length) throw new AppError('VALIDATION_FAILED', 'Some of these people are not active in your organization.', { errors: [{ field: 'personIds', message: 'Unknown person' }] });
     for (const a of await enroll(tx, row, unique, 'assigned')) emit({ type: 'programs.enrolled', orgId: actor.orgId, payload: { programId: row.id, personId: a.personId, status: a.status, by: actor.personId } });
   });
+  programChanged(deps, id, 'enrollment');
   return findEnrollees(deps.db, actor, id);
 }
 
@@ -373,5 +388,6 @@ export async function publishPlan(deps: AppDeps, actor: Actor, id: string, planI
     emit({ type: 'programs.plan_published', orgId: actor.orgId, payload: { programId: row.id, planId: p.id, kind: p.kind, people: [...enrolled] } });
     return { ...p, status: 'published', publishedAt: now };
   });
+  programChanged(deps, id, 'placement');
   return presentPlan(deps.db, actor.orgId, plan);
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
+import { connectWs } from '../../../test/ws-client.ts';
 
 let t: TestApp;
 type Client = Awaited<ReturnType<TestApp['signIn']>>;
@@ -168,5 +169,27 @@ describe('forming, adjusting and publishing plans', () => {
     await fac.send({ method: 'DELETE', url: `/api/programs/${p.id}/enrollments/${learners[23].id}` });
     const res = await fac.post(`/api/programs/${p.id}/plans/${fresh.id}/publish`);
     expect(res.statusCode).toBe(409);
+  });
+});
+
+describe('live updates', () => {
+  it('tells a member following the program that their placement changed, and refuses outsiders', async () => {
+    const p = await program({ settings: { cohortSize: 12, groupSize: 3, rounds: 1 } });
+    await fac.patch(`/api/programs/${p.id}`, { status: 'running' });
+    await fac.post(`/api/programs/${p.id}/enrollments`, { personIds: learners.slice(0, 12).map((l) => l.id) });
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const port = (t.app.server.address() as { port: number }).port;
+    const origin = `http://127.0.0.1:${port}`;
+    const ws = await connectWs(`ws://127.0.0.1:${port}/api/ws`, { cookie: clients[0].cookie, origin });
+    ws.ws.send(JSON.stringify({ type: 'subscribe', channel: `program:${p.id}` }));
+    await ws.waitFor((m) => m.type === 'subscribed' && m.ok === true);
+    const other = await connectWs(`ws://127.0.0.1:${port}/api/ws`, { cookie: outsider.cookie, origin });
+    other.ws.send(JSON.stringify({ type: 'subscribe', channel: `program:${p.id}` }));
+    await other.waitFor((m) => m.type === 'subscribed' && m.ok === false);
+    const plan = (await fac.post(`/api/programs/${p.id}/plans`, { kind: 'partners' })).json();
+    await fac.post(`/api/programs/${p.id}/plans/${plan.id}/publish`);
+    await ws.waitFor((m) => m.type === 'changed' && m.channel === `program:${p.id}` && m.what === 'placement');
+    await ws.close();
+    await other.close();
   });
 });

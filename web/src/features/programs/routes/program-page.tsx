@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'wouter';
 import type { Program } from '../../../../../contracts/index.ts';
@@ -12,8 +13,10 @@ import { PageLoading } from '../../../components/ui/page-loading.tsx';
 import { RenderedHtml } from '../../../components/ui/rendered-html.tsx';
 import { ApiError } from '../../../lib/api-error.ts';
 import { plural } from '../../../lib/plural.ts';
+import { useChannel } from '../../../lib/use-channel.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { useMe } from '../../auth/api/use-me.ts';
+import { programKeys } from '../api/program-keys.ts';
 import { useProgramActions } from '../api/use-program-actions.ts';
 import { useProgram } from '../api/use-programs.ts';
 import { Placement } from '../components/placement.tsx';
@@ -122,7 +125,10 @@ export function ProgramPage({ id }: { id: string }) {
   const me = useMe();
   const program = useProgram(id);
   const actions = useProgramActions(id);
+  const qc = useQueryClient();
   useDocumentTitle(program.data?.title ?? 'Program');
+  // Enrolment changes and published plans arrive as ids only: refetch the page through the normal route.
+  useChannel(program.data ? `program:${id}` : null, () => void qc.invalidateQueries({ queryKey: programKeys.detail(id) }));
   if (program.isPending) return <PageLoading label="Loading program" />;
   if (program.isError) {
     if (program.error instanceof ApiError && program.error.status === 404)

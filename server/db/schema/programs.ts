@@ -83,6 +83,21 @@ export const programEnrollments = pgTable(
   (t) => [primaryKey({ columns: [t.programId, t.personId] }), index('program_enrollments_person_idx').on(t.personId), index('program_enrollments_wait_idx').on(t.programId, t.status, t.enrolledAt)],
 );
 
+/** Sessions an enrolled person marked as done (their progress; peers see counts unless the person hides them). */
+export const programSessionProgress = pgTable(
+  'program_session_progress',
+  {
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => programSessions.id, { onDelete: 'cascade' }),
+    personId: personRef('person_id'),
+    programId: programRef(),
+    orgId: orgIdColumn(),
+    doneAt: timestamp('done_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.personId] }), index('program_session_progress_program_idx').on(t.programId, t.personId)],
+);
+
 /** A facilitator's plan of cohorts, a breakout rotation or learning partners: previewed, adjusted, then published. */
 export const programPlans = pgTable(
   'program_plans',

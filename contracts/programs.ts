@@ -244,3 +244,26 @@ export type AdjustPlanRequest = z.infer<typeof AdjustPlanRequest>;
 /** `GET /api/programs/:id/plans`: the latest draft and the published plan of each kind. */
 export const ProgramPlans = z.object({ items: z.array(Plan) });
 export type ProgramPlans = z.infer<typeof ProgramPlans>;
+
+/** Body of `PUT /api/programs/:id/sessions/:sessionId/done` (enrolled people mark a session done for themselves). */
+export const MarkSessionDoneRequest = z.object({ /** Done (true) or not done (false). */ done: z.boolean() }).strict();
+export type MarkSessionDoneRequest = z.infer<typeof MarkSessionDoneRequest>;
+
+/** Body of `PUT /api/programs/:id/progress-visibility` (enrolled people hide their progress from peers). */
+export const ProgressVisibilityRequest = z.object({ /** Hide my progress from other members. */ hidden: z.boolean() }).strict();
+export type ProgressVisibilityRequest = z.infer<typeof ProgressVisibilityRequest>;
+
+/** `GET /api/communities/:id/program`: the program panel of a cohort space. */
+export const CohortProgram = z.object({
+  /** The program the cohort belongs to. */
+  program: z.object({ id: Id, title: z.string(), /** Goals as sanitized HTML. */ goalsHtml: z.string() }),
+  /** The cohort's name, e.g. "Cohort 1". */
+  cohortName: z.string(),
+  /** The schedule (deadlines), in order, with whether the viewer marked each one done. */
+  sessions: z.array(z.object({ id: Id, title: z.string(), startsAt: z.string(), durationMinutes: z.number().int(), isDone: z.boolean() })),
+  /** Cohort members by name with sessions done out of total; done is null when the person hides it (never for the viewer). */
+  members: z.array(PersonRef.extend({ done: z.number().int().nullable(), total: z.number().int() })),
+  /** Whether the viewer hides their progress; null when the viewer is not enrolled (e.g. a facilitator). */
+  hideMyProgress: z.boolean().nullable(),
+});
+export type CohortProgram = z.infer<typeof CohortProgram>;

@@ -1,5 +1,5 @@
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { cohortMembers, cohorts, people, programEnrollments, programFacilitators, programPlans, programs, programSessions } from '../../../db/schema/index.ts';
+import { and, eq, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
+import { cohortMembers, cohorts, people, programEnrollments, programFacilitators, programPlans, programs, programSessionProgress, programSessions } from '../../../db/schema/index.ts';
 import type { DbOrTx } from '../../kernel/db/database.ts';
 import { selectRow, selectRows } from '../../kernel/db/rows.ts';
 
@@ -94,10 +94,87 @@ export function selectSessions(db: DbOrTx, programId: string) {
   return db.select().from(programSessions).where(eq(programSessions.programId, programId)).orderBy(programSessions.startsAt);
 }
 
-/** Replaces the schedule. */
-export async function replaceSessions(db: DbOrTx, orgId: string, programId: string, sessions: { title: string; startsAt: string; durationMinutes: number }[]) {
-  await db.delete(programSessions).where(eq(programSessions.programId, programId));
-  if (sessions.length) await db.insert(programSessions).values(sessions.map((s) => ({ programId, orgId, title: s.title, startsAt: new Date(s.startsAt), durationMinutes: s.durationMinutes })));
+/**
+ * Replaces the schedule. Sessions sent with their id keep it (so progress marked on them survives an edit); sessions
+ * left out are deleted (with their progress); new ones are inserted.
+ */
+export async function replaceSessions(db: DbOrTx, orgId: string, programId: string, sessions: { id?: string; title: string; startsAt: string; durationMinutes: number }[]) {
+  const existing = new Set((await db.select({ id: programSessions.id }).from(programSessions).where(eq(programSessions.programId, programId))).map((r) => r.id));
+  const kept = sessions.filter((s) => s.id && existing.has(s.id));
+  const keptIds = kept.map((s) => s.id as string);
+  await db.delete(programSessions).where(and(eq(programSessions.programId, programId), keptIds.length ? notInArray(programSessions.id, keptIds) : undefined));
+  for (const s of kept) {
+    await db
+      .update(programSessions)
+      .set({ title: s.title, startsAt: new Date(s.startsAt), durationMinutes: s.durationMinutes })
+      .where(eq(programSessions.id, s.id as string));
+  }
+  const added = sessions.filter((s) => !(s.id && existing.has(s.id)));
+  if (added.length) await db.insert(programSessions).values(added.map((s) => ({ programId, orgId, title: s.title, startsAt: new Date(s.startsAt), durationMinutes: s.durationMinutes })));
+}
+
+/** One session of a program. */
+export async function selectSession(db: DbOrTx, programId: string, sessionId: string) {
+  const [row] = await db
+    .select({ id: programSessions.id })
+    .from(programSessions)
+    .where(and(eq(programSessions.programId, programId), eq(programSessions.id, sessionId)));
+  return row;
+}
+
+/** Marks a session done for a person; true when it was not done before. */
+export async function insertProgress(db: DbOrTx, v: { sessionId: string; personId: string; programId: string; orgId: string }) {
+  const rows = await db.insert(programSessionProgress).values(v).onConflictDoNothing().returning({ s: programSessionProgress.sessionId });
+  return rows.length > 0;
+}
+
+/** Unmarks a session; true when it was done before. */
+export async function deleteProgress(db: DbOrTx, sessionId: string, personId: string) {
+  const rows = await db
+    .delete(programSessionProgress)
+    .where(and(eq(programSessionProgress.sessionId, sessionId), eq(programSessionProgress.personId, personId)))
+    .returning({ s: programSessionProgress.sessionId });
+  return rows.length > 0;
+}
+
+/** Ids of the program's sessions a person marked done. */
+export async function selectDoneSessionIds(db: DbOrTx, programId: string, personId: string) {
+  const rows = await db
+    .select({ id: programSessionProgress.sessionId })
+    .from(programSessionProgress)
+    .where(and(eq(programSessionProgress.programId, programId), eq(programSessionProgress.personId, personId)));
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Sets whether a person hides their progress; false when they are not enrolled or waitlisted. */
+export async function updateHideProgress(db: DbOrTx, programId: string, personId: string, hidden: boolean) {
+  const rows = await db
+    .update(programEnrollments)
+    .set({ hideProgress: hidden })
+    .where(and(eq(programEnrollments.programId, programId), eq(programEnrollments.personId, personId)))
+    .returning({ p: programEnrollments.personId });
+  return rows.length > 0;
+}
+
+/** The cohort whose space is this community, with its program. */
+export function selectCohortOfCommunity(db: DbOrTx, orgId: string, communityId: string) {
+  return selectRow<{ id: string; name: string; programId: string; title: string; goalsHtml: string }>(
+    db,
+    sql`select c.id, c.name, c.program_id as "programId", p.title, p.goals_html as "goalsHtml"
+        from cohorts c join programs p on p.id = c.program_id where c.org_id = ${orgId} and c.community_id = ${communityId}`,
+  );
+}
+
+/** Active members of a cohort by name with sessions done (of sessions that exist) and whether they hide it. */
+export function selectCohortProgress(db: DbOrTx, cohortId: string, programId: string) {
+  return selectRows<{ id: string; name: string; title: string | null; done: number; hidden: boolean }>(
+    db,
+    sql`select p.id, p.name, p.title, coalesce(e.hide_progress, false) as hidden,
+          (select count(*)::int from program_session_progress g where g.program_id = ${programId} and g.person_id = p.id) as done
+        from cohort_members m join people p on p.id = m.person_id
+        left join program_enrollments e on e.program_id = ${programId} and e.person_id = p.id
+        where m.cohort_id = ${cohortId} and p.status <> 'deactivated' order by p.name, p.id`,
+  );
 }
 
 /** Active people of the organization among `ids`. */

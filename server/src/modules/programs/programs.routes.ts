@@ -4,15 +4,18 @@ import { z } from 'zod';
 import {
   AdjustPlanRequest,
   AssignPeopleRequest,
+  CohortProgram,
   CreateProgramRequest,
   FindProgramsQuery,
   FormPlanRequest,
   Id,
+  MarkSessionDoneRequest,
   Plan,
   Program,
   ProgramEnrollees,
   ProgramPage,
   ProgramPlans,
+  ProgressVisibilityRequest,
   SelfEnrollRequest,
   UpdateProgramRequest,
 } from '../../../../contracts/index.ts';
@@ -59,5 +62,17 @@ export function programsRoutes(app: FastifyInstance, deps: AppDeps) {
   );
   r.post('/api/programs/:id/plans/:planId/publish', { schema: { tags, params: PlanParams, response: { 200: Plan } } }, (req) =>
     service.publishPlan(deps, requireActor(req), req.params.id, req.params.planId),
+  );
+  r.put('/api/programs/:id/sessions/:sessionId/done', { schema: { tags, params: z.object({ id: Id, sessionId: Id }), body: MarkSessionDoneRequest } }, async (req, reply) => {
+    await service.markSessionDone(deps, requireActor(req), req.params.id, req.params.sessionId, req.body.done);
+    return reply.code(204).send();
+  });
+  r.put('/api/programs/:id/progress-visibility', { schema: { tags, params: IdParams, body: ProgressVisibilityRequest } }, async (req, reply) => {
+    await service.setProgressVisibility(deps, requireActor(req), req.params.id, req.body.hidden);
+    return reply.code(204).send();
+  });
+  // The cohort space's program panel lives here because this module owns cohorts.
+  r.get('/api/communities/:id/program', { schema: { tags, params: IdParams, response: { 200: CohortProgram } } }, (req) =>
+    service.getCohortProgram(deps.db, requireActor(req), req.params.id),
   );
 }

@@ -1,5 +1,6 @@
 import type {
   AdjustPlanRequest,
+  CohortProgram,
   CreateProgramRequest,
   FindProgramsQuery,
   FormPlanRequest,
@@ -22,7 +23,7 @@ import type { DbOrTx } from '../../kernel/db/database.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
 import { decodeCursor, toPage } from '../../kernel/pagination.ts';
 import { toIso } from '../../kernel/time.ts';
-import { createCohortSpace } from '../communities/index.ts';
+import { createCohortSpace, loadCommunityAccess } from '../communities/index.ts';
 import { explain, formPlan, knownPairsOf, planFigures } from './programs.plans.ts';
 import * as policy from './programs.policy.ts';
 import * as repo from './programs.repo.ts';
@@ -390,4 +391,51 @@ export async function publishPlan(deps: AppDeps, actor: Actor, id: string, planI
   });
   programChanged(deps, id, 'placement');
   return presentPlan(deps.db, actor.orgId, plan);
+}
+
+/** Enrolled people mark a session done (or not) for themselves; others get 409, unknown sessions 404. */
+export async function markSessionDone(deps: AppDeps, actor: Actor, id: string, sessionId: string, done: boolean): Promise<void> {
+  await deps.events.transaction(deps.db, async (tx, emit) => {
+    const { row } = await loadProgram(tx, actor, id);
+    if (!(await repo.selectSession(tx, row.id, sessionId))) throw notFound('That session');
+    const enrolment = await repo.selectEnrollment(tx, row.id, actor.personId);
+    if (enrolment?.status !== 'enrolled') throw new AppError('CONFLICT', 'Only people enrolled in this program can mark sessions done.');
+    const changed = done
+      ? await repo.insertProgress(tx, { sessionId, personId: actor.personId, programId: row.id, orgId: actor.orgId })
+      : await repo.deleteProgress(tx, sessionId, actor.personId);
+    if (changed) emit({ type: 'programs.session_done', orgId: actor.orgId, payload: { programId: row.id, sessionId, personId: actor.personId, done } });
+  });
+  programChanged(deps, id, 'progress');
+}
+
+/** Enrolled (or waitlisted) people hide their progress from peers, or show it again. */
+export async function setProgressVisibility(deps: AppDeps, actor: Actor, id: string, hidden: boolean): Promise<void> {
+  const { row } = await loadProgram(deps.db, actor, id);
+  if (!(await repo.updateHideProgress(deps.db, row.id, actor.personId, hidden))) throw new AppError('CONFLICT', 'Only people enrolled in this program have progress to hide.');
+  programChanged(deps, id, 'progress');
+}
+
+/**
+ * The program panel of a cohort space: goals, the schedule with the viewer's ticks, and members' progress (counts are
+ * null for people who hide theirs, except the viewer's own). Readable by whoever can read the space; 404 otherwise
+ * and for communities that are not a cohort's space.
+ */
+export async function getCohortProgram(db: DbOrTx, actor: Actor, communityRef: string): Promise<CohortProgram> {
+  const access = await loadCommunityAccess(db, actor, communityRef);
+  if (!access.canRead || access.community.kind !== 'cohort') throw notFound('That cohort program');
+  const cohort = await repo.selectCohortOfCommunity(db, actor.orgId, access.community.id);
+  if (!cohort) throw notFound('That cohort program');
+  const [sessions, mine, members, enrolment] = await Promise.all([
+    repo.selectSessions(db, cohort.programId),
+    repo.selectDoneSessionIds(db, cohort.programId, actor.personId),
+    repo.selectCohortProgress(db, cohort.id, cohort.programId),
+    repo.selectEnrollment(db, cohort.programId, actor.personId),
+  ]);
+  return {
+    program: { id: cohort.programId, title: cohort.title, goalsHtml: cohort.goalsHtml },
+    cohortName: cohort.name,
+    sessions: sessions.map((x) => ({ id: x.id, title: x.title, startsAt: toIso(x.startsAt), durationMinutes: x.durationMinutes, isDone: mine.has(x.id) })),
+    members: members.map((m) => ({ id: m.id, name: m.name, title: m.title, done: m.hidden && m.id !== actor.personId ? null : Math.min(m.done, sessions.length), total: sessions.length })),
+    hideMyProgress: enrolment ? enrolment.hideProgress : null,
+  };
 }

@@ -50,11 +50,12 @@ describe('search and the home feed', () => {
     const m = maya.page;
     const title = 'Pairing on SQL dashboards with Lea Schmidt';
 
-    // Maya belongs to the Data & Analytics Guild; her feed starts quiet (the demo has no activity yet).
+    // Maya belongs to the Data & Analytics Guild; her feed already shows the demo communities' discussions.
     await signIn(m, hearth.url, 'maya.patel@example.com');
     const feed = m.getByRole('region', { name: 'Your feed' });
-    await feed.getByRole('heading', { name: 'Your feed is quiet' }).waitFor();
-    await snap(m, '01-home-feed-empty');
+    await feed.getByRole('listitem').first().waitFor();
+    expect(await feed.getByRole('listitem').filter({ hasText: title }).count()).toBe(0);
+    await snap(m, '01-home-feed');
 
     // The admin, another member, starts a thread there.
     await signIn(a, hearth.url, 'admin@example.com');
@@ -70,6 +71,8 @@ describe('search and the home feed', () => {
     await m.reload();
     const item = feed.getByRole('listitem').filter({ hasText: title });
     await item.waitFor();
+    // Newest first: the new thread heads the feed.
+    expect(await feed.getByRole('listitem').first().innerText()).toContain(title);
     expect(await item.innerText()).toMatch(/Alex Morgan\s+started/);
     expect(await item.getByRole('link', { name: title }).getAttribute('href')).toBe(threadPath);
     expect(await item.getByRole('link', { name: 'Data & Analytics Guild' }).count()).toBe(1);

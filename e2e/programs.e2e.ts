@@ -250,6 +250,22 @@ describe('programs: a facilitator forms cohorts and a breakout rotation, adjusts
     await cohortCard.getByRole('link', { name: 'Open the cohort space' }).click();
     await m.waitForURL(/\/communities\/[^/]+$/);
     await m.getByRole('heading', { name: `${title} · Cohort ${mine + 1}`, level: 1 }).waitFor();
+    // Its Program card: the goals, the sessions as deadlines; the member ticks one and it stays ticked after a reload.
+    const programCard = m.locator('#cohort-program');
+    expect(await programCard.locator('.prose strong').textContent()).toBe('useful');
+    const kickOff = programCard.getByRole('checkbox', { name: /Kick-off/ });
+    expect(await kickOff.isChecked()).toBe(false);
+    await Promise.all([m.waitForResponse((r) => r.url().endsWith('/done') && r.request().method() === 'PUT' && r.status() === 204), kickOff.check()]);
+    await m.reload();
+    await programCard.getByRole('progressbar', { name: `${person.name} (you): sessions done` }).waitFor();
+    expect(await programCard.getByRole('checkbox', { name: /Kick-off/ }).isChecked()).toBe(true);
+    expect(await programCard.getByRole('progressbar', { name: `${person.name} (you): sessions done` }).getAttribute('aria-valuenow')).toBe('1');
+    await snap(m, 'cohort-space');
+    // Hiding one's progress: the facilitator (owner of the space) then sees "Progress hidden" for this member.
+    await Promise.all([m.waitForResponse((r) => r.url().endsWith('/progress-visibility') && r.status() === 204), programCard.getByRole('checkbox', { name: /Hide my progress/ }).check()]);
+    await a.goto(m.url().replace(new URL(m.url()).origin, hearth.url));
+    await a.locator('#cohort-program .cohort-member', { hasText: person.name }).getByText('Progress hidden').waitFor();
+    await snap(a, 'cohort-space-facilitator');
 
     // Back on the list, Alex sees the program with its state.
     await a.goto(`${hearth.url}/programs`);

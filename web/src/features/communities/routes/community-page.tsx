@@ -13,6 +13,7 @@ import { CommunityResources } from '../../resources/components/community-resourc
 import { discussionKeys } from '../../discussions/api/discussion-keys.ts';
 import { ThreadList } from '../../discussions/components/thread-list.tsx';
 import { CommunityPathways } from '../../pathways/components/community-pathways.tsx';
+import { CohortProgramCard } from '../../programs/components/cohort-program-card.tsx';
 import { communityKeys } from '../api/community-keys.ts';
 import { useCommunity } from '../api/use-community.ts';
 import { CommunityHeader } from '../components/community-header.tsx';
@@ -69,6 +70,7 @@ function TabBody({ community, tab }: { community: Community; tab: CommunityTab }
     );
   return (
     <div className="community-grid-layout">
+      {community.kind === 'cohort' ? <CohortProgramCard community={community} /> : null}
       <ThreadList community={community} />
       <div className="stack">
         {community.experts.length ? (

@@ -6,4 +6,5 @@ export const programKeys = {
   detail: (id: string) => ['programs', 'detail', id] as const,
   enrollees: (id: string) => ['programs', 'enrollees', id] as const,
   plans: (id: string) => ['programs', 'plans', id] as const,
+  cohortSpace: (communityId: string) => ['programs', 'cohort-space', communityId] as const,
 };

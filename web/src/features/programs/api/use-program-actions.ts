@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { AdjustPlanRequest, CreateProgramRequest, FormPlanRequest, Plan, Program, ProgramEnrollees, ProgramPlans, UpdateProgramRequest } from '../../../../../contracts/index.ts';
+import type { AdjustPlanRequest, CohortProgram, CreateProgramRequest, FormPlanRequest, Plan, Program, ProgramEnrollees, ProgramPlans, UpdateProgramRequest } from '../../../../../contracts/index.ts';
 import { api } from '../../../lib/api-client.ts';
 import { programKeys } from './program-keys.ts';
 
@@ -89,5 +89,52 @@ export function usePlanActions(id: string) {
         refreshProgram();
       },
     }),
+  };
+}
+
+/**
+ * Ticking sessions and hiding one's progress from a cohort space. The change shows at once (the cache is updated
+ * synchronously, so a controlled checkbox never flips back) and settles on the server's copy; a refused change rolls back.
+ */
+export function useCohortProgressActions(communityId: string, programId: string) {
+  const qc = useQueryClient();
+  const key = programKeys.cohortSpace(communityId);
+  const apply = (change: (d: CohortProgram) => CohortProgram) => {
+    const before = qc.getQueryData<CohortProgram>(key);
+    if (before) qc.setQueryData(key, change(before));
+    void qc.cancelQueries({ queryKey: key }, { revert: false });
+    return before;
+  };
+  const settle = () => {
+    void qc.invalidateQueries({ queryKey: key });
+    void qc.invalidateQueries({ queryKey: programKeys.detail(programId) });
+  };
+  const rollback = (before?: CohortProgram) => () => {
+    if (before) qc.setQueryData(key, before);
+  };
+  const tick = useMutation({
+    mutationFn: (v: { sessionId: string; done: boolean }) => api<void>(`/api/programs/${programId}/sessions/${v.sessionId}/done`, { method: 'PUT', body: { done: v.done } }),
+    onSettled: settle,
+  });
+  const hide = useMutation({
+    mutationFn: (hidden: boolean) => api<void>(`/api/programs/${programId}/progress-visibility`, { method: 'PUT', body: { hidden } }),
+    onSettled: settle,
+  });
+  return {
+    error: tick.error ?? hide.error,
+    /** Marks a session done or not for the person (their own count moves with it). */
+    tick: (v: { sessionId: string; done: boolean; personId: string }) => {
+      const before = apply((d) => ({
+        ...d,
+        sessions: d.sessions.map((s) => (s.id === v.sessionId ? { ...s, isDone: v.done } : s)),
+        members: d.members.map((m) => (m.id === v.personId && m.done !== null ? { ...m, done: Math.max(0, m.done + (v.done ? 1 : -1)) } : m)),
+      }));
+      tick.mutate({ sessionId: v.sessionId, done: v.done }, { onError: rollback(before) });
+    },
+    /** Hides the person's progress from the others, or shows it again. */
+    hide: (hidden: boolean) => {
+      const before = apply((d) => ({ ...d, hideMyProgress: hidden }));
+      hide.mutate(hidden, { onError: rollback(before) });
+    },
   };
 }

@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import type { FindProgramsQuery, PeoplePage, Program, ProgramEnrollees, ProgramPage, ProgramPlans } from '../../../../../contracts/index.ts';
+import type { CohortProgram, FindProgramsQuery, PeoplePage, Program, ProgramEnrollees, ProgramPage, ProgramPlans } from '../../../../../contracts/index.ts';
 import { api } from '../../../lib/api-client.ts';
 import { toQueryString } from '../../../lib/query-string.ts';
 import { programKeys } from './program-keys.ts';
@@ -50,5 +50,13 @@ export function usePeopleMatches(q: string) {
     queryFn: ({ signal }) => api<PeoplePage>(`/api/people${toQueryString({ q, limit: 10 })}`, { signal }),
     enabled: q.trim().length > 0,
     placeholderData: (prev) => prev,
+  });
+}
+
+/** The program panel of a cohort space: goals, sessions with the person's ticks, and members' progress. */
+export function useCohortProgram(communityId: string) {
+  return useQuery({
+    queryKey: programKeys.cohortSpace(communityId),
+    queryFn: ({ signal }) => api<CohortProgram>(`/api/communities/${encodeURIComponent(communityId)}/program`, { signal }),
   });
 }

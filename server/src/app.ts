@@ -73,10 +73,6 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}) {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   installSessionAndCsrf(app, deps.db, config, deps.sessions);
-  app.addHook('onSend', (request, reply, payload, done) => {
-    if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs')) reply.header('cache-control', 'no-store');
-    done(null, payload);
-  });
 
   const typed = app as unknown as App;
   await system.register(typed, deps);

@@ -25,11 +25,22 @@ describe('system', () => {
     expect(res.json().code).toBe('NOT_FOUND');
   });
 
-  it('sends security headers and no-store on API answers', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/health' });
+  it('sends security headers and no-store on API answers, errors included', async () => {
+    for (const url of ['/api/health', '/api/nope', '/api/people']) {
+      const res = await t.app.inject({ method: 'GET', url });
+      expect(res.headers['x-content-type-options'], url).toBe('nosniff');
+      expect(res.headers['content-security-policy'], url).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(res.headers['x-frame-options'], url).toBe('DENY');
+      expect(res.headers['cross-origin-resource-policy'], url).toBe('same-origin');
+      expect(res.headers['cache-control'], url).toBe('no-store');
+    }
+  });
+
+  it('sends the full document policy on pages outside the JSON API', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/some/page' });
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
-    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers['cache-control']).not.toBe('no-store');
   });
 
   it('serves the OpenAPI document at /api/docs', async () => {

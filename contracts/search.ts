@@ -11,7 +11,7 @@ export const SEARCH_LIMITS = {
   /** Deepest result reachable by paging (offset paging: deeper pages are refused as an invalid cursor). */
   maxOffset: 500,
   /** Per-type counts stop here (the chips show "500+"), so a very common word stays fast. */
-  countCap: 500,
+  countCap: 200,
 } as const;
 
 /** What a search covers: everything, or one kind of result. */

@@ -4,3 +4,4 @@ export * from './communities.ts';
 export * from './learning.ts';
 export * from './social.ts';
 export * from './programs.ts';
+export * from './mentoring.ts';

@@ -11,3 +11,4 @@ export * from './messages.ts';
 export * from './search.ts';
 export * from './feeds.ts';
 export * from './programs.ts';
+export * from './mentoring.ts';

@@ -18,6 +18,7 @@ import * as auth from './modules/auth/index.ts';
 import * as communities from './modules/communities/index.ts';
 import * as discussions from './modules/discussions/index.ts';
 import * as feeds from './modules/feeds/index.ts';
+import * as mentoring from './modules/mentoring/index.ts';
 import * as messages from './modules/messages/index.ts';
 import * as notifications from './modules/notifications/index.ts';
 import * as pathways from './modules/pathways/index.ts';
@@ -88,6 +89,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}) {
   await notifications.register(typed, deps);
   await messages.register(typed, deps);
   await programs.register(typed, deps);
+  await mentoring.register(typed, deps);
 
   if (existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });

@@ -1,25 +1,11 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from './support/expect-eventually.ts';
 import { type Browser, launchBrowser } from './support/launch-browser.ts';
 import { signIn } from './support/sign-in.ts';
+import { screenshotter, withFailureShots } from './support/screenshots.ts';
 import { type Hearth, startHearth } from './support/start-hearth.ts';
 
-// Set E2E_SCREENSHOTS=<dir> to keep a picture of every screen at phone and desktop widths.
-const shots = process.env.E2E_SCREENSHOTS;
-if (shots) mkdirSync(shots, { recursive: true });
-async function snap(page: Page, name: string) {
-  if (!shots) return;
-  const size = page.viewportSize() ?? { width: 1280, height: 900 };
-  for (const width of [390, 1280]) {
-    await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
-    await page.waitForTimeout(150);
-    await page.screenshot({ path: join(shots, `search-${name}-${width}.png`), fullPage: true });
-  }
-  await page.setViewportSize(size);
-}
+const snap = screenshotter('search-');
 
 describe('search and the home feed', () => {
   let hearth: Hearth;
@@ -37,12 +23,7 @@ describe('search and the home feed', () => {
   });
 
   it('shows a colleague’s new thread in the home feed, and finds it and a person with highlighted matches', async () => {
-    try {
-      await journey();
-    } catch (err) {
-      if (shots) for (const [who, b] of [['admin', admin], ['maya', maya]] as const) await b.page.screenshot({ path: join(shots, `search-failure-${who}.png`), fullPage: true }).catch(() => {});
-      throw err;
-    }
+    await withFailureShots('search-', { admin, maya }, journey);
   });
 
   async function journey() {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { customType, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { organizations } from './orgs.ts';
+import { organizations, people } from './orgs.ts';
 
 /** PostgreSQL full-text vector (filled by a generated column, searched with a GIN index). */
 export const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -26,3 +26,9 @@ export const orgIdColumn = () =>
   uuid('org_id')
     .notNull()
     .references(() => organizations.id, { onDelete: 'cascade' });
+
+/** A required reference to a person, cascading on delete. */
+export const personRef = (name: string) =>
+  uuid(name)
+    .notNull()
+    .references(() => people.id, { onDelete: 'cascade' });

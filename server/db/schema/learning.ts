@@ -1,14 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, date, index, integer, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, orgIdColumn, searchColumn } from './columns.ts';
+import { createdAt, orgIdColumn, personRef, searchColumn } from './columns.ts';
 import { communities, threads } from './communities.ts';
-import { people } from './orgs.ts';
 
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
-const personRef = (name: string) =>
-  uuid(name)
-    .notNull()
-    .references(() => people.id, { onDelete: 'cascade' });
 const communityRef = () => uuid('community_id').references(() => communities.id, { onDelete: 'cascade' });
 
 /** Uploaded files (images, audio, phone video, PDF) stored under HEARTH_DATA_DIR/media; served only to people allowed to see what they are attached to. */

@@ -1,12 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, orgIdColumn } from './columns.ts';
+import { createdAt, orgIdColumn, personRef } from './columns.ts';
 import { people } from './orgs.ts';
 
-const personRef = (name: string) =>
-  uuid(name)
-    .notNull()
-    .references(() => people.id, { onDelete: 'cascade' });
 
 /** A person's offer to mentor: skills with level, topics, capacity, availability and preferences. One per person. */
 export const mentorProfiles = pgTable('mentor_profiles', {

@@ -1,13 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, orgIdColumn } from './columns.ts';
+import { createdAt, orgIdColumn, personRef } from './columns.ts';
 import { communities } from './communities.ts';
 import { people } from './orgs.ts';
 
-const personRef = (name: string) =>
-  uuid(name)
-    .notNull()
-    .references(() => people.id, { onDelete: 'cascade' });
 const programRef = () =>
   uuid('program_id')
     .notNull()

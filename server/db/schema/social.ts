@@ -1,13 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, boolean, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, jsonb } from 'drizzle-orm/pg-core';
-import { createdAt, orgIdColumn } from './columns.ts';
+import { createdAt, orgIdColumn, personRef } from './columns.ts';
 import { communities } from './communities.ts';
 import { people } from './orgs.ts';
 
-const personRef = (name: string) =>
-  uuid(name)
-    .notNull()
-    .references(() => people.id, { onDelete: 'cascade' });
 
 /** In-app notifications, one row per recipient. */
 export const notifications = pgTable(

@@ -1,19 +1,13 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { people, personSkills } from '../../../db/schema/index.ts';
 import type { DbOrTx } from '../../kernel/db/database.ts';
+import { likeEscape, selectRows as rows } from '../../kernel/db/rows.ts';
 
 /** A people row. */
 export type PersonRow = typeof people.$inferSelect;
 /** Insertable people row. */
 export type NewPersonRow = typeof people.$inferInsert;
 
-/** Rows of a raw query, the same on both drivers. */
-async function rows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
-  const res = (await db.execute(query)) as unknown as { rows: T[] };
-  return res.rows;
-}
-
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Directory row as selected. */
 export interface DirectoryRow {

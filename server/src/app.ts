@@ -17,7 +17,9 @@ import { installSecurityHeaders } from './kernel/http/security-headers.ts';
 import * as auth from './modules/auth/index.ts';
 import * as communities from './modules/communities/index.ts';
 import * as discussions from './modules/discussions/index.ts';
+import * as events from './modules/events/index.ts';
 import * as feeds from './modules/feeds/index.ts';
+import * as liveSessions from './modules/live-sessions/index.ts';
 import * as mentoring from './modules/mentoring/index.ts';
 import * as messages from './modules/messages/index.ts';
 import * as notifications from './modules/notifications/index.ts';
@@ -90,6 +92,8 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}) {
   await messages.register(typed, deps);
   await programs.register(typed, deps);
   await mentoring.register(typed, deps);
+  await events.register(typed, deps);
+  await liveSessions.register(typed, deps);
 
   if (existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });

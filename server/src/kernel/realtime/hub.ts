@@ -5,10 +5,17 @@ import type { ChannelBus } from './channel-bus.ts';
 /** Decides whether an actor may follow `<prefix>:<id>`; false or a thrown error means no. */
 export type ChannelAuthorizer = (actor: Actor, id: string) => Promise<boolean>;
 
+/** Decides whether an actor may send a peer signal (WebRTC offer/answer/candidate) in `<prefix>:<id>` to a person. */
+export type SignalAuthorizer = (actor: Actor, id: string, toPersonId: string) => Promise<boolean>;
+
+const CHANNEL = /^([a-z-]+):([0-9a-f-]{36})$/;
+const PERSON_ID = /^[0-9a-f-]{36}$/;
+
 /** Sockets of this node grouped by channel; the bus delivers each message to the local members only. */
 export class SocketHub {
   private channels = new Map<string, Set<WebSocket>>();
   private authorizers = new Map<string, ChannelAuthorizer>();
+  private signalAuthorizers = new Map<string, SignalAuthorizer>();
   constructor(readonly bus: ChannelBus) {
     bus.subscribe(({ channel, message }) => this.deliver(channel, message));
   }
@@ -18,9 +25,31 @@ export class SocketHub {
     this.authorizers.set(prefix, authorize);
   }
 
+  /** A module declares who may send peer signals within its channels `<prefix>:<id>`, and to whom. */
+  allowSignal(prefix: string, authorize: SignalAuthorizer) {
+    this.signalAuthorizers.set(prefix, authorize);
+  }
+
+  /** True when `actor` may signal person `to` within `channel`. Unknown prefixes, self-signals and errors mean no. */
+  async canSignal(actor: Actor, channel: string, to: string): Promise<boolean> {
+    const m = CHANNEL.exec(channel);
+    const authorize = m ? this.signalAuthorizers.get(m[1]) : undefined;
+    if (!m || !authorize || !PERSON_ID.test(to) || to === actor.personId) return false;
+    try {
+      return (await authorize(actor, m[2], to)) === true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** True when `socket` has joined `channel` on this node. */
+  isJoined(channel: string, socket: WebSocket): boolean {
+    return this.channels.get(channel)?.has(socket) ?? false;
+  }
+
   /** True when a client may subscribe to `channel`: some module allows it for this actor. Unknown prefixes are refused. */
   async canSubscribe(actor: Actor, channel: string): Promise<boolean> {
-    const m = /^([a-z-]+):([0-9a-f-]{36})$/.exec(channel);
+    const m = CHANNEL.exec(channel);
     const authorize = m ? this.authorizers.get(m[1]) : undefined;
     if (!m || !authorize) return false;
     try {

@@ -12,3 +12,4 @@ export * from './search.ts';
 export * from './feeds.ts';
 export * from './programs.ts';
 export * from './mentoring.ts';
+export * from './live-sessions.ts';

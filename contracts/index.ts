@@ -13,3 +13,4 @@ export * from './feeds.ts';
 export * from './programs.ts';
 export * from './mentoring.ts';
 export * from './live-sessions.ts';
+export * from './events.ts';

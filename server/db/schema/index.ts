@@ -5,3 +5,4 @@ export * from './learning.ts';
 export * from './social.ts';
 export * from './programs.ts';
 export * from './mentoring.ts';
+export * from './live-sessions.ts';

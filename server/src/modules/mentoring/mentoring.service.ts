@@ -42,7 +42,7 @@ function presentMentee(r: repo.MenteeRow): MenteeProfile {
 /** The signed-in person's mentor and mentee profiles. */
 export async function getMyProfile(db: DbOrTx, actor: Actor): Promise<MentoringProfileResponse> {
   const [mentor, mentee] = await Promise.all([repo.selectMentorProfile(db, actor.orgId, actor.personId), repo.selectMenteeProfile(db, actor.orgId, actor.personId)]);
-  return { mentor: mentor ? presentMentor(mentor) : null, mentee: mentee ? presentMentee(mentee) : null };
+  return { mentor: mentor ? presentMentor(mentor) : null, mentee: mentee ? presentMentee(mentee) : null, expertAvailable: true };
 }
 
 /** Replaces (or with null removes) the signed-in person's profiles in one transaction; omitted sides stay. */
@@ -124,6 +124,7 @@ export async function createRun(deps: AppDeps, actor: Actor, body: CreateMatchRu
     mentee: ref(byId.get(a.mentee)!),
     score: a.score,
     explanation: (a.explanation ?? []) as MatchFactor[],
+    edited: false,
   }));
   const unmatched: MatchRunUnmatched[] = result.unmatched.filter((u) => byId.has(u.mentee)).map((u) => ({ person: ref(byId.get(u.mentee)!), reason: u.reason, detail: u.detail ?? null }));
   const preview = { assignments, unmatched, total: result.total, worstOffScore: result.minScore };
@@ -142,6 +143,8 @@ function presentRun(r: repo.RunRow): MatchRun {
     ...p,
     createdAt: toIso(r.createdAt),
     publishedAt: r.publishedAt ? toIso(r.publishedAt) : null,
+    createdBy: null,
+    abilities: { canEdit: r.status === 'preview', canPublish: r.status === 'preview' },
   };
 }
 
@@ -183,6 +186,7 @@ export async function findMyMatches(db: DbOrTx, actor: Actor): Promise<Mentoring
       explanation: r.explanation as MatchFactor[],
       status: r.status,
       source: r.source,
+      kind: 'mentoring',
       createdAt: toIso(r.createdAt),
     })),
   };

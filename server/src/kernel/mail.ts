@@ -13,6 +13,8 @@ export interface Mail {
   html?: string;
   /** Extra headers, e.g. List-Unsubscribe and List-Unsubscribe-Post (RFC 8058) on notification mail. */
   headers?: Record<string, string>;
+  /** Files to attach, e.g. an .ics calendar invitation (content type `text/calendar; method=REQUEST`). */
+  attachments?: { filename: string; content: string; contentType: string }[];
 }
 
 /** Sends mail; without SMTP_URL each mail is saved as an .eml file in the outbox folder (development). */

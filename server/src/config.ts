@@ -43,6 +43,8 @@ const ConfigSchema = z.object({
   MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** Seconds between daily-digest runs on this node; 0 turns the digest timer off (tests call the run directly). */
   DIGEST_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(600),
+  /** Seconds between event-reminder runs on this node (24 h and 15 min before start); 0 turns the timer off (tests). */
+  EVENT_REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
   /** Folder of uploaded media files (defaults to <HEARTH_DATA_DIR>/media). */
   MEDIA_DIR: z.string().optional(),
   /** Media uploads one person may make per hour (429 with Retry-After past it). */

@@ -6,3 +6,4 @@ export * from './social.ts';
 export * from './programs.ts';
 export * from './mentoring.ts';
 export * from './live-sessions.ts';
+export * from './events.ts';

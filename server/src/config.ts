@@ -45,6 +45,10 @@ const ConfigSchema = z.object({
   DIGEST_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(600),
   /** Seconds between event-reminder runs on this node (24 h and 15 min before start); 0 turns the timer off (tests). */
   EVENT_REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
+  /** Hours an expert question waits for an answer before it falls back to the next experts / a community post. */
+  EXPERT_ANSWER_WINDOW_HOURS: z.coerce.number().min(0).default(48),
+  /** Seconds between expert-question fallback runs on this node; 0 turns the timer off (tests call the run directly). */
+  EXPERT_FALLBACK_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(600),
   /** Folder of uploaded media files (defaults to <HEARTH_DATA_DIR>/media). */
   MEDIA_DIR: z.string().optional(),
   /** Media uploads one person may make per hour (429 with Retry-After past it). */

@@ -209,3 +209,15 @@ export async function selectMyReactions(db: DbOrTx, personId: string, postIds: s
   );
   return new Set(rows.map((r) => `${r.postId}:${r.kind}`));
 }
+
+/** Accepted answers per person (answers to someone else's live question), for ranking people who have helped before. */
+export async function countAcceptedAnswers(db: DbOrTx, orgId: string, personIds: string[]): Promise<Map<string, number>> {
+  if (personIds.length === 0) return new Map();
+  const rows = await selectRows<{ personId: string; n: number }>(
+    db,
+    sql`select p.author_id as "personId", count(*)::int as n from threads t join posts p on p.id = t.accepted_post_id
+        where t.org_id = ${orgId} and t.deleted_at is null and p.deleted_at is null and p.author_id <> t.author_id and p.author_id in ${personIds}
+        group by p.author_id`,
+  );
+  return new Map(rows.map((r) => [r.personId, Number(r.n)]));
+}

@@ -136,6 +136,15 @@ export function consumeEvents(deps: AppDeps) {
     });
   });
 
+  // Mentoring events carry their recipients and a ready sentence (names only; never notes or check-in text).
+  for (const type of ['mentoring.matched', 'mentoring.requested', 'mentoring.request_declined', 'mentoring.meeting_booked', 'mentoring.closed', 'mentoring.expert_routed', 'mentoring.expert_resolved']) {
+    deps.events.on(type, async (e) => {
+      const p = e.payload as P & { recipientIds?: string[]; subject?: Record<string, string> };
+      if (!p.recipientIds?.length || !p.title) return;
+      await notify(deps, { orgId: e.orgId as string, recipientIds: p.recipientIds, kind: 'mentoring', actorId: p.actorId ?? null, subject: p.subject ?? {}, title: p.title, url: p.url });
+    });
+  }
+
   // Direct messages have their own unread counts; the only notification is a mail for people who asked for one.
   deps.events.on('messages.sent', async (e) => {
     const p = e.payload as P & { recipientIds: string[] };

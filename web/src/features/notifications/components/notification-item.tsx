@@ -13,6 +13,7 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   join_request: 'Join request',
   invited: 'Invitation',
   review: 'Review',
+  mentoring: 'Mentoring',
 };
 
 /** One notification: who, what (server-built plain text), when; unread ones are marked and become read when opened. */

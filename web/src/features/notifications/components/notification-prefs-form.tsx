@@ -13,6 +13,7 @@ const IN_APP: Record<NotificationKind, string> = {
   join_request: 'Someone asks to join a community I moderate',
   invited: 'I am invited to a community',
   review: 'Someone reviews a resource I shared',
+  mentoring: 'Mentoring: matches, requests, meetings and expert questions',
 };
 
 /** The preferences panel: which mails, the daily digest, and which kinds show in Hearth at all. */

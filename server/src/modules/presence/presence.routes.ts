@@ -28,20 +28,40 @@ export function presenceRoutes(app: FastifyInstance, deps: AppDeps) {
       const actor = requireActor(req);
       let closed = false;
       let messages = 0;
+      // Signals of this socket are authorized and relayed one after another, so an offer never overtakes its candidates.
+      let signals: Promise<unknown> = Promise.resolve();
       const subscribed = new Set<string>();
       const window = setInterval(() => (messages = 0), 5000);
       socket.on('message', (raw, isBinary) => {
         // Flood guard: more than 100 messages in 5 s closes the connection (policy violation).
         if (++messages > 100) return socket.close(1008, 'too many messages');
-        let parsed: ReturnType<typeof ClientMessage.safeParse>;
+        let input: unknown = null;
         try {
-          parsed = ClientMessage.safeParse(isBinary ? null : JSON.parse(String(raw)));
-        } catch {
-          parsed = ClientMessage.safeParse(null);
+          input = isBinary ? null : JSON.parse(String(raw));
+        } catch {}
+        const parsed = ClientMessage.safeParse(input);
+        if (!parsed.success) {
+          // A signal that fails validation (oversize data, bad recipient) is refused as a signal, so the caller can fall back.
+          if (isSignal(input)) return socket.send(JSON.stringify(signalRefused(input.channel, input.to)));
+          return socket.send(JSON.stringify({ type: 'error', code: 'BAD_MESSAGE', message: 'Unknown or malformed message.' }));
         }
-        if (!parsed.success) return socket.send(JSON.stringify({ type: 'error', code: 'BAD_MESSAGE', message: 'Unknown or malformed message.' }));
         const msg = parsed.data;
         if (msg.type === 'ping') socket.send(JSON.stringify({ type: 'pong' }));
+        else if (msg.type === 'signal') {
+          // WebRTC signaling relay: only within a channel this socket follows, only when the channel's module allows
+          // this sender → recipient pair. `from` is the authenticated person. Relayed in order, never stored or logged.
+          const { channel, to, data } = msg;
+          signals = signals
+            .then(async () => {
+              const ok = subscribed.has(channel) && (await deps.hub.canSignal(actor, channel, to));
+              if (closed) return;
+              if (!ok || !subscribed.has(channel)) return socket.send(JSON.stringify(signalRefused(channel, to)));
+              await deps.hub.publish(service.personChannel(to), { type: 'signal', channel, from: actor.personId, data });
+            })
+            .catch(() => {
+              if (!closed) socket.send(JSON.stringify(signalRefused(channel, to)));
+            });
+        }
         else if (msg.type === 'unsubscribe') {
           subscribed.delete(msg.channel);
           deps.hub.leave(msg.channel, socket);
@@ -77,4 +97,19 @@ export function presenceRoutes(app: FastifyInstance, deps: AppDeps) {
       })().catch((err) => req.log.warn({ err }, 'presence connect failed'));
     },
   );
+}
+
+function isSignal(input: unknown): input is { type: 'signal'; channel?: unknown; to?: unknown } {
+  return typeof input === 'object' && input !== null && (input as { type?: unknown }).type === 'signal';
+}
+
+/** The refusal a sender gets for a signal it may not send (names the channel and recipient when they are well-formed). */
+function signalRefused(channel: unknown, to: unknown) {
+  return {
+    type: 'error',
+    code: 'SIGNAL_REFUSED',
+    message: 'This signal cannot be delivered.',
+    ...(typeof channel === 'string' && channel.length <= 100 ? { channel } : {}),
+    ...(typeof to === 'string' && /^[0-9a-f-]{36}$/.test(to) ? { to } : {}),
+  };
 }

@@ -1,9 +1,17 @@
 // live-sessions: owns live sessions (agenda of segments, run state), participants and attendance, breakout groups and
-// learning-partner pairs, group/pair chat and notes (pair-private), polls, broadcasts, opt-in debriefs, talk-time analytics.
-// Emits: realtime `changed` on live:<id> and live-group:<id>. Consumes: none yet.
+// learning-partner pairs (engine/grouping), group/pair chat and notes (members only; pairs private), polls, broadcasts,
+// opt-in debriefs, keep/retention of pair talk, talk-time analytics. Emits: live_sessions.created, .started, .ended;
+// realtime `changed` on live:<id> and live-group:<id>; authorizes call signals in live-group:<id>. Consumes: none.
 // Public surface: register(app, deps).
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../kernel/deps.ts';
+import { liveSessionsRoutes } from './live-sessions.routes.ts';
+import { canFollowGroup, canFollowSession, canSignalInGroup } from './live-sessions.service.ts';
 
-/** Registers the live-session routes and realtime channels. */
-export async function register(_app: FastifyInstance, _deps: AppDeps) {}
+/** Registers the routes, who may follow `live:<id>` (people who see the session) and `live-group:<id>` (members only). */
+export async function register(app: FastifyInstance, deps: AppDeps) {
+  liveSessionsRoutes(app, deps);
+  deps.hub.allow('live', (actor, id) => canFollowSession(deps.db, actor, id));
+  deps.hub.allow('live-group', (actor, id) => canFollowGroup(deps.db, actor, id));
+  deps.hub.allowSignal('live-group', (actor, id, to) => canSignalInGroup(deps.db, actor, id, to));
+}

@@ -13,6 +13,35 @@ type Handlers = {
 /** The open socket: send a message (dropped while disconnected; onOpen re-sends what matters) or close it for good. */
 export type RealtimeConnection = { send: (message: ClientMessage) => void; close: () => void };
 
+/** What a realtime tap hears: every server message, and `open` after each (re)connect. */
+export type RealtimeTapEvent = ServerMessage | { type: 'open' };
+
+const taps = new Set<(event: RealtimeTapEvent) => void>();
+let currentSocket: WebSocket | null = null;
+
+/**
+ * Direct access to the one socket for features that speak their own protocol over it (WebRTC signaling of a
+ * breakout call): hear every message and each reconnect, and send while open. Channel changes still go through
+ * realtimeChannels.
+ */
+export const realtimeTap = {
+  /** Hears every message until the returned function is called. */
+  listen(listener: (event: RealtimeTapEvent) => void): () => void {
+    taps.add(listener);
+    return () => void taps.delete(listener);
+  },
+  /** Sends when the socket is open; false when it is not (the caller retries after the next `open`). */
+  send(message: ClientMessage): boolean {
+    if (currentSocket?.readyState !== WebSocket.OPEN) return false;
+    currentSocket.send(JSON.stringify(message));
+    return true;
+  },
+  /** True while the socket is open. */
+  get open() {
+    return currentSocket?.readyState === WebSocket.OPEN;
+  },
+};
+
 const PING_MS = 25_000;
 const MAX_BACKOFF_MS = 20_000;
 
@@ -37,9 +66,11 @@ export function connectRealtime({ onMessage, onStatus, onOpen }: Handlers): Real
     socket = ws;
     ws.onopen = () => {
       attempt = 0;
+      currentSocket = ws;
       onStatus('open');
       pingTimer = setInterval(() => ws.readyState === WebSocket.OPEN && ws.send(JSON.stringify({ type: 'ping' })), PING_MS);
       onOpen?.();
+      for (const tap of [...taps]) tap({ type: 'open' });
     };
     ws.onmessage = (event) => {
       let raw: unknown;
@@ -49,10 +80,13 @@ export function connectRealtime({ onMessage, onStatus, onOpen }: Handlers): Real
         return;
       }
       const parsed = ServerMessage.safeParse(raw);
-      if (parsed.success) onMessage(parsed.data);
+      if (!parsed.success) return;
+      onMessage(parsed.data);
+      for (const tap of [...taps]) tap(parsed.data);
     };
     ws.onclose = () => {
       clearInterval(pingTimer);
+      if (currentSocket === ws) currentSocket = null;
       if (stopped) return;
       onStatus('reconnecting');
       const delay = Math.min(MAX_BACKOFF_MS, 500 * 2 ** attempt) * (0.7 + Math.random() * 0.6);

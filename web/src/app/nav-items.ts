@@ -11,6 +11,8 @@ export function navItems(me: MeResponse): NavItem[] {
     { href: '/communities', label: 'Communities', icon: 'message', match: (p) => p.startsWith('/communities') || p.startsWith('/threads/') },
     { href: '/pathways', label: 'Pathways', icon: 'route', match: (p) => p.startsWith('/pathways') },
     { href: '/programs', label: 'Programs', icon: 'calendar', match: (p) => p.startsWith('/programs') },
+    { href: '/events', label: 'Events', icon: 'calendarCheck', match: (p) => p.startsWith('/events') },
+    { href: '/live', label: 'Live', icon: 'flame', match: (p) => p.startsWith('/live') },
     { href: '/library', label: 'Library', icon: 'file', match: (p) => p.startsWith('/library') || p.startsWith('/resources/') || p.startsWith('/collections/') },
     { href: '/people', label: 'People', icon: 'people', match: (p) => p === '/people' || (p.startsWith('/people/') && !p.endsWith(me.person.id)) },
   ];

@@ -6,7 +6,17 @@ import { NewCommunityPage } from '../features/communities/routes/new-community-p
 import type { CommunityTab } from '../features/communities/components/community-tabs.tsx';
 import { NewThreadPage } from '../features/discussions/routes/new-thread-page.tsx';
 import { ThreadPage } from '../features/discussions/routes/thread-page.tsx';
+import { EditEventPage } from '../features/events/routes/edit-event-page.tsx';
+import { EventPage } from '../features/events/routes/event-page.tsx';
+import { EventsPage } from '../features/events/routes/events-page.tsx';
+import { NewEventPage } from '../features/events/routes/new-event-page.tsx';
 import { HomePage } from '../features/home/routes/home-page.tsx';
+import { LiveAnalyticsPage } from '../features/live-sessions/routes/live-analytics-page.tsx';
+import { LiveConsolePage } from '../features/live-sessions/routes/live-console-page.tsx';
+import { LiveListPage } from '../features/live-sessions/routes/live-list-page.tsx';
+import { LivePlanPage } from '../features/live-sessions/routes/live-plan-page.tsx';
+import { LiveSessionPage } from '../features/live-sessions/routes/live-session-page.tsx';
+import { NewLiveSessionPage } from '../features/live-sessions/routes/new-live-session-page.tsx';
 import { MessagesPage } from '../features/messages/routes/messages-page.tsx';
 import { NewConversationPage } from '../features/messages/routes/new-conversation-page.tsx';
 import { NotificationSettingsPage } from '../features/notifications/routes/notification-settings-page.tsx';
@@ -30,7 +40,7 @@ import { useRealtime } from '../lib/use-realtime.ts';
 import { AppLayout } from './app-layout.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 
-const TABS = ['discussions', 'resources', 'members', 'rules', 'settings'];
+const TABS = ['discussions', 'resources', 'events', 'members', 'rules', 'settings'];
 
 /** Everything behind sign-in: one realtime connection, the app shell and the pages. */
 export function SignedInApp() {
@@ -57,6 +67,16 @@ export function SignedInApp() {
         <Route path="/programs/:id/edit">{(params) => <EditProgramPage key={params.id} id={params.id} />}</Route>
         <Route path="/programs/:id/plan">{(params) => <ProgramPlanPage key={params.id} id={params.id} />}</Route>
         <Route path="/programs/:id">{(params) => <ProgramPage key={params.id} id={params.id} />}</Route>
+        <Route path="/live" component={LiveListPage} />
+        <Route path="/live/new" component={NewLiveSessionPage} />
+        <Route path="/live/:id/plan">{(params) => <LivePlanPage key={params.id} id={params.id} />}</Route>
+        <Route path="/live/:id/console">{(params) => <LiveConsolePage key={params.id} id={params.id} />}</Route>
+        <Route path="/live/:id/analytics">{(params) => <LiveAnalyticsPage key={params.id} id={params.id} />}</Route>
+        <Route path="/live/:id">{(params) => <LiveSessionPage key={params.id} id={params.id} />}</Route>
+        <Route path="/events" component={EventsPage} />
+        <Route path="/events/new" component={NewEventPage} />
+        <Route path="/events/:id/edit">{(params) => <EditEventPage key={params.id} id={params.id} />}</Route>
+        <Route path="/events/:id">{(params) => <EventPage key={params.id} id={params.id} />}</Route>
         <Route path="/notifications" component={NotificationsPage} />
         <Route path="/notifications/settings" component={NotificationSettingsPage} />
         <Route path="/messages">{() => <MessagesPage />}</Route>

@@ -1,9 +1,32 @@
-// events: owns scheduled events (workshops, webinars, cohort sessions): RSVP with capacity and waitlist, calendar
-// invites (.ics), reminders, live Q&A with upvotes, attendance, recordings and resources attached afterwards.
-// Emits: realtime `changed` on event:<id>. Consumes: none yet.
-// Public surface: register(app, deps).
+// events: owns scheduled events (workshops, webinars, cohort sessions) on the organization's and communities' calendars:
+// RSVP with capacity and FIFO waitlist, calendar invites (.ics download and mail), reminders, join link and attendance,
+// live Q&A with upvotes, recordings and resources attached afterwards. Emits: events.created, .updated, .cancelled,
+// .rsvped, .promoted, .reminder_due; realtime `changed` on event:<id>. Consumes: none.
+// Public surface: register(app, deps), canSeeEvent (notifications asks it), runEventReminders (tests and operators).
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../kernel/deps.ts';
+import { canSeeEvent } from './events.access.ts';
+import { eventsRoutes } from './events.routes.ts';
+import { runEventReminders } from './reminders.ts';
 
-/** Registers the event routes. */
-export async function register(_app: FastifyInstance, _deps: AppDeps) {}
+export { canSeeEvent } from './events.access.ts';
+export { runEventReminders } from './reminders.ts';
+
+/** Registers the routes, who may follow `event:<id>` live, and (unless EVENT_REMINDER_INTERVAL_SECONDS is 0) this node's reminder timer. */
+export async function register(app: FastifyInstance, deps: AppDeps) {
+  eventsRoutes(app, deps);
+  deps.hub.allow('event', (actor, id) => canSeeEvent(deps.db, actor, id));
+  const every = deps.config.EVENT_REMINDER_INTERVAL_SECONDS;
+  if (!every) return;
+  let running = false;
+  // Every node runs the timer; the claim in runEventReminders makes sure each reminder goes out once.
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    runEventReminders(deps)
+      .catch((err) => app.log.warn({ err }, 'event reminder run failed'))
+      .finally(() => (running = false));
+  }, every * 1000);
+  timer.unref();
+  app.addHook('onClose', async () => clearInterval(timer));
+}

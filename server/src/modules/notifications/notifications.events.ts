@@ -2,6 +2,7 @@ import type { AppDeps } from '../../kernel/deps.ts';
 import type { Actor } from '../../kernel/auth/sessions.ts';
 import type { DomainEvent } from '../../kernel/events.ts';
 import { loadCommunityAccess } from '../communities/index.ts';
+import { canSeeEvent } from '../events/index.ts';
 import { loadResourceAccess } from '../resources/index.ts';
 import { sendNotificationMail } from './notifications.mail.ts';
 import * as policy from './notifications.policy.ts';
@@ -144,6 +145,20 @@ export function consumeEvents(deps: AppDeps) {
       await notify(deps, { orgId: e.orgId as string, recipientIds: p.recipientIds, kind: 'mentoring', actorId: p.actorId ?? null, subject: p.subject ?? {}, title: p.title, url: p.url });
     });
   }
+
+  deps.events.on('events.reminder_due', async (e) => {
+    const p = e.payload as P & { personIds: string[] };
+    await notify(deps, {
+      orgId: e.orgId as string,
+      recipientIds: p.personIds,
+      kind: 'event_reminder',
+      actorId: null,
+      subject: { eventId: p.eventId },
+      title: `${q(p.title)} starts ${p.kind === 'soon' ? 'in 15 minutes' : 'within 24 hours'}`,
+      url: `/events/${p.eventId}`,
+      visible: (actor) => canSeeEvent(deps.db, actor, p.eventId),
+    });
+  });
 
   // Direct messages have their own unread counts; the only notification is a mail for people who asked for one.
   deps.events.on('messages.sent', async (e) => {

@@ -14,6 +14,7 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   invited: 'Invitation',
   review: 'Review',
   mentoring: 'Mentoring',
+  event_reminder: 'Event reminder',
 };
 
 /** One notification: who, what (server-built plain text), when; unread ones are marked and become read when opened. */

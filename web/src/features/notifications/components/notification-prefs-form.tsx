@@ -14,6 +14,7 @@ const IN_APP: Record<NotificationKind, string> = {
   invited: 'I am invited to a community',
   review: 'Someone reviews a resource I shared',
   mentoring: 'Mentoring: matches, requests, meetings and expert questions',
+  event_reminder: 'An event I am going to starts soon',
 };
 
 /** The preferences panel: which mails, the daily digest, and which kinds show in Hearth at all. */

@@ -12,6 +12,7 @@ import './styles/pathways.css';
 import './styles/resources.css';
 import './styles/search.css';
 import './styles/programs.css';
+import './styles/events.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');

@@ -12,6 +12,7 @@ import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { CommunityResources } from '../../resources/components/community-resources.tsx';
 import { discussionKeys } from '../../discussions/api/discussion-keys.ts';
 import { ThreadList } from '../../discussions/components/thread-list.tsx';
+import { CommunityEvents, UpcomingEventsCard } from '../../events/components/community-events.tsx';
 import { CommunityPathways } from '../../pathways/components/community-pathways.tsx';
 import { CohortProgramCard } from '../../programs/components/cohort-program-card.tsx';
 import { communityKeys } from '../api/community-keys.ts';
@@ -61,6 +62,7 @@ function TabBody({ community, tab }: { community: Community; tab: CommunityTab }
   if (tab === 'rules') return <RulesPanel community={community} />;
   if (!community.abilities.canRead) return <MembersOnly community={community} />;
   if (tab === 'resources') return <CommunityResources community={community} />;
+  if (tab === 'events') return <CommunityEvents community={community} />;
   if (tab === 'members') return <MembersPanel community={community} />;
   if (tab === 'settings')
     return community.abilities.canModerate ? (
@@ -83,6 +85,7 @@ function TabBody({ community, tab }: { community: Community; tab: CommunityTab }
             </Card>
           </aside>
         ) : null}
+        <UpcomingEventsCard community={community} />
         <CommunityPathways community={community} />
       </div>
     </div>

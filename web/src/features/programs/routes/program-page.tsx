@@ -16,6 +16,7 @@ import { plural } from '../../../lib/plural.ts';
 import { useChannel } from '../../../lib/use-channel.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { useMe } from '../../auth/api/use-me.ts';
+import { ProgramLiveSessions } from '../../live-sessions/components/program-live-sessions.tsx';
 import { programKeys } from '../api/program-keys.ts';
 import { useProgramActions } from '../api/use-program-actions.ts';
 import { useProgram } from '../api/use-programs.ts';
@@ -229,6 +230,7 @@ export function ProgramPage({ id }: { id: string }) {
             </h2>
             <Schedule sessions={p.sessions} />
           </section>
+          <ProgramLiveSessions programId={p.id} canFacilitate={p.abilities.canFacilitate} />
         </div>
         <aside className="pathway-aside" aria-label="Your place in the program">
           <Enrolment program={p} actions={actions} />

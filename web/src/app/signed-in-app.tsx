@@ -17,6 +17,10 @@ import { LiveListPage } from '../features/live-sessions/routes/live-list-page.ts
 import { LivePlanPage } from '../features/live-sessions/routes/live-plan-page.tsx';
 import { LiveSessionPage } from '../features/live-sessions/routes/live-session-page.tsx';
 import { NewLiveSessionPage } from '../features/live-sessions/routes/new-live-session-page.tsx';
+import { ExpertsPage } from '../features/mentoring/routes/experts-page.tsx';
+import { MentoringAdminPage } from '../features/mentoring/routes/mentoring-admin-page.tsx';
+import { MentoringPage } from '../features/mentoring/routes/mentoring-page.tsx';
+import { RelationshipPage } from '../features/mentoring/routes/relationship-page.tsx';
 import { MessagesPage } from '../features/messages/routes/messages-page.tsx';
 import { NewConversationPage } from '../features/messages/routes/new-conversation-page.tsx';
 import { NotificationSettingsPage } from '../features/notifications/routes/notification-settings-page.tsx';
@@ -77,6 +81,10 @@ export function SignedInApp() {
         <Route path="/events/new" component={NewEventPage} />
         <Route path="/events/:id/edit">{(params) => <EditEventPage key={params.id} id={params.id} />}</Route>
         <Route path="/events/:id">{(params) => <EventPage key={params.id} id={params.id} />}</Route>
+        <Route path="/mentoring" component={MentoringPage} />
+        <Route path="/mentoring/admin" component={MentoringAdminPage} />
+        <Route path="/mentoring/relationships/:id">{(params) => <RelationshipPage key={params.id} id={params.id} />}</Route>
+        <Route path="/experts" component={ExpertsPage} />
         <Route path="/notifications" component={NotificationsPage} />
         <Route path="/notifications/settings" component={NotificationSettingsPage} />
         <Route path="/messages">{() => <MessagesPage />}</Route>

@@ -16,6 +16,7 @@ import { LiveConsolePage } from '../features/live-sessions/routes/live-console-p
 import { LiveListPage } from '../features/live-sessions/routes/live-list-page.tsx';
 import { LivePlanPage } from '../features/live-sessions/routes/live-plan-page.tsx';
 import { LiveSessionPage } from '../features/live-sessions/routes/live-session-page.tsx';
+import { MediaCheckPage } from '../features/live-sessions/media/media-check-page.tsx';
 import { NewLiveSessionPage } from '../features/live-sessions/routes/new-live-session-page.tsx';
 import { ExpertsPage } from '../features/mentoring/routes/experts-page.tsx';
 import { MentoringAdminPage } from '../features/mentoring/routes/mentoring-admin-page.tsx';
@@ -77,6 +78,7 @@ export function SignedInApp() {
         <Route path="/live/:id/console">{(params) => <LiveConsolePage key={params.id} id={params.id} />}</Route>
         <Route path="/live/:id/analytics">{(params) => <LiveAnalyticsPage key={params.id} id={params.id} />}</Route>
         <Route path="/live/:id">{(params) => <LiveSessionPage key={params.id} id={params.id} />}</Route>
+        <Route path="/live-media-check/:id">{(params) => <MediaCheckPage key={params.id} sessionId={params.id} />}</Route>
         <Route path="/events" component={EventsPage} />
         <Route path="/events/new" component={NewEventPage} />
         <Route path="/events/:id/edit">{(params) => <EditEventPage key={params.id} id={params.id} />}</Route>

@@ -1,12 +1,30 @@
-// mentoring: owns mentor and mentee profiles, program matching runs (engine/matching over the organization's active
-// profiles; the stored preview is what publish turns into matches) and mentoring matches with their explanation.
-// Emits: mentoring.matched {mentorId, menteeId, matchId}. Consumes: none.
-// Public surface: register(app, deps).
+// mentoring: owns mentor and mentee profiles, program matching runs (engine/matching; preview, edit, publish),
+// self-serve suggestions and requests, relationships (mentoring or coaching: goals, meetings with calendar invites,
+// pair-private notes, check-ins, closing feedback) and ask-an-expert questions with their routes and fallback.
+// Emits: mentoring.matched, .requested, .request_declined, .meeting_booked, .closed, .expert_routed, .expert_resolved
+// (each with recipientIds and a ready sentence for notifications). Consumes: none. Uses discussions (accepted-answer
+// counts, posting an unanswered question). Public surface: register(app, deps), runExpertFallback(deps, now).
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../kernel/deps.ts';
+import { runExpertFallback } from './mentoring.experts.ts';
 import { mentoringRoutes } from './mentoring.routes.ts';
 
-/** Registers the mentoring routes. */
+export { runExpertFallback } from './mentoring.experts.ts';
+
+/** Registers the routes and (unless EXPERT_FALLBACK_INTERVAL_SECONDS is 0) this node's expert-question fallback timer. */
 export async function register(app: FastifyInstance, deps: AppDeps) {
   mentoringRoutes(app, deps);
+  const every = deps.config.EXPERT_FALLBACK_INTERVAL_SECONDS;
+  if (!every) return;
+  let running = false;
+  // Every node runs the timer; the row lock in the fallback makes sure each question falls back once.
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    runExpertFallback(deps)
+      .catch((err) => app.log.warn({ err }, 'expert fallback run failed'))
+      .finally(() => (running = false));
+  }, every * 1000);
+  timer.unref();
+  app.addHook('onClose', async () => clearInterval(timer));
 }

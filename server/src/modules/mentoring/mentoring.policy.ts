@@ -18,3 +18,16 @@ export function mentorRulesOut(
   }
   return false;
 }
+
+/** How the actor stands to a relationship: one of the two partners, a program admin (org admin or facilitator), or nobody. */
+export type RelationshipRole = 'mentor' | 'mentee' | 'admin';
+
+/** The actor's role in a relationship, or null when they may not see it at all. */
+export function relationshipRole(actor: Actor, r: { mentorId: string; menteeId: string }): RelationshipRole | null {
+  if (actor.personId === r.mentorId) return 'mentor';
+  if (actor.personId === r.menteeId) return 'mentee';
+  return canRunMatching(actor) ? 'admin' : null;
+}
+
+/** Only the two partners read and write pair-private content (notes, check-in text, closing text). */
+export const isPartner = (role: RelationshipRole | null): role is 'mentor' | 'mentee' => role === 'mentor' || role === 'mentee';

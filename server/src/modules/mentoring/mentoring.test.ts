@@ -34,7 +34,7 @@ const mentee = (skills: [string, number][], over: Record<string, unknown> = {}) 
 type Assignment = { mentor: { id: string }; mentee: { id: string }; score: number; explanation: { factor: string; reason: string }[] };
 
 beforeAll(async () => {
-  t = await createTestApp({ SIGNIN_PER_IP_PER_MINUTE: '1000' });
+  t = await createTestApp({ SIGNIN_PER_IP_PER_MINUTE: '1000', EXPERT_FALLBACK_INTERVAL_SECONDS: '0', DIGEST_INTERVAL_SECONDS: '0' });
   const org = await t.buildOrg('Acme');
   const other = await t.buildOrg('Globex');
   const a = await t.buildPerson(org.id, { name: 'Ada Admin', roles: ['admin'] });
@@ -71,16 +71,16 @@ afterAll(() => t.close());
 
 describe('mentoring profiles', () => {
   it('round-trips both profiles, removes one with null, and starts empty', async () => {
-    expect((await admin.get('/api/mentoring/profile')).json()).toEqual({ mentor: null, mentee: null });
+    expect((await admin.get('/api/mentoring/profile')).json()).toEqual({ mentor: null, mentee: null, expertAvailable: true });
     const body = { mentor: mentor([['Public speaking', 4]], 3, { preferences: { sameLocation: true, seniorityGap: [1, 3] } }), mentee: mentee([['Rust', 2]]) };
     const res = await put(admin, body);
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toEqual(body);
-    expect((await admin.get('/api/mentoring/profile')).json()).toEqual(body);
+    expect(res.json()).toEqual({ ...body, expertAvailable: true });
+    expect((await admin.get('/api/mentoring/profile')).json()).toEqual({ ...body, expertAvailable: true });
     const removed = await put(admin, { mentee: null });
-    expect(removed.json()).toEqual({ mentor: body.mentor, mentee: null });
+    expect(removed.json()).toEqual({ mentor: body.mentor, mentee: null, expertAvailable: true });
     await put(admin, { mentor: null });
-    expect((await admin.get('/api/mentoring/profile')).json()).toEqual({ mentor: null, mentee: null });
+    expect((await admin.get('/api/mentoring/profile')).json()).toEqual({ mentor: null, mentee: null, expertAvailable: true });
   });
 
   it('rejects bad input with 400 naming the field, and keeps the previous profile', async () => {

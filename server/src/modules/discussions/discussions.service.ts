@@ -165,14 +165,45 @@ export async function getThread(db: DbOrTx, actor: Actor, id: string, q: GetThre
 // base has the same shape (only booleans differ), so the hot route can skip re-validating it per request.
 const checkedBases = new WeakSet<object>();
 
-/** The thread page as JSON for the hot route: checked against the contract once per cached base, then stringified. */
+/**
+ * The thread page as JSON for the hot route: checked against the contract once per cached base, then assembled from
+ * per-post JSON kept with the cached rows. A post's JSON differs between viewers only in a few booleans (their own
+ * reactions, what they may do, whether a deleted post's text is hidden), so it is serialized once per such "view"
+ * and reused by every viewer who shares it; the bodies and HTML are not re-serialized on every request.
+ */
 export async function getThreadJson(db: DbOrTx, actor: Actor, id: string, q: GetThreadQuery): Promise<string> {
   const { thread, base } = await readThread(db, actor, id, q);
   if (!base || !checkedBases.has(base)) {
     ThreadContract.parse(thread);
     if (base) checkedBases.add(base);
   }
-  return JSON.stringify(thread);
+  if (!base) return JSON.stringify(thread);
+  const { posts, acceptedPost, ...head } = thread;
+  const postsJson = posts.map((p, i) => postJson(p, base.rows[i]));
+  const acceptedAt = acceptedPost ? posts.indexOf(acceptedPost) : -1;
+  const acceptedJson = !acceptedPost ? 'null' : acceptedAt >= 0 ? postsJson[acceptedAt] : base.accepted ? postJson(acceptedPost, base.accepted) : JSON.stringify(acceptedPost);
+  const headJson = JSON.stringify(head);
+  return `${headJson.slice(0, -1)},"acceptedPost":${acceptedJson},"posts":[${postsJson.join(',')}]}`;
+}
+
+// Serialized posts of cached page bases: per cached row (immutable while cached), per view key.
+const postJsonByView = new WeakMap<repo.PostListRow, Map<string, string>>();
+
+/** A presented post's JSON, reused for every viewer with the same view of the same cached row. */
+function postJson(post: Post, row: repo.PostListRow): string {
+  const a = post.abilities;
+  let key = post.author === null ? 'h' : 'v';
+  key += `${+a.canEdit}${+a.canDelete}${+a.canAccept}${+a.canReact}${+a.canSeeHistory}`;
+  for (const r of post.reactions) key += r.mine ? '1' : '0';
+  let views = postJsonByView.get(row);
+  if (!views) postJsonByView.set(row, (views = new Map()));
+  let json = views.get(key);
+  if (json === undefined) {
+    json = JSON.stringify(post);
+    // A handful of views cover almost everyone (reader, author, moderator); rare combinations are not kept.
+    if (views.size < 16) views.set(key, json);
+  }
+  return json;
 }
 
 async function readThread(db: DbOrTx, actor: Actor, id: string, q: GetThreadQuery): Promise<{ thread: Thread; base: ThreadPageRows | null }> {

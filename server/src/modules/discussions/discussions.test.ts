@@ -161,6 +161,27 @@ describe('moderation of threads and posts', () => {
     expect((await c.helper.post(`/api/posts/${postId}/reactions`, { kind: 'angry' })).statusCode).toBe(400);
   });
 
+  it('gives each viewer of a cached thread page their own abilities and reactions, read after read', async () => {
+    const q = await ask('Views of one page');
+    const reply = (await c.helper.post(`/api/threads/${q.id}/posts`, { body: 'my answer' })).json();
+    await c.asker.post(`/api/posts/${reply.id}/reactions`, { kind: 'thanks' });
+    for (let round = 0; round < 2; round++) {
+      const byHelper = (await c.helper.get(`/api/threads/${q.id}`)).json().posts[1];
+      const byAsker = (await c.asker.get(`/api/threads/${q.id}`)).json().posts[1];
+      const byLurker = (await c.lurker.get(`/api/threads/${q.id}`)).json();
+      expect(byHelper.abilities).toMatchObject({ canEdit: true, canDelete: true, canAccept: false });
+      expect(byHelper.reactions).toEqual([{ kind: 'thanks', count: 1, mine: false }]);
+      expect(byAsker.abilities).toMatchObject({ canEdit: false, canAccept: true });
+      expect(byAsker.reactions).toEqual([{ kind: 'thanks', count: 1, mine: true }]);
+      expect(byLurker.posts[1].abilities).toMatchObject({ canEdit: false, canDelete: false, canAccept: false });
+      expect(byLurker.acceptedPost).toBeNull();
+    }
+    expect((await c.asker.send({ method: 'PUT', url: `/api/threads/${q.id}/accepted`, payload: { postId: reply.id } })).statusCode).toBe(200);
+    const accepted = (await c.lurker.get(`/api/threads/${q.id}`)).json();
+    expect(accepted.acceptedPost).toMatchObject({ id: reply.id, isAccepted: true, body: 'my answer' });
+    expect(accepted.posts[1]).toEqual(accepted.acceptedPost);
+  });
+
   it('quotes only posts of the same thread and records mentions of active colleagues', async () => {
     const a = await ask('Quote A');
     const b = await ask('Quote B');

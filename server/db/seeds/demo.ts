@@ -3,6 +3,8 @@ import { hashPassword } from '../../src/kernel/auth/passwords.ts';
 import type { Db } from '../../src/kernel/db/database.ts';
 import { organizations, people, personSkills } from '../schema/index.ts';
 import { seedDemoCommunities } from './demo-communities.ts';
+import { seedDemoEvents } from './demo-events.ts';
+import { seedDemoLive } from './demo-live.ts';
 import { seedDemoPrograms } from './demo-programs.ts';
 import { seedDemoResources } from './demo-resources.ts';
 import { DEPARTMENTS, FIRST, INTERESTS, LAST, NAMED, PLACES, SHARED_SKILLS, prng } from './demo-data.ts';
@@ -108,6 +110,8 @@ export async function seedDemo(db: Db, opts: { name?: string; slug?: string; siz
     await seedDemoCommunities(tx, org.id, inserted);
     await seedDemoResources(tx, org.id, inserted);
     await seedDemoPrograms(tx, org.id, inserted);
+    await seedDemoEvents(tx, org.id, inserted);
+    await seedDemoLive(tx, org.id, inserted);
     return { org, count: inserted.length };
   });
 }

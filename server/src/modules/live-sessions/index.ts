@@ -2,11 +2,13 @@
 // learning-partner pairs (engine/grouping), group/pair chat and notes (members only; pairs private), polls, broadcasts,
 // opt-in debriefs, keep/retention of pair talk, talk-time analytics. Emits: live_sessions.created, .started, .ended;
 // realtime `changed` on live:<id> and live-group:<id>; authorizes call signals in live-group:<id>. Consumes: none.
-// Public surface: register(app, deps).
+// Public surface: register(app, deps); templateSegments (the demo seed uses the graduated template).
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../kernel/deps.ts';
 import { liveSessionsRoutes } from './live-sessions.routes.ts';
 import { canFollowGroup, canFollowSession, canSignalInGroup } from './live-sessions.service.ts';
+
+export { templateSegments } from './live-sessions.templates.ts';
 
 /** Registers the routes, who may follow `live:<id>` (people who see the session) and `live-group:<id>` (members only). */
 export async function register(app: FastifyInstance, deps: AppDeps) {

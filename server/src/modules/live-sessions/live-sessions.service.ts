@@ -21,7 +21,6 @@ import type {
   PostLiveMessageRequest,
   Segment,
   SegmentConfig,
-  SegmentInput,
   SessionAnalytics,
   TalkTimeFigures,
   UpdateAgendaRequest,
@@ -40,6 +39,7 @@ import { AppError, notFound } from '../../kernel/errors.ts';
 import { toIso } from '../../kernel/time.ts';
 import { loadCommunityAccess } from '../communities/index.ts';
 import { formBreakoutGroups, formPairs, placeLateJoiner } from './live-sessions.groups.ts';
+import { templateSegments } from './live-sessions.templates.ts';
 import * as policy from './live-sessions.policy.ts';
 import * as repo from './live-sessions.repo.ts';
 
@@ -219,21 +219,6 @@ export async function findSessions(db: DbOrTx, actor: Actor, q: FindLiveSessions
 /** One session with its agenda, run state and the viewer's abilities. */
 export async function getSession(db: DbOrTx, actor: Actor, id: string): Promise<LiveSession> {
   return presentSession(db, actor, await load(db, actor, id));
-}
-
-/** The recommended graduated sequence, or one plenary. */
-export function templateSegments(template: 'graduated' | 'blank'): SegmentInput[] {
-  if (template === 'blank') return [{ kind: 'plenary', title: 'Plenary', prompt: '', durationMinutes: 30, config: {} }];
-  return [
-    { kind: 'plenary', title: 'Welcome', prompt: 'What we will do today. What is shared in this session stays in this session.', durationMinutes: 5, config: {} },
-    { kind: 'icebreaker', title: 'Icebreaker in threes', prompt: 'Share one small thing that made you smile this week.', durationMinutes: 8, config: { groupSize: 3 } },
-    { kind: 'poll', title: 'Quick poll', prompt: '', durationMinutes: 3, config: { question: 'How confident do you feel about today’s topic?', type: 'rating', scale: 5 } },
-    { kind: 'chat', title: 'Open chat', prompt: 'What do you hope to take away today?', durationMinutes: 5, config: {} },
-    { kind: 'groups', title: 'Small-group discussion', prompt: 'Discuss a recent challenge and what helped. Note the ideas worth keeping.', durationMinutes: 15, config: { groupSize: 4 } },
-    { kind: 'pairs', title: 'Learning partners', prompt: 'Agree one thing each of you will try before the next session.', durationMinutes: 10, config: {} },
-    { kind: 'reflection', title: 'Reflection', prompt: 'Write down one insight for yourself.', durationMinutes: 5, config: {} },
-    { kind: 'debrief', title: 'Debrief (opt-in)', prompt: 'Groups whose members all agree can share their notes with everyone. Learning-partner talks stay private.', durationMinutes: 10, config: {} },
-  ];
 }
 
 /** Creates a scheduled session with an agenda from a template; the creator facilitates it. */

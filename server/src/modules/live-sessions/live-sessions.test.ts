@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
 import { connectWs } from '../../../test/ws-client.ts';
-import { advanceTo, buildCast, createSession, joinAll, put, say, stateOf } from './live-sessions.test-support.ts';
+import { advanceTo, buildCast, createSession, joinAll, type Member, put, say, stateOf } from './live-sessions.test-support.ts';
 
 let t: TestApp;
 let cast: Awaited<ReturnType<typeof buildCast>>;
@@ -438,7 +438,7 @@ describe('talk-time analytics', () => {
       })
     ).json().segments;
     // People who never met in a live group before.
-    const four = [];
+    const four: Member[] = [];
     for (let i = 0; i < 4; i++) {
       const p = await t.buildPerson(cast.org.id, { name: `Newcomer ${i}`, department: i % 2 ? 'Sales' : 'Design' });
       four.push({ id: p.id, name: p.name, department: p.department, c: await t.signIn(p.email) });

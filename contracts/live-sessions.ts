@@ -565,7 +565,7 @@ export type KeepPair = z.infer<typeof KeepPair>;
 
 /** Talk-time and participation figures of one person (counts and minutes, never content). */
 export const TalkTimeFigures = z.object({
-  /** Minutes present during plenary-like segments (plenary, poll, chat, reflection, debrief) and the main room. */
+  /** Minutes present during plenary-like segments (plenary, poll, chat, reflection, debrief); time in the main room between segments is not counted. */
   plenaryMinutes: z.number(),
   /** Minutes present in a small group (icebreaker, groups). */
   groupMinutes: z.number(),

@@ -64,15 +64,20 @@ export function formPairs(people: Present[], firstPartners: Map<string, string[]
 
 /**
  * Where a late joiner goes: the smallest group (pairs: a lone person first, then their first partner's pair), among
- * those the fewest people they already know. Null when there is no group yet.
+ * those the fewest people they already know. `members` are the people present in each group. Null when there is no
+ * group yet.
  */
 export function placeLateJoiner(
   personId: string,
   kind: 'group' | 'pair',
-  groups: { id: string; members: string[] }[],
+  all: { id: string; members: string[] }[],
   knows: (a: string, b: string) => boolean,
   firstPartners: string[] = [],
 ): string | null {
+  // Groups whose members all left are no place to land in while others have people in them.
+  let groups = all;
+  const occupied = groups.filter((g) => g.members.length > 0);
+  if (occupied.length) groups = occupied;
   if (!groups.length) return null;
   if (kind === 'pair') {
     const lone = groups.find((g) => g.members.length === 1);

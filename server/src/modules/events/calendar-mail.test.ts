@@ -134,7 +134,7 @@ describe('calendar mail', () => {
     await going(p[2].c, e.id);
     await going(p[3].c, e.id);
     await invitesTo(p[2].email, 1);
-    const before = mailsTo(p[3].email).filter((m) => m.attachments.length && m.subject.includes(e.title)).length;
+    const before = mailsTo(p[3].email).filter((m) => m.attachments.length && (m.subject ?? '').includes(e.title)).length;
     expect(before).toBe(0);
     await p[2].c.send({ method: 'PUT', url: `/api/events/${e.id}/rsvp`, payload: { status: 'not_going' } });
     const promoted = await eventually(() => mailsTo(p[3].email).filter((m) => m.attachments.length), (l) => l.some((m) => icsOf(m).event.UID === `event-${e.id}@hearth`));
@@ -159,14 +159,15 @@ describe('reminders', () => {
     expect(soonTotal).toBe(2);
     expect(dayTotal).toBe(2);
     expect(await runEventReminders(t.deps, now)).toEqual({ soon: 0, day: 0, mailed: 0 });
-    const reminders = (email: string) => mailsTo(email).filter((m) => m.subject.startsWith('Reminder:'));
+    const reminders = (email: string) => mailsTo(email).filter((m) => (m.subject ?? '').startsWith('Reminder:'));
     const mails = await eventually(() => reminders(p[0].email), (l) => l.length >= 2);
-    expect(mails.map((m) => m.subject.split(' — ')[0]).sort()).toEqual(['Reminder: Starts soon', 'Reminder: Starts tomorrow']);
+    expect(mails.map((m) => (m.subject ?? '').split(' — ')[0]).sort()).toEqual(['Reminder: Starts soon', 'Reminder: Starts tomorrow']);
+    type N = { kind: string; title: string; url: string };
     const inApp = await eventually(
-      async () => (await p[1].c.get('/api/notifications')).json().items.filter((n: { kind: string }) => n.kind === 'event_reminder'),
-      (l: unknown[]) => l.length >= 2,
+      async (): Promise<N[]> => (await p[1].c.get('/api/notifications')).json().items.filter((n: N) => n.kind === 'event_reminder'),
+      (l) => l.length >= 2,
     );
-    expect(inApp.map((n: { title: string; url: string }) => [n.title, n.url]).sort()).toEqual([
+    expect(inApp.map((n) => [n.title, n.url]).sort()).toEqual([
       ['“Starts soon” starts in 15 minutes', `/events/${soon.id}`],
       ['“Starts tomorrow” starts within 24 hours', `/events/${tomorrow.id}`],
     ]);

@@ -69,10 +69,13 @@ export function MonthGrid({
   useEffect(() => {
     setFocusDay((d) => (d.slice(0, 7) === month ? d : defaultKey));
   }, [month, defaultKey]);
+  // After a key press, focus follows the day once the grid shows its month (paging re-renders with the new month).
   useEffect(() => {
-    if (!wantFocus.current) return;
+    if (!wantFocus.current || focusDay.slice(0, 7) !== month) return;
+    const el = table.current?.querySelector<HTMLButtonElement>(`[data-day="${focusDay}"]`);
+    if (!el) return;
     wantFocus.current = false;
-    table.current?.querySelector<HTMLButtonElement>(`[data-day="${focusDay}"]`)?.focus();
+    el.focus();
   });
 
   const move = (from: string, deltaDays: number) => {

@@ -1,9 +1,12 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { Link } from 'wouter';
 import type { EventDetail } from '../../../../../contracts/index.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { Card } from '../../../components/ui/card.tsx';
 import { Icon } from '../../../components/ui/icon.tsx';
 import { fullTime, relativeTime } from '../../../lib/relative-time.ts';
+import { eventKeys } from '../api/event-keys.ts';
 import type { useEventActions } from '../api/use-event-actions.ts';
 import { isPast, seatsLine } from '../lib/event-format.ts';
 
@@ -18,11 +21,17 @@ export const joinWindowOpen = (e: Pick<EventDetail, 'startsAt' | 'endsAt'>, now:
 
 /** The join action: the online link (new tab), the live session, or a check-in for rooms; each records attendance. */
 function JoinAction({ event, now, actions }: { event: EventDetail; now: number; actions: ReturnType<typeof useEventActions> }) {
-  if (!event.abilities.canJoin) return null;
-  const open = joinWindowOpen(event, now);
+  const qc = useQueryClient();
+  const windowOpen = joinWindowOpen(event, now);
+  // The server opens joining 15 minutes before the start: fetch the page again then, so Join turns on by itself.
+  useEffect(() => {
+    if (windowOpen && !event.abilities.canJoin && event.status === 'scheduled') void qc.invalidateQueries({ queryKey: eventKeys.detail(event.id) });
+  }, [windowOpen, event.abilities.canJoin, event.status, event.id, qc]);
+  const participant = event.myRsvp?.status === 'going' || event.isHost || event.abilities.canEdit;
+  if (event.status !== 'scheduled' || isPast(event, now) || !participant) return null;
   const attended = event.myRsvp?.attendedAt ?? null;
   const record = () => actions.join.mutate();
-  if (!open)
+  if (!event.abilities.canJoin)
     return (
       <div className="stack-sm">
         <Button variant="secondary" disabled block>

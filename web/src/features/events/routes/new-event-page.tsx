@@ -15,7 +15,8 @@ export function usePlannableCommunities() {
   const any = plansAnyCalendar(me);
   const list = useCommunities({ q: '', mine: !any }, 100);
   const items = (list.data?.pages.flatMap((p) => p.items) ?? []).filter((c) => any || moderates(c));
-  return { any, items, isPending: list.isPending };
+  // Wait for a fresh list: a community created a moment ago must be offered.
+  return { any, items, isPending: list.isPending || (list.isFetching && !list.isFetchedAfterMount) };
 }
 
 /** /events/new(?date=YYYY-MM-DD&community=<id>): plan an event in the organization's or a community's calendar. */

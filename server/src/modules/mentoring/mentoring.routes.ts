@@ -36,6 +36,7 @@ import {
   UpdateMentoringProfileRequest,
 } from '../../../../contracts/index.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
+import { AppError } from '../../kernel/errors.ts';
 import { requireActor } from '../../kernel/http/security.ts';
 import * as experts from './mentoring.experts.ts';
 import * as rel from './mentoring.relationships.ts';
@@ -80,9 +81,16 @@ export function mentoringRoutes(app: FastifyInstance, deps: AppDeps) {
   r.get('/api/mentoring/requests/:id', { schema: { tags, params: IdParams, response: { 200: MentorRequest } } }, (req) =>
     selfserve.getRequest(deps.db, requireActor(req), req.params.id),
   );
-  const respond = { tags, params: IdParams, body: RespondToMentorRequestRequest.optional(), response: { 200: MentorRequest } };
-  r.post('/api/mentoring/requests/:id/accept', { schema: respond }, (req) => selfserve.acceptRequest(deps, requireActor(req), req.params.id, req.body ?? {}));
-  r.post('/api/mentoring/requests/:id/decline', { schema: respond }, (req) => selfserve.declineRequest(deps, requireActor(req), req.params.id, req.body ?? {}));
+  // The note is optional, so the body may be missing altogether (a bare POST).
+  const respond = { tags, params: IdParams, response: { 200: MentorRequest } };
+  const note = (body: unknown) => {
+    const parsed = RespondToMentorRequestRequest.safeParse(body ?? {});
+    if (parsed.success) return parsed.data;
+    const errors = parsed.error.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message }));
+    throw new AppError('VALIDATION_FAILED', `Some body fields are not valid: ${errors.map((e) => e.field).join(', ')}.`, { errors });
+  };
+  r.post('/api/mentoring/requests/:id/accept', { schema: respond }, (req) => selfserve.acceptRequest(deps, requireActor(req), req.params.id, note(req.body)));
+  r.post('/api/mentoring/requests/:id/decline', { schema: respond }, (req) => selfserve.declineRequest(deps, requireActor(req), req.params.id, note(req.body)));
   r.post('/api/mentoring/requests/:id/withdraw', { schema: { tags, params: IdParams, response: { 200: MentorRequest } } }, (req) =>
     selfserve.withdrawRequest(deps, requireActor(req), req.params.id),
   );

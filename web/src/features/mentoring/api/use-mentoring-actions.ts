@@ -131,5 +131,7 @@ export function useExpertActions() {
       onSettled: settle,
     }),
     decline: useMutation({ mutationFn: (id: string) => api<ExpertQuestion>(`/api/mentoring/expert-questions/${enc(id)}/decline`, { method: 'POST' }), onSettled: settle }),
+    /** Opening a question routed to me tells the asker I have seen it. */
+    markSeen: useMutation({ mutationFn: (id: string) => api<ExpertQuestion>(`/api/mentoring/expert-questions/${enc(id)}`), onSuccess: settle }),
   };
 }

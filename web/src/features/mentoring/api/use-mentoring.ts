@@ -45,7 +45,8 @@ export function useRelationships(scope: 'mine' | 'program' = 'mine', enabled = t
 
 /** One relationship with goals, meetings, rating trend and closing feedback. */
 export function useRelationship(id: string) {
-  return useQuery({ queryKey: mentoringKeys.relationship(id), queryFn: ({ signal }) => api<RelationshipDetail>(`/api/mentoring/relationships/${enc(id)}`, { signal }) });
+  // Always fresh on opening: the partner may have booked or changed something since the home page loaded it.
+  return useQuery({ queryKey: mentoringKeys.relationship(id), queryFn: ({ signal }) => api<RelationshipDetail>(`/api/mentoring/relationships/${enc(id)}`, { signal }), staleTime: 0 });
 }
 
 /** Details of several relationships at once (for the next meeting on the home cards). */

@@ -51,7 +51,14 @@ export function SkillRows({
           <Field label={`Skill ${i + 1}`} error={errors[`${errorPrefix}.${i}.skill`] ?? errors[`${errorPrefix}.${i}`]}>
             {(p) => <Input {...p} list={listId} value={s.skill} maxLength={60} onChange={(e) => set(i, { skill: e.target.value })} placeholder="e.g. Negotiation" />}
           </Field>
-          <Field label={`${levelLabel} (skill ${i + 1})`}>
+          <Field
+            label={
+              <>
+                {levelLabel}
+                <span className="visually-hidden"> (skill {i + 1})</span>
+              </>
+            }
+          >
             {(p) => (
               <Select {...p} value={s.level} onChange={(e) => set(i, { level: Number(e.target.value) })}>
                 {LEVELS.map((l, n) => (

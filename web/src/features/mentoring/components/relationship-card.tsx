@@ -26,8 +26,8 @@ export function RelationshipCard({ r, detail, zone }: { r: RelationshipSummary; 
             Your {noun}
             {person.title ? ` · ${person.title}` : ''}
           </p>
+          <span className={`badge ${r.kind === 'coaching' ? 'badge-sky' : 'badge-ember'}`}>{r.kind === 'coaching' ? 'Coaching' : 'Mentoring'}</span>
         </div>
-        <span className={`badge ${r.kind === 'coaching' ? 'badge-sky' : 'badge-ember'}`}>{r.kind === 'coaching' ? 'Coaching' : 'Mentoring'}</span>
       </div>
       {r.status === 'ended' ? (
         <p className="rel-card-line small muted">

@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useState } from 'react';
 import { Link } from 'wouter';
 import { MENTORING_LIMITS, type ExpertQuestion } from '../../../../../contracts/index.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
@@ -110,9 +110,15 @@ function AskedQuestion({ q }: { q: ExpertQuestion }) {
 
 /** A question routed to me: answer it or decline. */
 function QuestionForMe({ q }: { q: ExpertQuestion }) {
-  const { answer, decline } = useExpertActions();
+  const { answer, decline, markSeen } = useExpertActions();
   const [text, setText] = useState('');
   const mine = q.routes[0];
+  const unseen = mine?.status === 'routed';
+  const { mutate: seen } = markSeen;
+  // Shown to me on this page: the asker sees "Seen".
+  useEffect(() => {
+    if (unseen) seen(q.id);
+  }, [unseen, q.id, seen]);
   const err = (answer.error ?? decline.error) instanceof ApiError ? ((answer.error ?? decline.error) as ApiError) : null;
   return (
     <li className="xq" data-question={q.id} data-status={mine?.status ?? q.status}>

@@ -8,7 +8,8 @@ import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { ErrorState } from '../../../components/ui/error-state.tsx';
 import { Icon } from '../../../components/ui/icon.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
-import { PageLoading } from '../../../components/ui/page-loading.tsx';
+import { Field } from '../../../components/ui/field.tsx';
+import { Select } from '../../../components/ui/select.tsx';
 import { Skeleton } from '../../../components/ui/skeleton.tsx';
 import { ApiError } from '../../../lib/api-error.ts';
 import { plural } from '../../../lib/plural.ts';
@@ -131,54 +132,40 @@ export function MentoringAdminPage() {
         <span aria-current="page">Programme matching</span>
       </nav>
       <PageHeader title="Programme matching" subtitle="Pair every mentee with a mentor at once: see the preview with the reasons, adjust it, then publish." />
-      <div className="admin-layout">
-        <div className="admin-side stack">
-          <Card title="New run">
-            <RunForm onRun={setPicked} />
-          </Card>
-          <Card title="Runs">
-            {runs.isPending ? (
-              <Skeleton height={60} />
-            ) : runs.isError ? (
-              <ErrorState error={runs.error} title="We couldn't load the runs" onRetry={() => runs.refetch()} />
-            ) : runs.data.items.length === 0 ? (
-              <p className="muted small">No runs yet.</p>
-            ) : (
-              <ul className="run-list">
-                {runs.data.items.slice(0, 12).map((r) => (
-                  <li key={r.id}>
-                    <button type="button" className="run-pick" aria-pressed={r.id === selected} onClick={() => setPicked(r.id)}>
-                      <span>
-                        <strong>{MODES.find((m) => m.mode === r.mode)?.label ?? r.mode}</strong> <span className={`badge ${r.status === 'published' ? 'badge-moss' : 'badge-ember'}`}>{r.status === 'published' ? 'Published' : 'Preview'}</span>
-                      </span>
-                      <span className="small muted">
-                        {fullTime(r.createdAt)} · {plural(r.pairs, 'pair')}, {r.unmatched} unmatched
-                      </span>
-                    </button>
-                  </li>
+      <Card title="New run" className="new-run">
+        <RunForm onRun={setPicked} />
+      </Card>
+      {runs.isError ? <ErrorState error={runs.error} title="We couldn't load the runs" onRetry={() => runs.refetch()} /> : null}
+      {runs.data && runs.data.items.length > 1 ? (
+        <div className="run-picker">
+          <Field label="Show run">
+            {(p) => (
+              <Select {...p} value={selected ?? ''} onChange={(e) => setPicked(e.target.value)}>
+                {runs.data.items.slice(0, 50).map((r) => (
+                  <option key={r.id} value={r.id}>
+                    {fullTime(r.createdAt)} · {MODES.find((m) => m.mode === r.mode)?.label ?? r.mode} · {r.status === 'published' ? 'published' : 'preview'} · {plural(r.pairs, 'pair')}, {r.unmatched} unmatched
+                  </option>
                 ))}
-              </ul>
+              </Select>
             )}
-          </Card>
+          </Field>
         </div>
-        <div className="admin-main">
-          {run.data ? (
-            <Card className="run-card">
-              <RunPreview run={run.data} />
-            </Card>
-          ) : run.isError ? (
-            <ErrorState error={run.error} title="We couldn't load this run" onRetry={() => run.refetch()} />
-          ) : selected ? (
-            <PageLoading label="Loading the run" />
-          ) : (
-            <Card>
-              <EmptyState icon="sparkle" title="No matching run yet">
-                Choose what matching should aim for and press “Run matching”. You see every pair with its reasons before anyone else does.
-              </EmptyState>
-            </Card>
-          )}
-        </div>
-      </div>
+      ) : null}
+      {run.data ? (
+        <Card className="run-card">
+          <RunPreview run={run.data} />
+        </Card>
+      ) : run.isError ? (
+        <ErrorState error={run.error} title="We couldn't load this run" onRetry={() => run.refetch()} />
+      ) : selected || runs.isPending ? (
+        <Skeleton height={240} />
+      ) : (
+        <Card>
+          <EmptyState icon="sparkle" title="No matching run yet">
+            Choose what matching should aim for and press “Run matching”. You see every pair with its reasons before anyone else does.
+          </EmptyState>
+        </Card>
+      )}
       <section className="mentoring-section" aria-labelledby="program-rels">
         <h2 id="program-rels" className="section-title">
           Relationships

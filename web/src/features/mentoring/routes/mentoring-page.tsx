@@ -42,6 +42,7 @@ export function MentoringPage() {
   const rels = relationships.data?.items ?? [];
   const active = rels.filter((r) => r.status !== 'ended');
   const ended = rels.filter((r) => r.status === 'ended');
+  const hasMentor = active.some((r) => r.role === 'mentee');
   const details = useRelationshipDetails(rels.slice(0, 12).map((r) => r.id));
   const detailOf = (id: string) => details.find((d) => d.data?.id === id)?.data;
   const canMatch = me.person.roles.includes('admin') || me.person.roles.includes('facilitator');
@@ -77,20 +78,10 @@ export function MentoringPage() {
       <PageHeader title="Mentoring" subtitle="Learn one-to-one from colleagues who have done it before, or pass on what you know." actions={actions} />
 
       {fresh ? (
-        <div className="mentoring-welcome card card-warm">
-          <div>
-            <h2>Start here</h2>
-            <p>Say what you want to grow and Hearth suggests mentors who fit, with the reasons. Or offer a few hours a month as a mentor.</p>
-          </div>
-          <div className="row">
-            <button type="button" className="btn btn-primary" onClick={() => openProfile('mentee')}>
-              <Icon name="search" size={18} /> Find a mentor
-            </button>
-            <button type="button" className="btn btn-secondary" onClick={() => openProfile('mentor')}>
-              <Icon name="award" size={18} /> Become a mentor
-            </button>
-          </div>
-        </div>
+        <Section id="start" title="Start here">
+          <p className="muted start-intro">Say what you want to grow and Hearth suggests mentors who fit, with the reasons. Or offer a few hours a month as a mentor. You can do both.</p>
+          <ProfileCards key={openSide?.n ?? 0} profile={p} openSide={openSide?.side ?? null} />
+        </Section>
       ) : null}
 
       {relationships.isError ? <ErrorState error={relationships.error} title="We couldn't load your relationships" onRetry={() => relationships.refetch()} /> : null}
@@ -112,7 +103,7 @@ export function MentoringPage() {
         </Section>
       ) : null}
 
-      {p.mentee ? (
+      {p.mentee && !(hasMentor && suggestions.data && suggestions.data.items.length === 0) ? (
         <Section id="suggestions" title="Suggested mentors">
           {suggestions.isPending ? (
             <Skeleton height={140} />
@@ -130,9 +121,11 @@ export function MentoringPage() {
         </Section>
       ) : null}
 
-      <Section id="profiles" title="Your mentoring profiles">
-        <ProfileCards key={openSide?.n ?? 0} profile={p} openSide={openSide?.side ?? null} />
-      </Section>
+      {!fresh ? (
+        <Section id="profiles" title="Your mentoring profiles">
+          <ProfileCards key={openSide?.n ?? 0} profile={p} openSide={openSide?.side ?? null} />
+        </Section>
+      ) : null}
 
       {ended.length ? (
         <Section id="ended" title="Closed relationships">

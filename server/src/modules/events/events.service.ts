@@ -83,12 +83,19 @@ export async function presentEvent(db: DbOrTx, actor: Actor, e: LoadedEvent): Pr
     joinUrl: policy.canSeeJoinUrl(actor, e.subject, e.rel) ? row.joinUrl : null,
     liveSessionId: row.liveSessionId,
     recordingUrl: row.recordingUrl,
-    resources: await repo.selectResources(db, row.id),
+    resources: await readableResources(db, actor, row.id),
     sequence: row.sequence,
     createdBy: creator ?? null,
     createdAt: toIso(row.createdAt),
     updatedAt: toIso(row.updatedAt),
   };
+}
+
+/** The event's attachments the viewer may read: a resource from a community they cannot read is left out. */
+async function readableResources(db: DbOrTx, actor: Actor, eventId: string) {
+  const items = await repo.selectResources(db, eventId);
+  const readable = await Promise.all(items.map((i) => (i.resourceId ? loadResourceAccess(db, actor, i.resourceId).then(() => true, () => false) : true)));
+  return items.filter((_, i) => readable[i]);
 }
 
 /** One event the actor may see. */

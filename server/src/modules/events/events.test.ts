@@ -12,6 +12,7 @@ let mod: Client;
 let outsider: Client;
 let hostId: string;
 let memberId: string;
+let modId: string;
 let privateId: string;
 let openId: string;
 
@@ -30,6 +31,7 @@ beforeAll(async () => {
   const o = await t.buildPerson(other.id, { name: 'Olga Outsider', roles: ['admin'] });
   hostId = h.id;
   memberId = m.id;
+  modId = mo.id;
   fac = await t.signIn(f.email);
   admin = await t.signIn(a.email);
   member = await t.signIn(m.email);
@@ -41,7 +43,7 @@ beforeAll(async () => {
   privateId = priv.json().id;
   const open = await mod.post('/api/communities', { name: 'Open forum', visibility: 'open' });
   openId = open.json().id;
-});
+}, 120_000);
 afterAll(() => t.close());
 
 async function create(c: Client, body: Record<string, unknown> = {}) {
@@ -135,6 +137,19 @@ describe('creating and editing events', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors).toEqual([{ field: 'resources.0.resourceId', message: 'Unknown resource' }]);
     expect((await fac.get(`/api/events/${e.id}`)).json().resources).toHaveLength(2);
+  });
+});
+
+describe('attachments the viewer may not read', () => {
+  it('leaves out a resource from a community the viewer cannot read', async () => {
+    const r = await mod.post('/api/resources', { communityId: privateId, type: 'article', title: 'Guild secrets', url: 'https://guild.example.com/' });
+    expect(r.statusCode, r.body).toBe(201);
+    const e = await create(fac, { hostIds: [modId] });
+    const res = await mod.patch(`/api/events/${e.id}`, { resources: [{ resourceId: r.json().id }, { title: 'Public notes', url: 'https://notes.example.com/' }] });
+    expect(res.json().resources.map((x: { title: string }) => x.title)).toEqual(['Guild secrets', 'Public notes']);
+    expect((await host.get(`/api/events/${e.id}`)).json().resources.map((x: { title: string }) => x.title)).toEqual(['Public notes']);
+    // Someone who cannot read the resource cannot attach it either.
+    expect((await fac.patch(`/api/events/${e.id}`, { resources: [{ resourceId: r.json().id }] })).statusCode).toBe(400);
   });
 });
 

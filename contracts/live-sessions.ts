@@ -6,6 +6,10 @@
 // - `POST /:id/join` answers the participant's `LiveState`; `POST /:id/leave` answers 204.
 // - Run actions (start/advance/extend/broadcast/recall/end) answer the `LiveState` of the facilitator.
 // - `PATCH /:id` edits title, description, start time and capacity while scheduled (not in the design; small extra).
+// - A third channel, `live-console:<id>` (facilitators only), carries what only the console needs: joins and leaves
+//   (`session`), late placements and group activity (`groups`, at most every 2 s) and each vote (`poll`). On `live:<id>`
+//   joins and leaves are not announced (500 arrivals would make 500 screens refetch 500 times) and `poll` is sent at
+//   most every 2 s per poll; participant screens refetch /state on every `changed` there.
 import { z } from 'zod';
 import { Id, text } from './common.ts';
 
@@ -617,5 +621,7 @@ export type LiveChange = z.infer<typeof LiveChange>;
 
 /** Realtime channel of a session (participants and facilitators). */
 export const liveChannel = (sessionId: string) => `live:${sessionId}`;
+/** Realtime channel of a session's console (its facilitators only): joins/leaves, group activity counts, each vote. */
+export const liveConsoleChannel = (sessionId: string) => `live-console:${sessionId}`;
 /** Realtime channel of a group or pair (its members only; never facilitators). */
 export const liveGroupChannel = (groupId: string) => `live-group:${groupId}`;

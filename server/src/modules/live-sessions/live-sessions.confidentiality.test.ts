@@ -41,7 +41,7 @@ beforeAll(async () => {
     expect((await say(author.c, s.id, `${PAIR_WORD} between us`, p.id)).statusCode).toBe(201);
     expect((await put(author.c, url(s.id, `/groups/${p.id}/notes`), { body: `${PAIR_NOTE} plan`, version: 0 })).statusCode).toBe(200);
   }
-});
+}, 180_000);
 afterAll(() => t.close());
 
 const memberOf = (pairIndex: number, i: number) => cast.people.find((m) => m.id === pairs[pairIndex].members[i])!;

@@ -29,7 +29,7 @@ import type {
   AnalyticsRow,
   MyTalkTime,
 } from '../../../../contracts/index.ts';
-import { CreateLiveSessionRequest as CreateSchema, GROUP_SEGMENT_KINDS, UpdateAgendaRequest as AgendaSchema, liveChannel, liveGroupChannel } from '../../../../contracts/index.ts';
+import { CreateLiveSessionRequest as CreateSchema, GROUP_SEGMENT_KINDS, UpdateAgendaRequest as AgendaSchema, liveChannel, liveConsoleChannel, liveGroupChannel } from '../../../../contracts/index.ts';
 import type { FailureLimiter } from '../../kernel/auth/failure-limiter.ts';
 import type { Actor } from '../../kernel/auth/sessions.ts';
 import { toCsv } from '../../kernel/csv.ts';
@@ -58,6 +58,27 @@ function sessionChanged(deps: AppDeps, sessionId: string, what: LiveChange, id =
   const channel = liveChannel(sessionId);
   void deps.hub.publish(channel, { type: 'changed', channel, what, id });
 }
+
+/** Tells the session's facilitators (console) what changed. */
+function consoleChanged(deps: AppDeps, sessionId: string, what: LiveChange, id = sessionId) {
+  const channel = liveConsoleChannel(sessionId);
+  void deps.hub.publish(channel, { type: 'changed', channel, what, id });
+}
+
+const throttles = new Map<string, ReturnType<typeof setTimeout>>();
+/** Runs `fn` once at the end of a `ms` window however often it is asked within it (per key, on this node). */
+function throttled(key: string, ms: number, fn: () => void) {
+  if (throttles.has(key)) return;
+  const timer = setTimeout(() => {
+    throttles.delete(key);
+    fn();
+  }, ms);
+  timer.unref?.();
+  throttles.set(key, timer);
+}
+
+/** Activity in many groups refreshes the console's overview at most every 2 s. */
+const groupActivity = (deps: AppDeps, sessionId: string) => throttled(`groups:${sessionId}`, 2000, () => consoleChanged(deps, sessionId, 'groups'));
 
 /** Tells the members of a group what changed. */
 function groupChanged(deps: AppDeps, groupId: string, what: LiveChange, id = groupId) {
@@ -119,6 +140,11 @@ async function loadMemberGroup(db: DbOrTx, actor: Actor, s: SessionRow, groupId:
 export async function canFollowSession(db: DbOrTx, actor: Actor, id: string) {
   await load(db, actor, id);
   return true;
+}
+
+/** Who may follow `live-console:<id>`: the session's facilitators (and org admins). */
+export async function canFollowConsole(db: DbOrTx, actor: Actor, id: string) {
+  return (await load(db, actor, id)).facilitate;
 }
 
 /** Who may follow `live-group:<id>`: the group's members only (never facilitators or admins). */
@@ -185,9 +211,9 @@ async function summaries(db: DbOrTx, actor: Actor, rows: SessionRow[], relations
   return out;
 }
 
-async function presentSession(db: DbOrTx, actor: Actor, l: Loaded): Promise<LiveSession> {
+async function presentSession(db: DbOrTx, actor: Actor, l: Loaded, loaded?: SegmentRow[]): Promise<LiveSession> {
   const [summary] = await summaries(db, actor, [l.s], new Map([[l.s.id, l.rel]]));
-  const segments = await repo.selectSegments(db, l.s.id);
+  const segments = loaded ?? (await repo.selectSegments(db, l.s.id));
   return {
     ...summary,
     segments: segments.map(toSegment),
@@ -451,9 +477,9 @@ export async function join(deps: AppDeps, actor: Actor, id: string): Promise<Liv
     if (!seg || !isGroupKind(seg.kind)) return null;
     return placeLate(tx, s, seg, actor.personId);
   });
-  sessionChanged(deps, id, 'session');
+  consoleChanged(deps, id, 'session');
   if (placed) {
-    sessionChanged(deps, id, 'groups', placed);
+    consoleChanged(deps, id, 'groups', placed);
     groupChanged(deps, placed, 'groups');
   }
   return getState(deps.db, actor, id);
@@ -488,7 +514,7 @@ export async function leave(deps: AppDeps, actor: Actor, id: string) {
     await repo.markLeft(tx, s.id, actor.personId);
     return true;
   });
-  if (left) sessionChanged(deps, id, 'session');
+  if (left) consoleChanged(deps, id, 'session');
 }
 
 // ---------- state ----------
@@ -583,8 +609,8 @@ async function groupsOverview(db: DbOrTx, s: SessionRow, segments: SegmentRow[])
 /** Everything a participant or facilitator screen shows now; facilitators also get the group overview (no content). */
 export async function getState(db: DbOrTx, actor: Actor, id: string): Promise<LiveState> {
   const l = await load(db, actor, id);
-  const session = await presentSession(db, actor, l);
   const segments = await repo.selectSegments(db, l.s.id);
+  const session = await presentSession(db, actor, l, segments);
   const current = segments.find((g) => g.id === l.s.currentSegmentId && g.status === 'active');
   const content = policy.canReadSessionContent(actor, l.s, l.rel);
   const broadcasts = content ? await repo.selectBroadcasts(db, l.s.id, 5) : [];
@@ -649,8 +675,10 @@ export async function postMessage(deps: AppDeps, actor: Actor, id: string, input
   });
   if (result.created) {
     limiter.fail(actor.personId);
-    if (groupId) groupChanged(deps, groupId, 'chat', result.row.id);
-    else sessionChanged(deps, s.id, 'chat', result.row.id);
+    if (groupId) {
+      groupChanged(deps, groupId, 'chat', result.row.id);
+      groupActivity(deps, s.id);
+    } else sessionChanged(deps, s.id, 'chat', result.row.id);
   }
   return { message: toMessage(result.row), created: result.created };
 }
@@ -689,6 +717,7 @@ export async function putNotes(deps: AppDeps, actor: Actor, id: string, groupId:
     return notesOf(tx, l.s.orgId, g.id);
   });
   groupChanged(deps, groupId, 'notes');
+  groupActivity(deps, id);
   return notes;
 }
 
@@ -790,7 +819,8 @@ export async function vote(deps: AppDeps, actor: Actor, id: string, segmentId: s
   const choice = normalizeVote(seg.config as SegmentConfig, v);
   const inserted = await deps.events.transaction(deps.db, (tx) => repo.insertVote(tx, { segmentId: seg.id, personId: actor.personId, sessionId: s.id, orgId: s.orgId, choice }));
   if (!inserted) throw new AppError('ALREADY_VOTED', 'You already voted in this poll; a vote cannot be changed.');
-  sessionChanged(deps, s.id, 'poll', seg.id);
+  consoleChanged(deps, s.id, 'poll', seg.id);
+  throttled(`poll:${seg.id}`, 2000, () => sessionChanged(deps, s.id, 'poll', seg.id));
   return pollView(deps.db, actor, seg, false);
 }
 

@@ -11,7 +11,7 @@ let cast: Awaited<ReturnType<typeof buildCast>>;
 beforeAll(async () => {
   t = await createTestApp({ SIGNIN_PER_IP_PER_MINUTE: '1000' });
   cast = await buildCast(t, 8);
-});
+}, 180_000);
 afterAll(() => t.close());
 
 const url = (id: string, rest = '') => `/api/live-sessions/${id}${rest}`;
@@ -395,12 +395,21 @@ describe('reconnect and realtime', () => {
     await say(people[0].c, s.id, 'A secret-ish group line', g.id);
     await ws.waitFor((m) => m.type === 'changed' && m.channel === `live-group:${g.id}` && m.what === 'chat');
     expect(JSON.stringify(ws.messages)).not.toContain('secret-ish');
+    ws.ws.send(JSON.stringify({ type: 'subscribe', channel: `live-console:${s.id}` }));
+    await ws.waitFor((m) => m.type === 'subscribed' && m.channel === `live-console:${s.id}` && m.ok === false);
     await ws.close();
     const fws = await connectWs(wsUrl, { cookie: fac.c.cookie, origin: `http://127.0.0.1:${port}` });
     fws.ws.send(JSON.stringify({ type: 'subscribe', channel: `live-group:${g.id}` }));
     await fws.waitFor((m) => m.type === 'subscribed' && m.channel === `live-group:${g.id}` && m.ok === false);
     fws.ws.send(JSON.stringify({ type: 'subscribe', channel: `live:${s.id}` }));
     await fws.waitFor((m) => m.type === 'subscribed' && m.channel === `live:${s.id}` && m.ok === true);
+    // The console channel tells facilitators about arrivals and late placements; participants' screens are not woken.
+    fws.ws.send(JSON.stringify({ type: 'subscribe', channel: `live-console:${s.id}` }));
+    await fws.waitFor((m) => m.type === 'subscribed' && m.channel === `live-console:${s.id}` && m.ok === true);
+    const lateState = (await people[4].c.post(url(s.id, '/join'))).json();
+    await fws.waitFor((m) => m.type === 'changed' && m.channel === `live-console:${s.id}` && m.what === 'session');
+    await fws.waitFor((m) => m.type === 'changed' && m.channel === `live-console:${s.id}` && m.what === 'groups' && m.id === lateState.myGroup.id);
+    expect(fws.messages.filter((m) => m.channel === `live:${s.id}` && m.what === 'session')).toEqual([]);
     await fws.close();
     const ows = await connectWs(wsUrl, { cookie: cast.outsider.c.cookie, origin: `http://127.0.0.1:${port}` });
     ows.ws.send(JSON.stringify({ type: 'subscribe', channel: `live:${s.id}` }));

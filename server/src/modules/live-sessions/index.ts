@@ -1,8 +1,8 @@
 // live-sessions: owns live sessions (agenda of segments, run state), participants and attendance, breakout groups and
 // learning-partner pairs (engine/grouping), group/pair chat and notes (members only; pairs private), polls, broadcasts,
 // opt-in debriefs, keep/retention of pair talk, talk-time analytics. Emits: live_sessions.created, .started, .ended;
-// realtime `changed` on live:<id>, live-console:<id> (facilitators), live-group:<id>; authorizes call signals in live-group:<id>. Consumes: none.
-// Public surface: register(app, deps); templateSegments (the demo seed uses the graduated template).
+// realtime `changed` on live:<id>, live-console:<id> (facilitators) and live-group:<id> (members); authorizes call
+// signals in live-group:<id>. Consumes: none. Public surface: register(app, deps); templateSegments (demo seed).
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../kernel/deps.ts';
 import { liveSessionsRoutes } from './live-sessions.routes.ts';

@@ -75,6 +75,24 @@ describe('sessions and agenda', () => {
   });
 });
 
+describe('community sessions', () => {
+  it('lets a community owner schedule one for its readers only', async () => {
+    const { plain, people, fac } = cast;
+    const com = await plain.c.post('/api/communities', { name: `Quiet circle ${randomUUID().slice(0, 6)}`, visibility: 'private' });
+    expect(com.statusCode, com.body).toBe(201);
+    const communityId = com.json().id;
+    const s = await createSession(plain.c, { communityId, template: 'blank' });
+    expect(s.community).toMatchObject({ id: communityId });
+    expect(s.abilities.facilitate).toBe(true);
+    expect((await people[0].c.get(url(s.id))).statusCode).toBe(404);
+    expect((await people[0].c.post(url(s.id, '/join'))).statusCode).toBe(404);
+    expect((await people[0].c.get(`/api/live-sessions?communityId=${communityId}`)).json().items).toEqual([]);
+    expect((await plain.c.get(`/api/live-sessions?communityId=${communityId}`)).json().items.map((x: { id: string }) => x.id)).toEqual([s.id]);
+    expect((await people[0].c.post('/api/live-sessions', { title: 'Not mine', startsAt: new Date().toISOString(), communityId })).statusCode).toBe(404);
+    expect((await fac.c.post('/api/live-sessions', { title: 'Both', startsAt: new Date().toISOString(), communityId, programId: randomUUID() })).statusCode).toBe(400);
+  });
+});
+
 describe('joining, capacity and run state', () => {
   it('refuses joining a full or ended session with a clear error and changes nothing', async () => {
     const { fac, people } = cast;

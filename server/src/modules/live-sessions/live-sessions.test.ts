@@ -120,6 +120,16 @@ describe('joining, capacity and run state', () => {
     expect((await stateOf(people[3].c, s.id)).present).toBe(false);
   });
 
+  it('never oversells seats when many join at once', async () => {
+    const { fac, people } = cast;
+    const s = await createSession(fac.c, { capacity: 3, template: 'blank' });
+    const answers = await Promise.all(people.slice(0, 7).map((p) => p.c.post(url(s.id, '/join'))));
+    const codes = answers.map((r) => r.statusCode);
+    expect(codes.filter((c) => c === 200)).toHaveLength(3);
+    expect(answers.filter((r) => r.statusCode === 409).every((r) => r.json().code === 'SESSION_FULL')).toBe(true);
+    expect((await fac.c.get(url(s.id))).json().presentCount).toBe(3);
+  });
+
   it('advances once when two facilitators click at once, extends, broadcasts, recalls, and survives the facilitator leaving', async () => {
     const { fac, co, people } = cast;
     const s = await createSession(fac.c, { facilitatorIds: [co.id] });

@@ -154,7 +154,7 @@ export type MatchRunAssignment = z.infer<typeof MatchRunAssignment>;
 export const MatchRunUnmatched = z.object({
   /** The mentee. */
   person: PersonRef,
-  /** NO_FEASIBLE_MENTOR | NO_CAPACITY | NOT_BENEFICIAL | INVALID_PROFILE */
+  /** NO_FEASIBLE_MENTOR | NO_CAPACITY | NOT_BENEFICIAL | INVALID_PROFILE | UNASSIGNED (an admin took the mentee out of the preview) */
   reason: z.string(),
   /** Which constraints excluded the mentors, when known. */
   detail: z.string().nullable(),

@@ -46,9 +46,9 @@ export function Members({ group, meId }: { group: MyGroup; meId: string }) {
 
 /**
  * My group or learning partner during a breakout: who, the prompt, who can read it, the call (media) slot, chat and
- * shared notes. When the breakout is over, chat and notes stay readable for the members but closed for writing.
+ * shared notes. When the breakout is over the chat is read-only; notes stay editable until the session ends.
  */
-export function MyGroupCard({ sessionId, group, meId, media, footer }: { sessionId: string; group: MyGroup; meId: string; media?: ReactNode; footer?: ReactNode }) {
+export function MyGroupCard({ sessionId, group, meId, media, footer, ended }: { sessionId: string; group: MyGroup; meId: string; media?: ReactNode; footer?: ReactNode; ended?: boolean }) {
   const channel = liveGroupChannel(group.id);
   const label = group.kind === 'pair' ? (group.members.length > 2 ? 'Your learning partners' : 'Your learning partner') : 'Your group';
   return (
@@ -57,7 +57,7 @@ export function MyGroupCard({ sessionId, group, meId, media, footer }: { session
         <h2 id="my-group-title" className="card-title">
           {label}
         </h2>
-        {group.active ? <span className="badge badge-moss">Open now</span> : <span className="badge">Closed</span>}
+        {group.active ? <span className="badge badge-moss">Open now</span> : <span className="badge">{ended ? 'Closed' : 'Chat closed · notes open'}</span>}
       </header>
       <Members group={group} meId={meId} />
       <ConfidentialNotice kind={group.kind} />
@@ -71,7 +71,7 @@ export function MyGroupCard({ sessionId, group, meId, media, footer }: { session
           title={group.kind === 'pair' ? 'Partner chat' : 'Group chat'}
           closedReason={group.active ? null : 'This breakout has ended: the chat is read-only.'}
         />
-        <GroupNotes sessionId={sessionId} groupId={group.id} channel={channel} readOnly={!group.active} />
+        <GroupNotes sessionId={sessionId} groupId={group.id} channel={channel} readOnly={ended} />
       </div>
       {footer}
     </section>

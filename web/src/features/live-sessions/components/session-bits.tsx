@@ -52,18 +52,18 @@ export function BroadcastBanner({ broadcasts }: { broadcasts: Broadcast[] }) {
 /** The agenda in order: done ones ticked, the current one marked (aria-current) with its kind and minutes. */
 export function AgendaList({ segments, currentId, compact }: { segments: Segment[]; currentId: string | null; compact?: boolean }) {
   return (
-    <ol className={`agenda-list${compact ? ' agenda-compact' : ''}`}>
+    <ol className={`lv-agenda-list${compact ? ' lv-agenda-compact' : ''}`}>
       {segments.map((s) => (
-        <li key={s.id} className="agenda-item" data-status={s.status} aria-current={s.id === currentId ? 'step' : undefined}>
+        <li key={s.id} className="lv-agenda-item" data-status={s.status} aria-current={s.id === currentId ? 'step' : undefined}>
           <KindIcon kind={s.kind} size={16} />
-          <span className="agenda-text">
-            <span className="agenda-title">{s.title}</span>
-            <span className="agenda-meta">
+          <span className="lv-agenda-text">
+            <span className="lv-agenda-title">{s.title}</span>
+            <span className="lv-agenda-meta">
               {KINDS[s.kind].label} · {minutesText(s.durationMinutes)}
               {s.status === 'done' ? ' · done' : s.id === currentId ? ' · now' : ''}
             </span>
           </span>
-          {s.status === 'done' ? <Icon name="check" size={16} className="agenda-done" title="Done" /> : null}
+          {s.status === 'done' ? <Icon name="check" size={16} className="lv-agenda-done" title="Done" /> : null}
         </li>
       ))}
     </ol>

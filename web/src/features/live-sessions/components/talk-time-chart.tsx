@@ -48,7 +48,7 @@ export function TalkTimeChart({ rows }: { rows: AnalyticsRow[] }) {
     <div className="talk-chart">
       <div className="talk-chart-head">
         <TalkLegend />
-        <div className="segmented" role="group" aria-label="Show as">
+        <div className="lv-segmented" role="group" aria-label="Show as">
           <button type="button" aria-pressed={view === 'chart'} onClick={() => setView('chart')}>
             Chart
           </button>

@@ -90,8 +90,12 @@ export class MeshCall {
   private readonly iceServers: RTCIceServer[];
   private readonly connectTimeoutMs: number;
   private readonly getUserMedia: (c: MediaStreamConstraints) => Promise<MediaStream>;
-  /** This call instance: signals name it so a reloaded tab never receives answers meant for its predecessor. */
-  readonly sid = Math.random().toString(36).slice(2, 12);
+  /**
+   * This call instance, new on every join: signals name it so a reloaded tab, a second tab or a rejoin never applies
+   * answers meant for another instance. A connection is only ever replaced when the other side's instance changes,
+   * so both ends always replace it together.
+   */
+  private sid = newSid();
   private peers = new Map<string, Peer>();
   private status: CallStatus = 'idle';
   private mediaError: string | null = null;
@@ -188,6 +192,7 @@ export class MeshCall {
   async join() {
     if (this.status === 'starting' || this.status === 'joined' || this.destroyed) return;
     this.status = 'starting';
+    this.sid = newSid();
     this.mediaError = null;
     this.changed();
     let stream: MediaStream | null = null;
@@ -297,21 +302,21 @@ export class MeshCall {
     peer.queue = peer.queue.then(() => this.handle(peer, data)).catch((err) => console.warn('breakout call: signal failed', err));
   }
 
-  /** The server refused a signal to `to` (they left the group, or the breakout ended). */
+  /** The server refused a signal to `to` (they left the group, or the breakout ended): not reachable for now. */
   refused(to: string | undefined) {
     const peer = to ? this.peers.get(to) : undefined;
-    if (!peer || peer.state === 'connected') return;
-    this.resetPeer(peer, 'failed');
-    this.changed();
+    if (!peer || peer.state === 'connected' || peer.state === 'waiting') return;
+    this.fail(peer);
   }
 
   private async handle(peer: Peer, data: Signal) {
     const sid = data.sid as string;
     const kind = data.kind;
     if (kind === 'hello') {
-      // A new call instance (first contact, reload, new tab) starts over; the same one re-greeting after a
-      // reconnect keeps a healthy connection.
-      if (peer.remoteSid !== sid || !peer.pc || peer.state === 'failed') {
+      // A new call instance (first contact, reload, new tab, rejoin) starts over; the same one greeting again (after a
+      // reconnect) keeps its connection, even a failing one: that one recovers by ICE restart, never by replacing it
+      // on one side only.
+      if (peer.remoteSid !== sid || !peer.pc) {
         this.resetPeer(peer, 'connecting');
         peer.remoteSid = sid;
         this.connect(peer);
@@ -463,7 +468,16 @@ export class MeshCall {
     pc.oniceconnectionstatechange = () => current() && this.changed();
     for (const track of this.local?.getTracks() ?? []) pc.addTrack(track, this.local as MediaStream);
     clearTimeout(peer.connectTimer);
-    peer.connectTimer = setTimeout(() => current() && pc.connectionState !== 'connected' && this.fail(peer), this.connectTimeoutMs);
+    peer.connectTimer = setTimeout(() => {
+      if (!current() || pc.connectionState === 'connected') return;
+      // Too slow: say so (the chat fallback shows), and try once more with fresh ICE credentials in the background;
+      // if that connects, the state turns `connected` and the fallback goes away.
+      this.fail(peer);
+      if (!peer.restarted && pc.signalingState !== 'closed') {
+        peer.restarted = true;
+        pc.restartIce();
+      }
+    }, this.connectTimeoutMs);
   }
 
   private fail(peer: Peer) {
@@ -497,6 +511,10 @@ export class MeshCall {
     this.resetPeer(peer, 'waiting');
     this.peers.delete(id);
   }
+}
+
+function newSid() {
+  return Math.random().toString(36).slice(2, 12);
 }
 
 function errorName(err: unknown): string {

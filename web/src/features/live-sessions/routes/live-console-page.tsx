@@ -83,7 +83,9 @@ function RunControls({ st, run }: { st: LiveState; run: ReturnType<typeof useRun
           <Button onClick={() => run.start.mutate()} loading={run.start.isPending} disabled={busy}>
             <Icon name="flame" size={18} /> Start session
           </Button>
-          <p className="field-hint">Opens the main room. The first segment starts with “Next segment”.</p>
+          <p className="field-hint">
+            Starts the first segment{s.segments[0] ? `: ${s.segments[0].title} (${minutesText(s.segments[0].durationMinutes)})` : ''}. People who joined early are waiting.
+          </p>
         </div>
       ) : s.status === 'live' ? (
         <>
@@ -168,7 +170,7 @@ function BroadcastBox({ run }: { run: ReturnType<typeof useRunActions> }) {
  * run controls, broadcasts, the groups' activity (counts and times, never content) and live poll results.
  */
 export function LiveConsolePage({ id }: { id: string }) {
-  const state = useLiveState(id);
+  const state = useLiveState(id, { console: true });
   const run = useRunActions(id);
   useDocumentTitle(state.data ? `Console · ${state.data.session.title}` : 'Console');
   useLiveUpdates(id, state.data);

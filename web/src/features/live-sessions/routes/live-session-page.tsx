@@ -202,7 +202,14 @@ export function LiveSessionPage({ id }: { id: string }) {
         {inBreakout && isFacilitator ? (
           <Alert tone="info">Breakouts are private to their members. Follow activity (never content) in the console.</Alert>
         ) : null}
-        {group && (group.active || seg?.kind === 'debrief' || s.status === 'ended' || (!seg && s.status === 'live')) ? (
+        {group && s.status === 'ended' && group.kind === 'pair' && !group.keep?.all ? (
+          <Card>
+            <p>
+              <Icon name="lock" size={16} /> Your learning-partner conversation with {group.members.filter((m) => m.id !== me.person.id).map((m) => m.name).join(' and ')} was deleted when the session ended, as
+              agreed: it was not kept by both of you.
+            </p>
+          </Card>
+        ) : group && (group.active || !seg || seg.kind === 'debrief' || seg.kind === 'reflection') ? (
           <>
             {seg?.kind === 'debrief' ? <DebriefConsentCard group={group} saving={actions.consent.isPending} onChange={(share) => actions.consent.mutate({ groupId: group.id, share })} /> : null}
             <MyGroupCard
@@ -215,7 +222,8 @@ export function LiveSessionPage({ id }: { id: string }) {
                   <div className="media-slot" data-slot="breakout-media" />
                 ) : null
               }
-              footer={<KeepChoice group={group} saving={actions.keep.isPending} onChange={(keep) => actions.keep.mutate({ groupId: group.id, keep })} />}
+              ended={s.status === 'ended'}
+              footer={s.status === 'ended' ? null : <KeepChoice group={group} saving={actions.keep.isPending} onChange={(keep) => actions.keep.mutate({ groupId: group.id, keep })} />}
             />
           </>
         ) : null}

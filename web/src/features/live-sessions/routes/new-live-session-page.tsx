@@ -20,14 +20,14 @@ import { GraduationStrip } from '../components/graduation-strip.tsx';
 import '../live.css';
 
 const GRADUATED = [
-  { kind: 'plenary', title: 'Welcome', durationMinutes: 10 },
-  { kind: 'icebreaker', title: 'Icebreaker', durationMinutes: 10 },
-  { kind: 'poll', title: 'Poll', durationMinutes: 5 },
-  { kind: 'chat', title: 'Chat', durationMinutes: 5 },
-  { kind: 'groups', title: 'Small groups', durationMinutes: 20 },
-  { kind: 'pairs', title: 'Learning partners', durationMinutes: 15 },
+  { kind: 'plenary', title: 'Welcome', durationMinutes: 5 },
+  { kind: 'icebreaker', title: 'Icebreaker in threes', durationMinutes: 8 },
+  { kind: 'poll', title: 'Quick poll', durationMinutes: 3 },
+  { kind: 'chat', title: 'Open chat', durationMinutes: 5 },
+  { kind: 'groups', title: 'Small-group discussion', durationMinutes: 15 },
+  { kind: 'pairs', title: 'Learning partners', durationMinutes: 10 },
   { kind: 'reflection', title: 'Reflection', durationMinutes: 5 },
-  { kind: 'debrief', title: 'Debrief', durationMinutes: 10 },
+  { kind: 'debrief', title: 'Debrief (opt-in)', durationMinutes: 10 },
 ] as const;
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -121,7 +121,7 @@ export function NewLiveSessionPage() {
               <input type="radio" name="template" value="graduated" checked={template === 'graduated'} onChange={() => setTemplate('graduated')} />
               <span className="template-text">
                 <strong>The graduated sequence (recommended)</strong>
-                <span className="muted small">Welcome → icebreaker in threes → poll → chat → small groups of four → learning partners → reflection → opt-in debrief. 80 minutes, all editable.</span>
+                <span className="muted small">Welcome → icebreaker in threes → poll → chat → small groups of four → learning partners → reflection → opt-in debrief. About an hour, all editable.</span>
                 <GraduationStrip segments={GRADUATED.map((g) => ({ ...g }))} />
               </span>
             </label>

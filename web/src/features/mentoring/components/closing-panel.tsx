@@ -71,16 +71,18 @@ export function ClosingPanel({ r, partner }: { r: RelationshipDetail; partner: P
           <CloseForm r={r} partner={partner} onDone={() => {}} submitLabel="Send feedback" />
         </div>
       ) : r.abilities.canClose ? (
-        <>
+        <div className="stack-sm">
           <p className="small muted">When you have reached your goals, or it is not working, close it with a short note for {first}. They are asked for theirs.</p>
-          <Button variant="secondary" onClick={() => setConfirm(true)}>
-            Close relationship
-          </Button>
+          <div>
+            <Button variant="secondary" onClick={() => setConfirm(true)}>
+              Close relationship
+            </Button>
+          </div>
           <Dialog open={confirm} onClose={() => setConfirm(false)} title={`Close your ${r.kind} with ${first}?`}>
             <p className="small muted">Goals, meetings and notes stay readable for both of you. New meetings and check-ins stop.</p>
             <CloseForm r={r} partner={partner} onDone={() => setConfirm(false)} submitLabel="Close relationship" />
           </Dialog>
-        </>
+        </div>
       ) : null}
     </Card>
   );

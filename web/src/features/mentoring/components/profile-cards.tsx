@@ -8,7 +8,7 @@ import { plural } from '../../../lib/plural.ts';
 import { MenteeProfileForm, MentorProfileForm } from './profile-forms.tsx';
 
 /** My mentor and mentee profiles: a summary with Edit, or the form; "Become a mentor" / "Find a mentor" when missing. */
-export function ProfileCards({ profile, openSide }: { profile: MentoringProfileResponse; openSide?: 'mentor' | 'mentee' | null }) {
+export function ProfileCards({ profile, openSide, hasMentor }: { profile: MentoringProfileResponse; openSide?: 'mentor' | 'mentee' | null; hasMentor?: boolean }) {
   const [editing, setEditing] = useState<'mentor' | 'mentee' | null>(openSide ?? null);
   const { mentor, mentee } = profile;
   return (
@@ -44,7 +44,7 @@ export function ProfileCards({ profile, openSide }: { profile: MentoringProfileR
           <MenteeProfileForm initial={mentee} onDone={() => setEditing(null)} />
         ) : mentee ? (
           <div className="stack-sm">
-            <p className="profile-status">{mentee.active ? <span className="badge badge-moss">Looking for a mentor</span> : <span className="badge">Paused</span>}</p>
+            <p className="profile-status">{!mentee.active ? <span className="badge">Paused</span> : hasMentor ? <span className="badge badge-moss">You have a mentor</span> : <span className="badge badge-moss">Looking for a mentor</span>}</p>
             {mentee.goals.length ? <p className="small">Goals: {mentee.goals.join(', ')}</p> : null}
             <ul className="skill-list" aria-label="Skills you want to grow">
               {mentee.skills.map((s) => (

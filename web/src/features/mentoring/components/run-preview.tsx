@@ -44,7 +44,7 @@ function MentorSelect({ run, mentee, current, mentors, disabled, onEdit }: { run
       <option value="">{current ? 'Unassign' : 'Choose a mentor…'}</option>
       {mentors.map((m) => (
         <option key={m.mentor.id} value={m.mentor.id}>
-          {m.mentor.name} ({m.load} here)
+          {m.mentor.name} ({m.load} in this run)
         </option>
       ))}
     </Select>

@@ -186,7 +186,7 @@ export function ExpertsPage() {
         <span aria-current="page">Ask an expert</span>
       </nav>
       <PageHeader title="Ask an expert" subtitle="A quick question to colleagues who know the skill and have helped before." />
-      <div className="experts-layout">
+      <div className="experts-layout" data-waiting={waiting > 0 || undefined}>
         <div className="stack">
           <Card title="Ask">
             <AskForm />

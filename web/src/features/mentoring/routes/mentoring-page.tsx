@@ -123,7 +123,7 @@ export function MentoringPage() {
 
       {!fresh ? (
         <Section id="profiles" title="Your mentoring profiles">
-          <ProfileCards key={openSide?.n ?? 0} profile={p} openSide={openSide?.side ?? null} />
+          <ProfileCards key={openSide?.n ?? 0} profile={p} openSide={openSide?.side ?? null} hasMentor={hasMentor} />
         </Section>
       ) : null}
 

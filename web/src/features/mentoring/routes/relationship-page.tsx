@@ -72,7 +72,7 @@ export function RelationshipPage({ id }: { id: string }) {
         </div>
         <div className="rel-why">
           <ScoreMeter score={r.score} />
-          <FactorChips factors={r.explanation} label="Why you were matched" />
+          <FactorChips factors={r.explanation} label={asAdmin ? 'Why they were matched' : 'Why you were matched'} />
         </div>
       </header>
       {asAdmin ? <Alert tone="info">You see this pair as a programme admin: goals, how often they meet and their ratings. Their notes, agendas and check-in notes stay between them.</Alert> : null}
@@ -81,11 +81,11 @@ export function RelationshipPage({ id }: { id: string }) {
         <div className="rel-main">
           <GoalsPanel r={r} />
           <MeetingsPanel r={r} zone={zone} partner={p.person} partnerZone={partnerZone} />
+          <ClosingPanel r={r} partner={p.person} />
         </div>
         <div className="rel-side">
           <NotesPanel r={r} partner={p.person} />
           <CheckInPanel r={r} partner={p.person} />
-          <ClosingPanel r={r} partner={p.person} />
         </div>
       </div>
     </div>

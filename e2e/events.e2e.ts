@@ -66,7 +66,7 @@ describe('events: an admin plans a workshop in another time zone; RSVPs fill it,
       if (shots) for (const [who, b] of Object.entries({ admin, maya, sam, lea })) await b.page.screenshot({ path: join(shots, `events-failure-${who}.png`), fullPage: true }).catch(() => {});
       throw err;
     }
-  }, 240_000);
+  }, 300_000);
 
   async function journey() {
     const a = admin.page;

@@ -12,8 +12,7 @@ export function AgendaItem({ event, now, showCommunity = true }: { event: EventS
   const when = eventWhen(event, { withDay: false });
   const past = isPast(event, now);
   return (
-    <li className="agenda-item" data-status={event.status} data-past={past || undefined}>
-      <span className={`agenda-bar event-kind-${event.kind}`} aria-hidden="true" />
+    <li className={`agenda-item event-kind-${event.kind}`} data-status={event.status} data-past={past || undefined}>
       <div className="agenda-main">
         <div className="agenda-badges">
           <KindBadge kind={event.kind} />
@@ -26,7 +25,7 @@ export function AgendaItem({ event, now, showCommunity = true }: { event: EventS
         </h3>
         <p className="agenda-when">
           <Icon name="clock" size={15} />
-          <span>
+          <span className="agenda-when-text">
             <time dateTime={event.startsAt}>{when.local}</time>
             {when.other ? <span className="agenda-zone">{when.other}</span> : null}
           </span>

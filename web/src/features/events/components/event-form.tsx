@@ -272,7 +272,14 @@ export function EventForm({
         <fieldset className="fieldset stack-sm">
           <legend>Hosts and speakers</legend>
           <HostPicker chosen={hosts} onChange={setHosts} max={EVENT_LIMITS.hosts} error={fe.hostIds ?? Object.entries(fe).find(([k]) => k.startsWith('hostIds'))?.[1]} />
-          {hosts.length && !hosts.some((h) => h.id === me.id) ? <p className="field-hint">You are not among the hosts; add yourself if you host it too.</p> : null}
+          {hosts.length && !hosts.some((h) => h.id === me.id) ? (
+            <p className="field-hint">
+              You are not among the hosts.{' '}
+              <button type="button" className="events-link-btn" onClick={() => setHosts((l) => [...l, { id: me.id, name: me.name, title: me.title }])}>
+                Add me as a host
+              </button>
+            </p>
+          ) : null}
           <h3 className="subheading">Guest speakers</h3>
           {guests.length === 0 ? <p className="field-hint">Speakers from outside the organization, shown by name.</p> : null}
           <ol className="guest-list">

@@ -37,7 +37,7 @@ export const startTime = (iso: string) => timeFmt().format(new Date(iso));
 
 /** "3 spots left", "Full · 2 on the waitlist", "Unlimited seats". */
 export function seatsLine(e: Pick<EventSummary, 'capacity' | 'goingCount' | 'waitlistCount'>): string {
-  if (e.capacity === null) return `${plural(e.goingCount, 'person', 'people')} going`;
+  if (e.capacity === null) return e.goingCount ? `${plural(e.goingCount, 'person', 'people')} going` : 'No seat limit';
   const left = Math.max(0, e.capacity - e.goingCount);
   if (left > 0) return `${plural(left, 'spot', 'spots')} left of ${e.capacity}`;
   return e.waitlistCount ? `Full · ${e.waitlistCount} on the waitlist` : 'Full · waitlist open';

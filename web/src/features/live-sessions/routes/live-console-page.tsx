@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { Link } from 'wouter';
-import { type GroupOverview, LIVE_LIMITS, type LiveState } from '../../../../../contracts/index.ts';
+import { useQueryClient } from '@tanstack/react-query';
+import { type GroupOverview, LIVE_LIMITS, type LiveState, liveConsoleChannel } from '../../../../../contracts/index.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { Card } from '../../../components/ui/card.tsx';
@@ -12,7 +13,9 @@ import { PageLoading } from '../../../components/ui/page-loading.tsx';
 import { ApiError } from '../../../lib/api-error.ts';
 import { plural } from '../../../lib/plural.ts';
 import { relativeTime } from '../../../lib/relative-time.ts';
+import { useChannel } from '../../../lib/use-channel.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
+import { liveKeys } from '../api/live-keys.ts';
 import { useLiveState } from '../api/use-live.ts';
 import { useRunActions } from '../api/use-live-actions.ts';
 import { Countdown } from '../components/countdown.tsx';
@@ -170,7 +173,10 @@ function BroadcastBox({ run }: { run: ReturnType<typeof useRunActions> }) {
  * run controls, broadcasts, the groups' activity (counts and times, never content) and live poll results.
  */
 export function LiveConsolePage({ id }: { id: string }) {
-  const state = useLiveState(id, { console: true });
+  const state = useLiveState(id);
+  const qc = useQueryClient();
+  // Arrivals, group activity (counts) and votes come on the facilitators' own channel.
+  useChannel(state.data?.session.abilities.facilitate ? liveConsoleChannel(id) : null, () => void qc.invalidateQueries({ queryKey: liveKeys.state(id) }));
   const run = useRunActions(id);
   useDocumentTitle(state.data ? `Console · ${state.data.session.title}` : 'Console');
   useLiveUpdates(id, state.data);

@@ -21,6 +21,7 @@ import { Countdown } from '../components/countdown.tsx';
 import { DebriefConsentCard, KeepChoice, MyGroupCard } from '../components/my-group-card.tsx';
 import { PollPanel } from '../components/poll-panel.tsx';
 import { Reflection } from '../components/reflection.tsx';
+import { BreakoutMedia } from '../media/breakout-media.tsx';
 import { KindIcon, KINDS, minutesText } from '../components/segment-kinds.tsx';
 import { AgendaList, BroadcastBanner, StatusBadge, whenText } from '../components/session-bits.tsx';
 import '../live.css';
@@ -217,10 +218,8 @@ export function LiveSessionPage({ id }: { id: string }) {
               group={group}
               meId={me.person.id}
               media={
-                group.active ? (
-                  // Slot for the breakout audio/video call (WebRTC mesh); chat and notes work without it.
-                  <div className="media-slot" data-slot="breakout-media" />
-                ) : null
+                // Opt-in audio/video for the group or pair (peer-to-peer); chat and notes work without it.
+                group.active ? <BreakoutMedia groupId={group.id} me={{ id: me.person.id, name: me.person.name }} members={group.members} /> : null
               }
               ended={s.status === 'ended'}
               footer={s.status === 'ended' ? null : <KeepChoice group={group} saving={actions.keep.isPending} onChange={(keep) => actions.keep.mutate({ groupId: group.id, keep })} />}

@@ -5,6 +5,7 @@ import { organizations, people, personSkills } from '../schema/index.ts';
 import { seedDemoCommunities } from './demo-communities.ts';
 import { seedDemoEvents } from './demo-events.ts';
 import { seedDemoLive } from './demo-live.ts';
+import { seedDemoMentoring } from './demo-mentoring.ts';
 import { seedDemoPrograms } from './demo-programs.ts';
 import { seedDemoResources } from './demo-resources.ts';
 import { DEPARTMENTS, FIRST, INTERESTS, LAST, NAMED, PLACES, SHARED_SKILLS, prng } from './demo-data.ts';
@@ -112,6 +113,7 @@ export async function seedDemo(db: Db, opts: { name?: string; slug?: string; siz
     await seedDemoPrograms(tx, org.id, inserted);
     await seedDemoEvents(tx, org.id, inserted);
     await seedDemoLive(tx, org.id, inserted);
+    await seedDemoMentoring(tx, org.id, inserted);
     return { org, count: inserted.length };
   });
 }

@@ -11,7 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { machine, writeResult } from '../lib.ts';
 import { httpSignIn } from '../../server/test/spawn-server.ts';
-import { api, BENCH_PASSWORD, type BenchPerson, Client, createBenchDatabase, load, type NodeProcess, pool, PORTS, procCpuSeconds, seedOrg, sleep, startNode, summary } from './lib.ts';
+import { api, revision, BENCH_PASSWORD, type BenchPerson, Client, createBenchDatabase, load, type NodeProcess, pool, PORTS, procCpuSeconds, seedOrg, sleep, startNode, summary } from './lib.ts';
 
 const arg = (name: string, def: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -166,6 +166,7 @@ try {
 
   const out = {
     machine: machine(),
+    revision: revision(),
     target: nodes.length === 1 ? 'chat message to a 4-person group on one node: p99 ≤ 50 ms' : 'chat message to a 4-person group across two nodes on PostgreSQL: p99 ≤ 250 ms',
     database: 'postgres',
     nodes: nodes.length,

@@ -2,8 +2,10 @@
 // on one `hearth start` process; server memory (VmRSS) before and after, bytes per socket, time to connect all.
 // Target: 5,000 idle authenticated sockets within 1 GB of server memory.
 // Usage: npx tsx bench/live/idle.ts [--db pglite|postgres|both] [--sockets 5000] [--concurrency 50]
-import { writeResult } from '../lib.ts';
-import { type Client, connectAll, createBenchDatabase, type DbKind, load, mb, PORTS, procCpuSeconds, procMemory, seedOrg, sleep, startNode, api } from './lib.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { benchRoot, writeResult } from '../lib.ts';
+import { revision, type Client, connectAll, createBenchDatabase, type DbKind, load, mb, PORTS, procCpuSeconds, procMemory, seedOrg, sleep, startNode, api } from './lib.ts';
 
 const arg = (name: string, def: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -14,6 +16,8 @@ const concurrency = Number(arg('concurrency', '50'));
 const which = arg('db', 'both');
 // --orgs N spreads the people over N organizations (presence announcements go to an organization's sockets only).
 const orgs = Number(arg('orgs', '1'));
+// Connecting stops after this many seconds; the result then says how many sockets were opened (0 = no limit).
+const budget = Number(arg('budget', '0'));
 
 async function run(kind: DbKind) {
   const loadStart = load();
@@ -40,7 +44,7 @@ async function run(kind: DbKind) {
         lastPrint = performance.now();
         console.log(`${kind}: ${done} sockets after ${((performance.now() - started) / 1000).toFixed(1)} s, server RSS ${mb(procMemory(pid).rss)} MB, load ${load()[0]}`);
       }
-    });
+    }, budget ? started + budget * 1000 : Infinity);
     const connectSeconds = (performance.now() - started) / 1000;
     const cpuConnect = procCpuSeconds(pid) - cpuBefore;
     // Settle: wait until no client received anything for 3 s (presence announcements of the last joiners), ≤ 180 s.
@@ -77,14 +81,16 @@ async function run(kind: DbKind) {
       organizations: orgs,
       socketsPerPerson: 1,
       open,
+      opened: clients.length,
+      budgetSeconds: budget || null,
       onlineReportedByServer: online,
       connectSeconds: Number(connectSeconds.toFixed(1)),
-      connectPerSecond: Math.round(sockets / connectSeconds),
+      connectPerSecond: Math.round(clients.length / connectSeconds),
       settleSeconds: Number(settleSeconds.toFixed(1)),
       rssBeforeMB: mb(before.rss),
       rssAfterMB: mb(after.rss),
       peakRssMB: mb(after.hwm),
-      bytesPerSocket: Math.round((after.rss - before.rss) / sockets),
+      bytesPerSocket: Math.round((after.rss - before.rss) / clients.length),
       serverCpuSecondsConnect: Number(cpuConnect.toFixed(1)),
       serverCpuSecondsTotal: Number(cpuTotal.toFixed(1)),
       messagesToClients: received,
@@ -106,5 +112,12 @@ async function run(kind: DbKind) {
 const kinds: DbKind[] = which === 'both' ? ['pglite', 'postgres'] : [which as DbKind];
 const runs = [];
 for (const k of kinds) runs.push(await run(k));
-writeResult(orgs === 1 ? 'live-idle' : `live-idle-${orgs}-orgs`, { machine: (await import('../lib.ts')).machine(), target: '5,000 idle authenticated sockets within 1 GB of server memory', runs });
+// Runs of a database not measured this time are kept from the previous file.
+const resultName = orgs === 1 ? 'live-idle' : `live-idle-${orgs}-orgs`;
+const previous = join(benchRoot, 'results', `${resultName}.json`);
+if (existsSync(previous)) {
+  const old = JSON.parse(readFileSync(previous, 'utf8')) as { runs?: { database: string }[] };
+  runs.unshift(...((old.runs ?? []).filter((r) => !kinds.includes(r.database as DbKind)) as typeof runs));
+}
+writeResult(resultName, { machine: (await import('../lib.ts')).machine(), revision: revision(), target: '5,000 idle authenticated sockets within 1 GB of server memory', runs });
 process.exit(0);

@@ -237,6 +237,17 @@ export function procCpuSeconds(pid: number) {
   return (Number(fields[11]) + Number(fields[12])) / ticks;
 }
 
+/** The commit the servers ran (with "+changes" when server files had uncommitted edits). */
+export function revision() {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD']).toString().trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'server', 'contracts', 'engine']).toString().trim();
+    return dirty ? `${head}+changes` : head;
+  } catch {
+    return '?';
+  }
+}
+
 /** The machine's load averages (1, 5, 15 min), rounded. */
 export const load = () => loadavg().map((x) => Number(x.toFixed(2)));
 
@@ -319,13 +330,13 @@ export class Client {
   }
 }
 
-/** Opens clients with at most `concurrency` handshakes in flight; resolves when every one got its `hello`. */
-export async function connectAll(base: string, people: BenchPerson[], concurrency = 50, progress?: (done: number) => void): Promise<Client[]> {
+/** Opens clients with at most `concurrency` handshakes in flight; resolves when every one got its `hello` (or, past `deadline`, with those opened). */
+export async function connectAll(base: string, people: BenchPerson[], concurrency = 50, progress?: (done: number) => void, deadline = Infinity): Promise<Client[]> {
   const clients: Client[] = new Array(people.length);
   let next = 0;
   let done = 0;
   const worker = async () => {
-    while (next < people.length) {
+    while (next < people.length && performance.now() < deadline) {
       const i = next++;
       const c = new Client(base, people[i]);
       clients[i] = c;
@@ -335,7 +346,7 @@ export async function connectAll(base: string, people: BenchPerson[], concurrenc
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, people.length) }, worker));
-  return clients;
+  return clients.filter(Boolean);
 }
 
 /** JSON over HTTP as one person (CSRF token on writes); throws on an unexpected status. */

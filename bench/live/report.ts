@@ -58,10 +58,10 @@ if (segment) {
 
 ${segment.participants} people joined one session (POST /join), each with an authenticated socket subscribed to \`live:<id>\`; the facilitator signed in through the real sign-in route, started the session and advanced through a ${segment.passes[0].changes}-segment agenda (three rounds of the graduated sequence), one change every ${(segment.gapMs / 1000).toFixed(1)} s. Latency = the advance request's send time → each socket's \`changed\` (what: segment). "quiet": sockets only listen; "refetch": each socket refetches GET /state on the change, as the web client does. Group-forming changes (icebreaker, groups, pairs) run the grouping engine for everyone present inside the advance. Server RSS with ${segment.participants} sockets: ${segment.serverRssMB.connected} MB.
 
-| pass | all sockets | group-forming changes | other changes | slowest socket per change | advance request | all refetched /state | missing |
-|---|---|---|---|---|---|---|---:|
+| pass | all sockets | group-forming changes | other changes | slowest socket per change | advance request | all refetched /state | server CPU per change | missing |
+|---|---|---|---|---|---|---|---:|---:|
 ${segment.passes
-  .map((p: Json) => `| ${p.mode} | ${dist(p.all)} | ${dist(p.groupForming)} | ${dist(p.other)} | ${dist(p.lastSocketPerChange)} | ${dist(p.advanceRequest)} | ${p.refetchAll ? dist(p.refetchAll) : '–'} | ${p.missing} |`)
+  .map((p: Json) => `| ${p.mode} | ${dist(p.all)} | ${dist(p.groupForming)} | ${dist(p.other)} | ${dist(p.lastSocketPerChange)} | ${dist(p.advanceRequest)} | ${p.refetchAll ? `${dist(p.refetchAll)}${Object.keys(p.refetchFailures ?? {}).length ? `; failed: ${Object.entries(p.refetchFailures).map(([st, n]) => `${n} × HTTP ${st}`).join(', ')} of ${p.changes * segment.participants}` : ''}` : '–'} | ${p.serverCpuMsPerChange ?? '?'} ms | ${p.missing} |`)
   .join('\n')}
 
 Load average (1 min) ${loadText(segment.load)}.`);
@@ -80,7 +80,7 @@ ${c.groups} groups of ${c.groupSizes.min === c.groupSizes.max ? c.groupSizes.min
 | unloaded | ${c.single.messages} | ${dist(c.single.receipts)} | ${c.nodes > 1 ? dist(c.single.sameNode) : '–'} | ${dist(c.single.otherNode)} | ${dist(c.single.postResponse)} | ${c.single.missing} |
 | loaded, ${c.loaded.ratePerSecond}/s | ${c.loaded.messages} | ${dist(c.loaded.receipts)} | ${c.nodes > 1 ? dist(c.loaded.sameNode) : '–'} | ${dist(c.loaded.otherNode)} | ${dist(c.loaded.postResponse)} | ${c.loaded.missing} |
 
-Server CPU during the loaded run: ${c.loaded.serverCpuSeconds.join(' s, ')} s; failed posts: ${c.loaded.errors}. Load average (1 min) ${loadText(c.load)}.`);
+Server CPU during the loaded run: ${c.loaded.serverCpuSeconds.join(' s, ')} s (${c.loaded.serverCpuSeconds.map((x: number) => ((x * 1000) / c.loaded.messages).toFixed(1)).join(' + ')} ms per message); failed posts: ${c.loaded.errors}. Load average (1 min) ${loadText(c.load)}.`);
 }
 
 const anyRun = idle ?? idleOrgs ?? segment ?? chat ?? chat2;

@@ -6,7 +6,7 @@
 // Usage: npx tsx bench/live/segment.ts [--db postgres|pglite] [--participants 500] [--gap 1500]
 import { writeResult, machine } from '../lib.ts';
 import { httpSignIn } from '../../server/test/spawn-server.ts';
-import { api, BENCH_PASSWORD, type BenchPerson, type Client, connectAll, createBenchDatabase, type DbKind, load, mb, pool, PORTS, procMemory, seedOrg, sleep, startNode, summary } from './lib.ts';
+import { api, revision, BENCH_PASSWORD, type BenchPerson, type Client, connectAll, createBenchDatabase, type DbKind, load, mb, pool, PORTS, procCpuSeconds, procMemory, seedOrg, sleep, startNode, summary } from './lib.ts';
 
 const arg = (name: string, def: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -35,7 +35,7 @@ interface State {
   session: { id: string; currentSegmentId: string | null; segments: { id: string; kind: string }[] };
 }
 
-async function runPass(base: string, facilitator: BenchPerson, people: BenchPerson[], clients: Client[], refetch: boolean, pass: number) {
+async function runPass(base: string, serverPid: number, facilitator: BenchPerson, people: BenchPerson[], clients: Client[], refetch: boolean, pass: number) {
   const created = await api<{ id: string }>(base, facilitator, 'POST', '/api/live-sessions', {
     title: `Bench session ${pass}`,
     startsAt: new Date().toISOString(),
@@ -54,17 +54,30 @@ async function runPass(base: string, facilitator: BenchPerson, people: BenchPers
   let sentAt = 0;
   let receipts = new Map<Client, number>();
   let refetches: Promise<unknown>[] = [];
+  // Refetches that failed, by HTTP status (0 = network error): the web client would retry them.
+  const refetchFailures = new Map<number, number>();
   let onAll: (() => void) | null = null;
   const stops = clients.map((c) =>
     c.listen((m, at) => {
       if (m.type !== 'changed' || m.channel !== channel || m.what !== 'segment' || sentAt === 0 || receipts.has(c)) return;
       receipts.set(c, at - sentAt);
-      if (refetch) refetches.push(api(base, c.person, 'GET', `/api/live-sessions/${id}/state`));
+      if (refetch) {
+        refetches.push(
+          fetch(`${base}/api/live-sessions/${id}/state`, { headers: { cookie: c.person.cookie } }).then(
+            async (res) => {
+              await res.arrayBuffer();
+              if (res.status !== 200) refetchFailures.set(res.status, (refetchFailures.get(res.status) ?? 0) + 1);
+            },
+            () => refetchFailures.set(0, (refetchFailures.get(0) ?? 0) + 1),
+          ),
+        );
+      }
       if (receipts.size === clients.length) onAll?.();
     }),
   );
   const samples: { segmentKind: string; latencies: number[]; missing: number; requestMs: number; refetchAllMs: number | null }[] = [];
   let state = null as State | null;
+  const cpuBefore = procCpuSeconds(serverPid);
   for (let step = 0; step < AGENDA.length; step++) {
     receipts = new Map();
     refetches = [];
@@ -89,6 +102,8 @@ async function runPass(base: string, facilitator: BenchPerson, people: BenchPers
     sentAt = 0;
     await sleep(gapMs);
   }
+  // Server CPU per change (including the refetches in that pass): a figure that does not depend on the machine's load.
+  const serverCpuMsPerChange = Math.round(((procCpuSeconds(serverPid) - cpuBefore) * 1000) / samples.length);
   for (const stop of stops) stop();
   await api(base, facilitator, 'POST', `/api/live-sessions/${id}/end`);
   for (const c of clients) c.ws.send(JSON.stringify({ type: 'unsubscribe', channel }));
@@ -106,7 +121,9 @@ async function runPass(base: string, facilitator: BenchPerson, people: BenchPers
     lastSocketPerChange: summary(samples.map((s) => Math.max(...s.latencies))),
     advanceRequest: summary(samples.map((s) => s.requestMs)),
     refetchAll: refetch ? summary(samples.map((s) => s.refetchAllMs as number)) : null,
+    refetchFailures: refetch ? Object.fromEntries(refetchFailures) : null,
     missing: samples.reduce((n, s) => n + s.missing, 0),
+    serverCpuMsPerChange,
     perChange: samples.map((s) => ({ kind: s.segmentKind, p50: summary(s.latencies).p50, max: summary(s.latencies).max, requestMs: Number(s.requestMs.toFixed(1)), missing: s.missing })),
   };
   console.log(JSON.stringify({ ...result, perChange: undefined }, null, 1));
@@ -128,9 +145,10 @@ try {
   await sleep(3000);
   const rssConnected = procMemory(node.pid).rss;
   const results = [];
-  for (const [i, p] of passes.entries()) results.push(await runPass(node.url, facilitator, members, clients, p === 'refetch', i));
+  for (const [i, p] of passes.entries()) results.push(await runPass(node.url, node.pid, facilitator, members, clients, p === 'refetch', i));
   const out = {
     machine: machine(),
+    revision: revision(),
     target: '500 participants in one session on one node: a segment change reaches all sockets, p99 ≤ 200 ms',
     database: kind,
     participants,

@@ -53,16 +53,24 @@ const minutes = (v: number | string) => Math.round(Number(v) * 10) / 10;
 
 // ---------- realtime ----------
 
+/**
+ * Publishes a `changed` hint. A failed publish (database gone, node shutting down) only delays a refetch, so it is
+ * dropped rather than left as an unhandled rejection.
+ */
+function publish(deps: AppDeps, channel: string, what: LiveChange, id: string) {
+  deps.hub.publish(channel, { type: 'changed', channel, what, id }).catch(() => {});
+}
+
 /** Tells followers of a session what changed (ids only; they refetch over HTTP). */
 function sessionChanged(deps: AppDeps, sessionId: string, what: LiveChange, id = sessionId) {
   const channel = liveChannel(sessionId);
-  void deps.hub.publish(channel, { type: 'changed', channel, what, id });
+  publish(deps, channel, what, id);
 }
 
 /** Tells the session's facilitators (console) what changed. */
 function consoleChanged(deps: AppDeps, sessionId: string, what: LiveChange, id = sessionId) {
   const channel = liveConsoleChannel(sessionId);
-  void deps.hub.publish(channel, { type: 'changed', channel, what, id });
+  publish(deps, channel, what, id);
 }
 
 const throttles = new Map<string, ReturnType<typeof setTimeout>>();
@@ -83,7 +91,7 @@ const groupActivity = (deps: AppDeps, sessionId: string) => throttled(`groups:${
 /** Tells the members of a group what changed. */
 function groupChanged(deps: AppDeps, groupId: string, what: LiveChange, id = groupId) {
   const channel = liveGroupChannel(groupId);
-  void deps.hub.publish(channel, { type: 'changed', channel, what, id });
+  publish(deps, channel, what, id);
 }
 
 // ---------- loading and authorization ----------

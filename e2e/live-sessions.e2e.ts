@@ -287,7 +287,8 @@ describe('live sessions: a facilitator runs the graduated sequence with particip
       (n) => n.body.includes('timing matters') && n.body.includes('low-stakes topic'),
       'both edits kept in the notes',
     );
-    expect(merged.body.startsWith(`${notesA}\nFrom ${other.name}: timing matters.`)).toBe(true);
+    // Keep both: their text, then only the lines of Maya's that they did not have.
+    expect(merged.body).toBe(`${notesA}\nFrom ${other.name}: timing matters.\nMaya: practise on a low-stakes topic first.`);
     step('Group B writes notes of its own.');
     // Group B writes notes of its own.
     const notesB = 'Group B private notes: our manager never asks.';

@@ -86,7 +86,10 @@ export function GroupNotes({ sessionId, groupId, channel, readOnly }: { sessionI
       setSave({ kind: 'idle' });
       return;
     }
-    const body = choice === 'both' ? `${theirs.body}\n\n${text}` : text;
+    // Keep both: their text, then the lines of mine they do not already have.
+    const theirLines = new Set(theirs.body.split('\n'));
+    const extra = text.split('\n').filter((l) => l.trim() && !theirLines.has(l));
+    const body = choice === 'both' ? [theirs.body, ...extra].filter(Boolean).join('\n') : text;
     setText(body);
     setBase(theirs.version);
     void put(body, theirs.version);

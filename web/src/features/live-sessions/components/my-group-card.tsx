@@ -57,7 +57,7 @@ export function MyGroupCard({ sessionId, group, meId, media, footer, ended }: { 
         <h2 id="my-group-title" className="card-title">
           {label}
         </h2>
-        {group.active ? <span className="badge badge-moss">Open now</span> : <span className="badge">{ended ? 'Closed' : 'Chat closed · notes open'}</span>}
+        {group.active ? <span className="badge badge-moss">Open now</span> : <span className="badge">{ended ? 'Closed' : 'Chat closed'}</span>}
       </header>
       <Members group={group} meId={meId} />
       <ConfidentialNotice kind={group.kind} />

@@ -68,10 +68,10 @@ export function TalkTimeChart({ rows }: { rows: AnalyticsRow[] }) {
                   <strong>{r.newPeopleMet}</strong> new
                 </span>
                 <span title="Chat messages">
-                  <strong>{r.chatMessages}</strong> msgs
+                  <strong>{r.chatMessages}</strong> {r.chatMessages === 1 ? 'msg' : 'msgs'}
                 </span>
                 <span title="Polls voted in">
-                  <strong>{r.pollVotes}</strong> votes
+                  <strong>{r.pollVotes}</strong> {r.pollVotes === 1 ? 'vote' : 'votes'}
                 </span>
               </span>
             </li>

@@ -233,5 +233,16 @@ describe('events: an admin plans a workshop in another time zone; RSVPs fill it,
     await a.goto(`${hearth.url}/communities/${community.body.slug}/events`);
     await a.locator('.agenda-title', { hasText: 'Offsite planning session' }).waitFor();
     await snap(a, 'community-events');
+
+    // The host's CSV lists the attendees; cancelling (confirmed) keeps the event, marked cancelled, without RSVPs.
+    const csv = await a.evaluate(async (id) => (await fetch(`/api/events/${id}/attendees?format=csv`)).text(), eventId);
+    expect(csv).toContain('Lea Schmidt');
+    expect(csv).toContain('Sam Okafor');
+    await a.goto(`${hearth.url}/events/${privateId}`);
+    await a.getByRole('button', { name: 'Cancel event' }).click();
+    await a.getByRole('dialog', { name: 'Cancel this event?' }).getByRole('button', { name: 'Cancel event' }).click();
+    await a.getByText('This event will not take place').waitFor();
+    await a.getByRole('heading', { name: 'This event was cancelled' }).waitFor();
+    expect(await a.getByRole('button', { name: 'Going', exact: true }).count()).toBe(0);
   }
 });

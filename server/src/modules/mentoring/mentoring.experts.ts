@@ -52,7 +52,8 @@ async function routeRound(deps: AppDeps, tx: DbOrTx, q: repo.QuestionRow, round:
   if (picked.length === 0) return 0;
   await repo.insertRoutes(
     tx,
-    picked.map((c) => ({ questionId: q.id, personId: c.id, orgId: q.orgId, round, why: c.why, routedAt: now })),
+    // One millisecond apart, so listing routes by time keeps the ranking order.
+    picked.map((c, i) => ({ questionId: q.id, personId: c.id, orgId: q.orgId, round, why: c.why, routedAt: new Date(now.getTime() + i) })),
   );
   await repo.updateQuestion(tx, q.id, { round, windowEndsAt: windowEnd(deps, now) });
   emit({

@@ -5,7 +5,7 @@
 // - `POST /:id/advance {fromSegmentId}`: `fromSegmentId` is null when advancing from the main room (no current segment).
 // - `POST /:id/join` answers the participant's `LiveState`; `POST /:id/leave` answers 204.
 // - Run actions (start/advance/extend/broadcast/recall/end) answer the `LiveState` of the facilitator.
-// - `PATCH /:id` edits title, description, start time and capacity while scheduled (not in the design; small extra).
+// - `PATCH /:id` edits title, description, start time and capacity until the end (not in the design; small extra).
 // - A third channel, `live-console:<id>` (facilitators only), carries what only the console needs: joins and leaves
 //   (`session`), late placements and group activity (`groups`, at most every 2 s) and each vote (`poll`). On `live:<id>`
 //   joins and leaves are not announced (500 arrivals would make 500 screens refetch 500 times) and `poll` is sent at
@@ -245,7 +245,7 @@ export const CreateLiveSessionRequest = z
   .refine((b) => !(b.programId && b.communityId), { message: 'Choose a program or a community, not both', path: ['communityId'] });
 export type CreateLiveSessionRequest = z.input<typeof CreateLiveSessionRequest>;
 
-/** Body of `PATCH /api/live-sessions/:id` (facilitators, while scheduled). */
+/** Body of `PATCH /api/live-sessions/:id` (facilitators, until the session ends). */
 export const UpdateLiveSessionRequest = z
   .object({
     /** Title. */

@@ -305,8 +305,12 @@ export async function updateSession(deps: AppDeps, actor: Actor, id: string, pat
   return getSession(deps.db, actor, id);
 }
 
+/** JSON with object keys sorted (jsonb reorders keys, so stored and sent configs are compared by content). */
+const canonical = (v: unknown): string =>
+  Array.isArray(v) ? `[${v.map(canonical).join(',')}]` : v && typeof v === 'object' ? `{${Object.keys(v).sort().filter((k) => (v as Record<string, unknown>)[k] !== undefined).map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}` : JSON.stringify(v);
+
 const sameSegment = (row: SegmentRow, input: ReturnType<typeof AgendaSchema.parse>['segments'][number]) =>
-  row.kind === input.kind && row.title === input.title && row.prompt === input.prompt && row.durationMinutes === input.durationMinutes && JSON.stringify(row.config ?? {}) === JSON.stringify(input.config);
+  row.kind === input.kind && row.title === input.title && row.prompt === input.prompt && row.durationMinutes === input.durationMinutes && canonical(row.config ?? {}) === canonical(input.config);
 
 /**
  * Replaces the agenda. While scheduled anything goes; while live, segments that ran or run now must come first,

@@ -72,6 +72,20 @@ describe('sessions and agenda', () => {
     });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json().segments.map((g: { title: string; status: string }) => `${g.title}:${g.status}`)).toEqual(['Welcome:active', 'Poll:pending', 'Chat, longer:pending']);
+    // Once the poll ran, the agenda as the server sent it can be sent back unchanged (the editor does exactly that).
+    await advanceTo(fac.c, s.id, 'poll');
+    const current = (await fac.c.get(url(s.id))).json().segments;
+    const resend = current.map((g: { id: string; kind: string; title: string; prompt: string; durationMinutes: number; config: Record<string, unknown> }) => ({
+      id: g.id,
+      kind: g.kind,
+      title: g.title,
+      prompt: g.prompt,
+      durationMinutes: g.durationMinutes,
+      config: Object.fromEntries(Object.entries(g.config).reverse()),
+    }));
+    const again = await put(fac.c, url(s.id, '/segments'), { segments: [...resend, { kind: 'reflection', title: 'Added while live', durationMinutes: 3 }] });
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json().segments.map((g: { status: string }) => g.status)).toEqual(['done', 'active', 'pending', 'pending']);
   });
 });
 

@@ -151,17 +151,20 @@ async function lockOpen(tx: DbOrTx, actor: Actor, id: string, side: 'mentor' | '
 
 /**
  * The mentor accepts: creates the relationship (source request) with the engine's score and explanation. The mentor's
- * profile row is locked first and then the mentee's person row, so two accepts for the last seat, or two mentors
+ * profile row is locked first, then the mentee's person row, then the request, so two accepts for the last seat, or two mentors
  * accepting the same mentee, serialize: exactly one wins, the other gets 409 (MENTOR_FULL or CONFLICT). The mentee's
  * other open requests of the same kind are withdrawn; the mentee is notified.
  */
 export async function acceptRequest(deps: AppDeps, actor: Actor, id: string, body: RespondToMentorRequestRequest): Promise<MentorRequest> {
   await deps.events.transaction(deps.db, async (tx, emit) => {
+    // Lock order everywhere: mentor profile, then mentee person row, then request rows (accepting withdraws the
+    // mentee's other open requests, so the request must not be locked before the mentee, or two accepts deadlock).
     const seats = await repo.lockMentorSeats(tx, actor.orgId, [actor.personId]);
+    const peek = await repo.selectRequest(tx, actor.orgId, id);
+    if (peek) await repo.lockPeople(tx, actor.orgId, [peek.menteeId]);
     const r = await lockOpen(tx, actor, id, 'mentor');
     const seat = seats.get(actor.personId);
     if (!seat || !seat.active || seat.taken >= seat.capacity) throw new AppError('MENTOR_FULL', 'You have no free seat. Raise your capacity or close a relationship first.');
-    await repo.lockPeople(tx, actor.orgId, [r.menteeId]);
     const active = await repo.selectActiveRelationshipsOf(tx, r.menteeId);
     if (active.some((a) => a.kind === r.kind || a.mentorId === r.mentorId)) throw new AppError('CONFLICT', `This person already has an active ${r.kind} relationship.`);
     const [mentee] = await repo.selectMenteesByIds(tx, actor.orgId, [r.menteeId]);

@@ -14,6 +14,7 @@ import type {
   LiveSession,
   LiveSessionList,
   LiveSessionSummary,
+  LivePerson,
   LiveState,
   MyGroup,
   PollResults,
@@ -187,6 +188,30 @@ function toSegment(r: SegmentRow): Segment {
   };
 }
 
+type Context = Awaited<ReturnType<typeof repo.selectContexts>>[number];
+
+function summaryOf(actor: Actor, r: SessionRow, rel: policy.Relation, x: { facilitators: LivePerson[]; ctx?: Context; present: number; mine: string | null }): LiveSessionSummary {
+  const c = x.ctx;
+  return {
+    id: r.id,
+    title: r.title,
+    description: r.description,
+    status: r.status as LiveSessionSummary['status'],
+    startsAt: toIso(r.startsAt),
+    capacity: r.capacity,
+    program: r.programId && c?.programTitle ? { id: r.programId, title: c.programTitle } : null,
+    community: r.communityId && c?.communityName ? { id: r.communityId, name: c.communityName, slug: c.communitySlug ?? '' } : null,
+    facilitators: x.facilitators,
+    presentCount: x.present,
+    myParticipation: x.mine as LiveSessionSummary['myParticipation'],
+    abilities: {
+      facilitate: policy.canFacilitate(actor, r, rel),
+      join: policy.canJoin(actor, r, rel),
+      edit: policy.canEdit(actor, r, rel),
+    },
+  };
+}
+
 async function summaries(db: DbOrTx, actor: Actor, rows: SessionRow[], relations?: Map<string, policy.Relation>): Promise<LiveSessionSummary[]> {
   const ids = rows.map((r) => r.id);
   const [facilitators, participation, contexts] = await Promise.all([repo.selectFacilitators(db, ids), repo.selectParticipation(db, ids, actor.personId), repo.selectContexts(db, ids)]);
@@ -195,28 +220,49 @@ async function summaries(db: DbOrTx, actor: Actor, rows: SessionRow[], relations
   const out: LiveSessionSummary[] = [];
   for (const r of rows) {
     const rel = relations?.get(r.id) ?? (await relationOf(db, actor, r));
-    const c = ctx.get(r.id);
     const p = part.get(r.id);
-    out.push({
-      id: r.id,
-      title: r.title,
-      description: r.description,
-      status: r.status as LiveSessionSummary['status'],
-      startsAt: toIso(r.startsAt),
-      capacity: r.capacity,
-      program: r.programId && c?.programTitle ? { id: r.programId, title: c.programTitle } : null,
-      community: r.communityId && c?.communityName ? { id: r.communityId, name: c.communityName, slug: c.communitySlug ?? '' } : null,
-      facilitators: facilitators.filter((f) => f.sessionId === r.id).map(({ id, name, department }) => ({ id, name, department })),
-      presentCount: p?.present ?? 0,
-      myParticipation: (p?.mine ?? null) as LiveSessionSummary['myParticipation'],
-      abilities: {
-        facilitate: policy.canFacilitate(actor, r, rel),
-        join: policy.canJoin(actor, r, rel),
-        edit: policy.canEdit(actor, r, rel),
-      },
-    });
+    const mine = facilitators.filter((f) => f.sessionId === r.id).map(({ id, name, department }) => ({ id, name, department }));
+    out.push(summaryOf(actor, r, rel, { facilitators: mine, ctx: ctx.get(r.id), present: p?.present ?? 0, mine: p?.mine ?? null }));
   }
   return out;
+}
+
+/** What every viewer of a session shares in /state (agenda, facilitators, context, head-count, broadcasts). */
+interface SharedView {
+  segments: SegmentRow[];
+  facilitators: LivePerson[];
+  ctx?: Context;
+  present: number;
+  broadcasts: Awaited<ReturnType<typeof repo.selectBroadcasts>>;
+}
+
+const SHARED_TTL_MS = 1000;
+const sharedViews = new Map<string, { expires: number; value: Promise<SharedView> }>();
+
+/**
+ * The shared part of /state, cached per session version for a second on this node: after an advance 500 screens
+ * refetch at once, and each then costs only its own queries (relation, group, vote). Run-state changes and broadcasts
+ * bump the version, so the cache never shows an old segment; the head-count may lag by up to a second.
+ */
+function sharedView(db: DbOrTx, s: SessionRow): Promise<SharedView> {
+  const key = `${s.id}:${s.version}`;
+  const now = Date.now();
+  const hit = sharedViews.get(key);
+  if (hit && hit.expires > now) return hit.value;
+  const value = (async () => {
+    const [segments, facilitators, contexts, present, broadcasts] = [
+      await repo.selectSegments(db, s.id),
+      await repo.selectFacilitators(db, [s.id]),
+      await repo.selectContexts(db, [s.id]),
+      await repo.countPresent(db, s.id),
+      await repo.selectBroadcasts(db, s.id, 5),
+    ];
+    return { segments, facilitators: facilitators.map(({ id, name, department }) => ({ id, name, department })), ctx: contexts[0], present, broadcasts };
+  })();
+  value.catch(() => sharedViews.delete(key));
+  if (sharedViews.size > 500) for (const [k, v] of sharedViews) if (v.expires <= now) sharedViews.delete(k);
+  sharedViews.set(key, { expires: now + SHARED_TTL_MS, value });
+  return value;
 }
 
 async function presentSession(db: DbOrTx, actor: Actor, l: Loaded, loaded?: SegmentRow[]): Promise<LiveSession> {
@@ -430,6 +476,8 @@ export async function broadcast(deps: AppDeps, actor: Actor, id: string, text: s
   const b = await deps.events.transaction(deps.db, async (tx) => {
     const { s } = await loadForFacilitator(tx, actor, id);
     if (s.status === 'ended') throw new AppError('SESSION_ENDED', 'This session has ended.');
+    // The version moves so screens (and the shared /state view) pick the banner up at once.
+    await repo.updateSession(tx, s.id, {});
     return repo.insertBroadcast(tx, { sessionId: s.id, orgId: s.orgId, authorId: actor.personId, text });
   });
   sessionChanged(deps, id, 'broadcast', b.id);
@@ -621,11 +669,21 @@ async function groupsOverview(db: DbOrTx, s: SessionRow, segments: SegmentRow[])
 /** Everything a participant or facilitator screen shows now; facilitators also get the group overview (no content). */
 export async function getState(db: DbOrTx, actor: Actor, id: string): Promise<LiveState> {
   const l = await load(db, actor, id);
-  const segments = await repo.selectSegments(db, l.s.id);
-  const session = await presentSession(db, actor, l, segments);
+  const shared = await sharedView(db, l.s);
+  const segments = shared.segments;
+  const mine = l.rel.participant ? (l.rel.present ? 'present' : 'left') : null;
+  const session: LiveSession = {
+    ...summaryOf(actor, l.s, l.rel, { facilitators: shared.facilitators, ctx: shared.ctx, present: shared.present, mine }),
+    segments: segments.map(toSegment),
+    currentSegmentId: l.s.currentSegmentId,
+    segmentEndsAt: iso(l.s.segmentEndsAt),
+    startedAt: iso(l.s.startedAt),
+    endedAt: iso(l.s.endedAt),
+    version: l.s.version,
+  };
   const current = segments.find((g) => g.id === l.s.currentSegmentId && g.status === 'active');
   const content = policy.canReadSessionContent(actor, l.s, l.rel);
-  const broadcasts = content ? await repo.selectBroadcasts(db, l.s.id, 5) : [];
+  const broadcasts = content ? shared.broadcasts : [];
   return {
     session,
     role: l.facilitate ? 'facilitator' : l.rel.present ? 'participant' : 'audience',

@@ -53,6 +53,8 @@ describe('events: an admin plans a workshop in another time zone; RSVPs fill it,
     maya = await launchBrowser({ width: 390, height: 844 });
     sam = await launchBrowser();
     lea = await launchBrowser({ width: 390, height: 844 });
+    // Four browsers and a server share the machine: give each step more room than the default.
+    for (const b of [admin, maya, sam, lea]) b.context.setDefaultTimeout(30_000);
   });
   afterAll(async () => {
     for (const b of [lea, sam, maya, admin]) await b?.close();

@@ -295,6 +295,14 @@ describe('live sessions: a facilitator runs the graduated sequence with particip
     const bWriter = notInA[0] as Person;
     const bNotes = await callApi<{ version: number }>(bWriter, 'GET', `/api/live-sessions/${sessionId}/groups/${groupB.id}/notes`);
     await callApi(bWriter, 'PUT', `/api/live-sessions/${sessionId}/groups/${groupB.id}/notes`, { body: notesB, version: bNotes.version });
+    // A broadcast reaches everyone as a banner; +5 min extends the timer for all.
+    await f.getByLabel('Broadcast to everyone').fill('Five more minutes — note your best idea.');
+    await f.getByRole('button', { name: 'Send', exact: true }).click();
+    for (const p of uiPeople) await p.page.locator('.broadcast', { hasText: 'Five more minutes — note your best idea.' }).waitFor();
+    const minutesLeft = async () => Number((await f.locator('.run-card .countdown-value').textContent())?.split(':')[0]);
+    const before = await minutesLeft();
+    await f.getByRole('button', { name: '+5 min' }).click();
+    await eventually(minutesLeft, (m) => m >= before + 4, 'the timer extended by five minutes');
     await snap(maya.page, 'participant-group');
     await snap(f, 'console');
 
@@ -334,6 +342,11 @@ describe('live sessions: a facilitator runs the graduated sequence with particip
     const otherPairMember = participants.find((p) => pairOf(p).id === otherPair.id) as Person;
     await callApi(otherPairMember, 'POST', `/api/live-sessions/${sessionId}/messages`, { groupId: otherPair.id, body: 'Not kept: gone at the end.', clientId: crypto.randomUUID() });
     await snap(maya.page, 'participant-pair');
+    // Pull everyone back: the breakout ends, everyone is in the main room; the pair chat is read-only now.
+    await f.getByRole('button', { name: 'Pull everyone back' }).click();
+    await f.getByText('Everyone is in the main room').waitFor();
+    await maya.page.getByText('Everyone is back together').waitFor();
+    await maya.page.getByText('This breakout has ended: the chat is read-only.').waitFor();
 
     step('Reflection: private, kept on this device only.');
     // Reflection: private, kept on this device only.

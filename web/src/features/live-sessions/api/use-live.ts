@@ -23,12 +23,16 @@ export function useLiveSession(id: string) {
 }
 
 /** Everything the participant view and console show; refetched on every `changed` of the session channel. */
-export function useLiveState(id: string) {
+export function useLiveState(id: string, opts: { console?: boolean } = {}) {
   return useQuery({
     queryKey: liveKeys.state(id),
     queryFn: ({ signal }) => api<LiveState>(`/api/live-sessions/${enc(id)}/state`, { signal }),
-    // The timer is computed locally; a slow poll covers a socket that died silently.
-    refetchInterval: 60_000,
+    // The timer is computed locally; a slow poll covers a socket that died silently. During breakouts the console
+    // also polls every 5 s, so group activity counts stay fresh even if a live-console message is missed.
+    refetchInterval: (q) => {
+      const seg = q.state.data?.segment;
+      return opts.console && seg && (seg.kind === 'icebreaker' || seg.kind === 'groups' || seg.kind === 'pairs') ? 5_000 : 60_000;
+    },
   });
 }
 

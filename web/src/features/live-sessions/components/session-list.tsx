@@ -31,14 +31,17 @@ export function SessionList({ items, label }: { items: LiveSessionSummary[]; lab
                 <Link href={`/live/${s.id}`}>{s.title}</Link>
               </h3>
               <p className="live-card-meta">
-                <Icon name="clock" size={15} />
-                <time dateTime={s.startsAt}>{whenText(s.startsAt)}</time>
+                <span>
+                  <Icon name="clock" size={15} />
+                  <time dateTime={s.startsAt}>{whenText(s.startsAt)}</time>
+                </span>
                 {s.status === 'live' ? (
                   <span>
-                    · <strong>{plural(s.presentCount, 'person', 'people')}</strong> here
+                    <Icon name="people" size={15} />
+                    <strong>{plural(s.presentCount, 'person', 'people')}</strong> here
                   </span>
                 ) : null}
-                {s.capacity !== null && s.status !== 'ended' ? <span>· {plural(s.capacity, 'seat')}</span> : null}
+                {s.capacity !== null && s.status !== 'ended' ? <span>{plural(s.capacity, 'seat')}</span> : null}
               </p>
               {s.facilitators.length ? <p className="small muted">With {s.facilitators.map((f) => f.name).join(', ')}</p> : null}
             </div>

@@ -173,7 +173,7 @@ function BroadcastBox({ run }: { run: ReturnType<typeof useRunActions> }) {
  * run controls, broadcasts, the groups' activity (counts and times, never content) and live poll results.
  */
 export function LiveConsolePage({ id }: { id: string }) {
-  const state = useLiveState(id);
+  const state = useLiveState(id, { console: true });
   const qc = useQueryClient();
   // Arrivals, group activity (counts) and votes come on the facilitators' own channel.
   useChannel(state.data?.session.abilities.facilitate ? liveConsoleChannel(id) : null, () => void qc.invalidateQueries({ queryKey: liveKeys.state(id) }));

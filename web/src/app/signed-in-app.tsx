@@ -83,10 +83,12 @@ export function SignedInApp() {
         <Route path="/events/new" component={NewEventPage} />
         <Route path="/events/:id/edit">{(params) => <EditEventPage key={params.id} id={params.id} />}</Route>
         <Route path="/events/:id">{(params) => <EventPage key={params.id} id={params.id} />}</Route>
-        <Route path="/mentoring" component={MentoringPage} />
+        <Route path="/mentoring">{() => <MentoringPage />}</Route>
         <Route path="/mentoring/admin" component={MentoringAdminPage} />
+        <Route path="/mentoring/requests">{() => <MentoringPage focus="requests" />}</Route>
+        <Route path="/mentoring/expert-questions/:id">{(params) => <ExpertsPage focusId={params.id} />}</Route>
         <Route path="/mentoring/relationships/:id">{(params) => <RelationshipPage key={params.id} id={params.id} />}</Route>
-        <Route path="/experts" component={ExpertsPage} />
+        <Route path="/experts">{() => <ExpertsPage />}</Route>
         <Route path="/notifications" component={NotificationsPage} />
         <Route path="/notifications/settings" component={NotificationSettingsPage} />
         <Route path="/messages">{() => <MessagesPage />}</Route>

@@ -72,7 +72,7 @@ function AskForm() {
 /** A question I asked: who it went to, where each stands, and the answers. */
 function AskedQuestion({ q }: { q: ExpertQuestion }) {
   return (
-    <li className="xq" data-question={q.id} data-status={q.status}>
+    <li className="xq" data-question={q.id} data-status={q.status} tabIndex={-1}>
       <div className="xq-head">
         <span className="chip chip-sky">{q.skill}</span>
         <span className={`badge${q.status === 'answered' ? ' badge-moss' : q.status === 'open' ? ' badge-ember' : ''}`}>{Q_STATUS[q.status]}</span>
@@ -173,11 +173,16 @@ function Availability() {
 }
 
 /** /experts: ask a question routed to proven helpers; follow who got it and their answers; answer questions sent to me. */
-export function ExpertsPage() {
+export function ExpertsPage({ focusId }: { focusId?: string } = {}) {
   useDocumentTitle('Ask an expert');
   const list = useExpertQuestions();
   const forMe = list.data?.routedToMe ?? [];
   const waiting = forMe.filter((q) => q.abilities.canAnswer).length;
+  // /mentoring/expert-questions/:id (from a notification): bring that question into view once loaded.
+  const loaded = !!list.data;
+  useEffect(() => {
+    if (focusId && loaded) document.querySelector(`[data-question="${CSS.escape(focusId)}"]`)?.scrollIntoView({ block: 'center' });
+  }, [focusId, loaded]);
   return (
     <div className="experts-page">
       <nav className="breadcrumb" aria-label="Breadcrumb">

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { ErrorState } from '../../../components/ui/error-state.tsx';
 import { Icon } from '../../../components/ui/icon.tsx';
@@ -30,7 +30,7 @@ function Section({ id, title, count, children }: { id: string; title: string; co
 }
 
 /** /mentoring: my relationships, requests to me and from me, mentor suggestions and my mentor and mentee profiles. */
-export function MentoringPage() {
+export function MentoringPage({ focus }: { focus?: 'requests' } = {}) {
   useDocumentTitle('Mentoring');
   const me = useMe();
   const zone = usableZone(me.person.timeZone);
@@ -46,6 +46,11 @@ export function MentoringPage() {
   const details = useRelationshipDetails(rels.slice(0, 12).map((r) => r.id));
   const detailOf = (id: string) => details.find((d) => d.data?.id === id)?.data;
   const canMatch = me.person.roles.includes('admin') || me.person.roles.includes('facilitator');
+  // /mentoring/requests (from a notification): bring the requests into view once they are loaded.
+  const requestsLoaded = !!requests.data && !!profile.data;
+  useEffect(() => {
+    if (focus === 'requests' && requestsLoaded) document.getElementById('received-title')?.scrollIntoView({ block: 'start' }) ?? document.getElementById('sent-title')?.scrollIntoView({ block: 'start' });
+  }, [focus, requestsLoaded]);
 
   const openProfile = (side: 'mentor' | 'mentee') => {
     setOpenSide((o) => ({ side, n: (o?.n ?? 0) + 1 }));

@@ -107,7 +107,7 @@ export function QuestionsPanel({ event, now }: { event: EventDetail; now: number
           </div>
         </form>
       ) : event.status === 'scheduled' && Date.parse(event.endsAt) > now ? (
-        <p className="muted small">Answer “Going” to ask a question.</p>
+        <p className="muted small qa-hint">{event.myRsvp?.status === 'waitlisted' ? 'You can ask questions once you have a seat.' : 'Answer “Going” to ask a question.'}</p>
       ) : null}
       {otherError ? <Alert>{otherError.detail}</Alert> : null}
       {list.isPending ? (

@@ -84,7 +84,7 @@ describe('breakout audio/video: three people in one group connect peer to peer o
   async function person(email: string, opts: { width?: number; deny?: boolean } = {}): Promise<Person> {
     const width = opts.width ?? 1280;
     const context = await browser.newContext({ viewport: { width, height: width === 390 ? 844 : 900 } });
-    context.setDefaultTimeout(20_000);
+    context.setDefaultTimeout(30_000);
     contexts.push(context);
     await context.addInitScript(recordSocket);
     if (opts.deny) await context.addInitScript(denyMedia);
@@ -115,13 +115,11 @@ describe('breakout audio/video: three people in one group connect peer to peer o
     });
     const sid = session.id;
     // Lea also has a second device that refuses the camera and microphone (the fallback, at the end).
-    const [maya, sam, lea, jordan, leaDenied] = await Promise.all([
-      person('maya.patel@example.com', { width: 390 }),
-      person('sam.okafor@example.com'),
-      person('lea.schmidt@example.com'),
-      person('jordan.lee@example.com'),
-      person('lea.schmidt@example.com', { deny: true }),
-    ]);
+    const maya = await person('maya.patel@example.com', { width: 390 });
+    const sam = await person('sam.okafor@example.com');
+    const lea = await person('lea.schmidt@example.com');
+    const jordan = await person('jordan.lee@example.com');
+    const leaDenied = await person('lea.schmidt@example.com', { deny: true });
     const group = [maya, sam, lea];
     all.push(...group, jordan, leaDenied);
     for (const p of group) await callApi(p.page, 'POST', `/api/live-sessions/${sid}/join`);

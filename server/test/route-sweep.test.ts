@@ -205,6 +205,7 @@ function gen(schema: Schema, name = '', depth = 0): unknown {
         const idField = BODY_ID_KINDS[k] && (u.format === 'uuid' || (u.items && unwrap(u.items).format === 'uuid'));
         if (req.has(k)) out[k] = gen(v, k, depth + 1);
         else if (idField && optionalIds++ === 0) out[k] = gen(v, k, depth + 1);
+        else if (u.format === 'uri' && /url/i.test(k)) out[k] = gen(v, k, depth + 1);
       }
       return out;
     }
@@ -320,6 +321,35 @@ function problemComplaint(res: LightMyRequestResponse): string | null {
   return null;
 }
 
+/** True while the app still answers its health check; when not, describes the database connections (PostgreSQL). */
+async function alive(): Promise<string | null> {
+  const res = await t.app.inject({ method: 'GET', url: '/api/health' });
+  if (res.statusCode === 200) return null;
+  let diag = '';
+  const url = t.deps.config.DATABASE_URL;
+  if (url) {
+    try {
+      const pg = (await import('pg')).default;
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      const rows = (await c.query("select state, wait_event, left(query, 160) as q from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()")).rows;
+      await c.end();
+      diag = ` connections: ${JSON.stringify(rows)}`;
+    } catch (e) {
+      diag = ` (could not inspect: ${(e as Error).message})`;
+    }
+  }
+  return `health ${res.statusCode} ${excerpt(res)}${diag}`;
+}
+
+/** Checks the app after a request: a 5xx, or every 20th request, triggers a health check. Returns a failure line when the app broke. */
+let sinceCheck = 0;
+async function brokenAfter(r: Route, res: LightMyRequestResponse, what = ''): Promise<string | null> {
+  if (res.statusCode < 500 && ++sinceCheck % 20 !== 0) return null;
+  const dead = await alive();
+  return dead ? `APP BROKEN after ${key(r)} ${what} (${res.statusCode}): ${dead}` : null;
+}
+
 async function seed() {
   const ok = async (what: string, res: Promise<LightMyRequestResponse>, expectStatus = [200, 201]) => {
     const r = await res;
@@ -347,7 +377,7 @@ async function seed() {
 
   const community = await ok('community', aAdmin.post('/api/communities', { name: 'Sweep Guild', description: 'Org A only', visibility: 'open' }));
   if (community) ids.community = String(community.id);
-  if (ids.community) for (const c of lc) await ok('join community', c.post(`/api/communities/${ids.community}/join`, {}));
+  if (ids.community) for (const c of lc) await ok('join community', c.post(`/api/communities/${ids.community}/join`, { acceptRulesVersion: Number(community?.rulesVersion ?? 1) || 1 }));
   const thread = ids.community && (await ok('thread', aAdmin.post(`/api/communities/${ids.community}/threads`, { kind: 'question', title: 'Sweep question', body: 'How do we sweep?' })));
   if (thread) ids.thread = String(thread.id);
   const post = ids.thread && (await ok('post', l1.post(`/api/threads/${ids.thread}/posts`, { body: 'Like this.' })));
@@ -479,7 +509,7 @@ describe('route sweep', () => {
     expect(routes.length).toBeGreaterThan(100);
     for (const r of routes) urlFor(r);
     const stalePublic = Object.keys(PUBLIC_ROUTES).filter((p) => !routes.some((r) => (p.endsWith('*') ? key(r).startsWith(p.slice(0, -1)) : key(r) === p)));
-    const seededKinds = new Set(Object.values(PARAM_KINDS).filter((k) => k !== 'follow-target'));
+    const seededKinds = new Set(Object.values(PARAM_KINDS).filter((k) => k !== 'follow-target' && !k.startsWith('literal:')));
     const missing = [...seededKinds].filter((k) => !ids[k]);
     expect(
       {
@@ -500,9 +530,14 @@ describe('route sweep', () => {
       const res = await send(null, r);
       const body = res.statusCode < 500 && res.body.startsWith('{') ? (res.json() as Json) : {};
       if (res.statusCode !== 401 || body.code !== 'UNAUTHENTICATED') failures.push(`${key(r)} → ${res.statusCode} ${excerpt(res)}`);
+      const broken = await brokenAfter(r, res);
+      if (broken) {
+        failures.push(broken);
+        break;
+      }
     }
     expect(failures, 'signed-out callers must get 401 UNAUTHENTICATED').toEqual([]);
-  });
+  }, 600_000);
 
   it('never answers a public route with a 5xx when signed out, even to garbage', async () => {
     const failures: string[] = [];
@@ -510,10 +545,12 @@ describe('route sweep', () => {
       for (const raw of [undefined, '[]', '{"__proto__":{"x":1}}', '"x"']) {
         const res = await send(null, r, { rawBody: isMutating(r.method) ? raw : undefined });
         if (res.statusCode >= 500) failures.push(`${key(r)} body ${raw} → ${res.statusCode} ${excerpt(res)}`);
+        const broken = await brokenAfter(r, res, `body ${raw}`);
+        if (broken) return void expect([...failures, broken]).toEqual([]);
       }
     }
     expect(failures).toEqual([]);
-  });
+  }, 600_000);
 
   it('refuses every state-changing /api route signed in without the CSRF header (403 with a code)', async () => {
     const failures: string[] = [];
@@ -521,9 +558,14 @@ describe('route sweep', () => {
       const res = await send(aAdmin, r, { noCsrf: true });
       const complaint = problemComplaint(res);
       if (res.statusCode !== 403 || complaint || res.json().code !== 'CSRF_FAILED') failures.push(`${key(r)} → ${res.statusCode} ${complaint ?? ''} ${excerpt(res)}`);
+      const broken = await brokenAfter(r, res);
+      if (broken) {
+        failures.push(broken);
+        break;
+      }
     }
     expect(failures).toEqual([]);
-  });
+  }, 600_000);
 
   it("gives a person of another organization 404/403 on every route naming organization A's things, and never A's ids", async () => {
     const failures: string[] = [];
@@ -536,6 +578,11 @@ describe('route sweep', () => {
       const inBody = aIds.some(([, v]) => JSON.stringify(payload ?? '').includes(v));
       const res = await send(bAdmin, r, { url, payload });
       const leaked = aIds.filter(([, v]) => res.body.includes(v)).map(([k]) => k);
+      const broken = await brokenAfter(r, res);
+      if (broken) {
+        failures.push(broken);
+        break;
+      }
       if (res.statusCode >= 500) failures.push(`${key(r)} → ${res.statusCode} ${excerpt(res)}`);
       else if (leaked.length) failures.push(`${key(r)} → ${res.statusCode} exposes A's ${leaked.join(', ')}: ${excerpt(res)}`);
       else if (inPath || inBody) {
@@ -547,21 +594,27 @@ describe('route sweep', () => {
       }
     }
     expect(failures, "another organization's person must get 404/403 and never see A's ids").toEqual([]);
-  });
+  }, 600_000);
 
   it('answers malformed input with a 4xx problem and a code, never a 5xx', async () => {
     const failures: string[] = [];
-    const check = (r: Route, what: string, res: LightMyRequestResponse) => {
+    let broken: string | null = null;
+    const check = async (r: Route, what: string, res: LightMyRequestResponse) => {
       const complaint = problemComplaint(res);
       if (complaint) failures.push(`${key(r)} [${what}] → ${complaint}: ${excerpt(res)}`);
+      broken ??= await brokenAfter(r, res, what);
     };
     for (const r of routes) {
+      if (broken) {
+        failures.push(broken);
+        break;
+      }
       const pathParams = r.params.filter((p) => p.in === 'path' && !unwrap(p.schema).enum);
       const uuidParams = pathParams.filter((p) => unwrap(p.schema).format === 'uuid');
       // Path parameters: a non-uuid, a huge number, an over-long value.
       if (uuidParams.length) {
         for (const bad of [NOT_A_UUID, '99999999999999999999', '1e309', '%00', 'x'.repeat(250)]) {
-          check(r, `path ${bad.slice(0, 20)}`, await send(aAdmin, r, { url: urlFor(r, { override: encodeURIComponent(bad) }) }));
+          await check(r, `path ${bad.slice(0, 20)}`, await send(aAdmin, r, { url: urlFor(r, { override: encodeURIComponent(bad) }) }));
         }
       }
       // Query: each typed parameter gets a value of the wrong type or out of range.
@@ -575,7 +628,7 @@ describe('route sweep', () => {
         else if (s.format === 'uuid') bads.push(NOT_A_UUID);
         else if (s.format === 'date-time') bads.push('yesterday-ish');
         if (s.maxLength !== undefined && !s.enum) bads.push('x'.repeat(s.maxLength + 1));
-        for (const bad of bads) check(r, `query ${q.name}=${bad.slice(0, 20)}`, await send(aAdmin, r, { url: urlFor(r, { query: { [q.name]: bad } }) }));
+        for (const bad of bads) await check(r, `query ${q.name}=${bad.slice(0, 20)}`, await send(aAdmin, r, { url: urlFor(r, { query: { [q.name]: bad } }) }));
       }
       // Body: wrong shapes, missing required fields, wrong-typed, over-long and out-of-range fields, unknown and __proto__ keys.
       if (r.body && isMutating(r.method)) {
@@ -608,12 +661,12 @@ describe('route sweep', () => {
           for (const bad of bads) {
             // An integer field given 1.5 or a number field given a valid-range integer would be valid: skip those.
             if (ty === 'number' && bad === 1.5) continue;
-            check(r, `body ${name}=${JSON.stringify(bad)?.slice(0, 30)}`, await send(aAdmin, r, { rawBody: JSON.stringify({ ...base, [name]: bad }) }));
+            await check(r, `body ${name}=${JSON.stringify(bad)?.slice(0, 30)}`, await send(aAdmin, r, { rawBody: JSON.stringify({ ...base, [name]: bad }) }));
           }
         }
-        for (const [what, raw] of cases) check(r, `body ${what}`, await send(aAdmin, r, { rawBody: raw }));
+        for (const [what, raw] of cases) await check(r, `body ${what}`, await send(aAdmin, r, { rawBody: raw }));
       }
     }
     expect(failures, 'malformed input must be refused with a 4xx problem+json carrying a code').toEqual([]);
-  });
+  }, 600_000);
 });

@@ -79,6 +79,8 @@ interface Peer {
   sdpParts: string[];
   connectTimer: ReturnType<typeof setTimeout> | undefined;
   restarted: boolean;
+  /** Our tracks are in this connection (the polite side adds them when the first offer arrives). */
+  tracksAdded: boolean;
 }
 
 type Signal = Record<string, unknown> & { kind?: unknown; sid?: unknown; toSid?: unknown };
@@ -356,6 +358,8 @@ export class MeshCall {
       if (kind === 'answer' && pc.signalingState !== 'have-local-offer') return; // a late answer to a rolled-back offer
       await pc.setRemoteDescription({ type: kind, sdp });
       if (kind === 'offer') {
+        // The polite side sends its tracks in the answer to the first offer (they take the offered transceivers).
+        this.addLocalTracks(peer, pc);
         await pc.setLocalDescription();
         this.sendDescription(peer, pc.localDescription);
       }
@@ -411,6 +415,7 @@ export class MeshCall {
       sdpParts: [],
       connectTimer: undefined,
       restarted: false,
+      tracksAdded: false,
     };
   }
 
@@ -455,8 +460,8 @@ export class MeshCall {
         peer.state = 'connected';
         clearTimeout(peer.connectTimer);
       } else if (s === 'failed') {
-        // One ICE restart (a network change); a second failure is final until the peer greets again.
-        if (!peer.restarted) {
+        // One ICE restart by the impolite side (a network change); a second failure is final until the peer greets again.
+        if (!peer.restarted && !peer.polite) {
           peer.restarted = true;
           pc.restartIce();
         } else this.fail(peer);
@@ -466,18 +471,29 @@ export class MeshCall {
       this.changed();
     };
     pc.oniceconnectionstatechange = () => current() && this.changed();
-    for (const track of this.local?.getTracks() ?? []) pc.addTrack(track, this.local as MediaStream);
+    // Only the impolite side offers first (its tracks trigger the negotiation); the polite side waits for that offer.
+    // Both could offer at once and perfect negotiation would sort it out, but a single first offer is faster and
+    // avoids rollbacks. Later changes (camera on) may come from either side.
+    peer.tracksAdded = false;
+    if (!peer.polite) this.addLocalTracks(peer, pc);
     clearTimeout(peer.connectTimer);
     peer.connectTimer = setTimeout(() => {
       if (!current() || pc.connectionState === 'connected') return;
       // Too slow: say so (the chat fallback shows), and try once more with fresh ICE credentials in the background;
       // if that connects, the state turns `connected` and the fallback goes away.
       this.fail(peer);
-      if (!peer.restarted && pc.signalingState !== 'closed') {
+      if (!peer.polite && !peer.restarted && pc.signalingState !== 'closed') {
         peer.restarted = true;
         pc.restartIce();
       }
     }, this.connectTimeoutMs);
+  }
+
+  private addLocalTracks(peer: Peer, pc: RTCPeerConnection) {
+    if (peer.tracksAdded || !this.local) return;
+    peer.tracksAdded = true;
+    const sending = new Set(pc.getSenders().map((sender) => sender.track));
+    for (const track of this.local.getTracks()) if (!sending.has(track)) pc.addTrack(track, this.local);
   }
 
   private fail(peer: Peer) {

@@ -415,7 +415,12 @@ describe('live sessions: a facilitator runs the graduated sequence with particip
     const mine = await callApi<{ chatMessages: number; pollVotes: number; newPeopleMet: number }>(maya, 'GET', `/api/live-sessions/${sessionId}/analytics/me`);
     expect(mine.chatMessages).toBe(2);
     expect(mine.pollVotes).toBe(1);
-    expect(mine.newPeopleMet).toBeGreaterThan(0);
+    // Her own view agrees with the facilitator's row for her.
+    const rows = await callApi<{ rows: ({ personId: string; name: string } & Record<string, number>)[] }>(fac, 'GET', `/api/live-sessions/${sessionId}/analytics`);
+    const { personId: _id, name: _name, ...hers } = rows.rows.find((r) => r.personId === maya.id) ?? { personId: '', name: '' };
+    expect(mine).toEqual(hers);
+    // On a fresh demo she had never shared a live group with these colleagues (a reused server remembers earlier runs).
+    if (!process.env.E2E_HEARTH_URL) expect(mine.newPeopleMet).toBeGreaterThan(0);
     await snap(maya.page, 'my-talk-time');
     step('The list shows it under Past.');
     // The list shows it under Past.

@@ -48,6 +48,11 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}) {
     bodyLimit: 6 * 1024 * 1024,
     genReqId: () => randomUUID(),
     routerOptions: { maxParamLength: 200 },
+    // Errors the router raises before any route runs (an over-long id, a malformed URL) get our problem format too.
+    frameworkErrors: (error, _request, reply) =>
+      error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? sendProblem(reply, 414, 'URI_TOO_LONG', 'That address is too long.')
+        : sendProblem(reply, 400, 'BAD_URL', 'That address is not valid.'),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

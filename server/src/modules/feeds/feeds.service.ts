@@ -75,8 +75,11 @@ export async function follow(deps: AppDeps, actor: Actor, input: FollowRequest):
   return findFollows(deps.db, actor);
 }
 
-/** Stops following (idempotent: unfollowing what one does not follow is not an error). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Stops following (idempotent: unfollowing what one does not follow is not an error; a person of another organization is 404). */
 export async function unfollow(deps: AppDeps, actor: Actor, input: UnfollowParams): Promise<FollowsResponse> {
+  if (input.kind === 'person' && (!UUID.test(input.target) || !(await repo.selectPerson(deps.db, actor.orgId, input.target)))) throw notFound('That person');
   await repo.deleteFollow(deps.db, actor.personId, input.kind, input.kind === 'tag' ? input.target.toLowerCase() : input.target);
   return findFollows(deps.db, actor);
 }

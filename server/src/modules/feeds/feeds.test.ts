@@ -170,6 +170,8 @@ describe('follows', () => {
 
   it('refuses people one cannot follow and leaves nothing behind', async () => {
     expect((await c.outsider.send({ method: 'PUT', url: '/api/follows', payload: { kind: 'person', target: p.owner.id } })).statusCode).toBe(404);
+    expect((await c.outsider.send({ method: 'DELETE', url: `/api/follows/person/${p.owner.id}` })).statusCode).toBe(404);
+    expect((await c.outsider.send({ method: 'DELETE', url: '/api/follows/person/not-a-person' })).statusCode).toBe(404);
     expect((await c.member.send({ method: 'PUT', url: '/api/follows', payload: { kind: 'person', target: p.outsider.id } })).statusCode).toBe(404);
     expect((await c.member.send({ method: 'PUT', url: '/api/follows', payload: { kind: 'person', target: p.gone.id } })).statusCode).toBe(404);
     const self = await c.member.send({ method: 'PUT', url: '/api/follows', payload: { kind: 'person', target: p.member.id } });

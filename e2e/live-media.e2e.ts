@@ -218,7 +218,8 @@ describe('breakout audio/video: three people in one group connect peer to peer o
     await sam.page.locator(`.bm-tile[data-peer-id="${lea.id}"] video[hidden]`).waitFor({ state: 'attached' });
     await sam.page.locator(`.bm-tile[data-peer-id="${lea.id}"] .bm-initials`).waitFor();
     await camera.click();
-    expect(await camera.getAttribute('aria-pressed')).toBe('false');
+    // Turning the camera on asks for a fresh camera track first (asynchronous).
+    await lea.page.locator('.bm-toggle[aria-pressed="false"]', { hasText: 'Camera off' }).waitFor();
     await sam.page.locator(`.bm-tile[data-peer-id="${lea.id}"] video:not([hidden])`).waitFor();
     await eventually(
       () => sam.page.evaluate((id) => document.querySelector<HTMLVideoElement>(`.bm-tile[data-peer-id="${id}"] video`)?.videoWidth ?? 0, lea.id),

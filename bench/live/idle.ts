@@ -81,6 +81,7 @@ async function run(kind: DbKind) {
       organizations: orgs,
       socketsPerPerson: 1,
       open,
+      withoutHello: clients.filter((c) => c.helloAt === null).length,
       opened: clients.length,
       budgetSeconds: budget || null,
       onlineReportedByServer: online,

@@ -22,7 +22,13 @@ const chat2 = read('live-chat-2-nodes');
 const targets: string[] = [];
 const details: string[] = [];
 
-const idleRuns: Json[] = [...(idle?.runs ?? []), ...(idleOrgs?.runs ?? [])];
+// Interrupted runs (connect progress only) are reported as a sentence, not in the table.
+const idleProgress: Json[] = [...(idle?.runs ?? []), ...(idleOrgs?.runs ?? [])].filter((r) => r.interrupted);
+const idleRuns: Json[] = [...(idle?.runs ?? []), ...(idleOrgs?.runs ?? [])].filter((r) => !r.interrupted);
+for (const r of idleProgress) {
+  const last = r.progress[r.progress.length - 1];
+  targets.push(`| 5,000 idle authenticated sockets on one node ≤ 1 GB (${r.database}, ${r.organizations} org) | ${last.sockets} connected in ${last.seconds} s, then stopped; server RSS ${last.serverRssMB} MB | **not reached** | ${r.load.start[0]} → ${r.load.end[0]} |`);
+}
 for (const r of idleRuns) {
   const growth = r.rssAfterMB - r.rssBeforeMB;
   if (r.sockets >= 5000) {
@@ -44,6 +50,16 @@ ${idleRuns
       `| ${r.database} | ${r.organizations ?? 1} | ${r.open}/${r.sockets} | ${r.connectSeconds} s (${r.connectPerSecond}/s) | ${r.serverCpuSecondsConnect} s | ${r.rssBeforeMB} → ${r.rssAfterMB} MB (${r.peakRssMB}) | ${Math.round(r.bytesPerSocket / 1024)} KB | ${r.messagesToClients.toLocaleString('en')} (${(r.bytesToClients / 1024 / 1024).toFixed(0)} MB) | ${(r.lastHelloBytes / 1024).toFixed(0)} KB | ${loadText(r.load)} |`,
   )
   .join('\n')}
+
+${idleProgress
+  .map(
+    (r) =>
+      `${r.database}, ${r.organizations} organization of ${r.sockets}: ${r.note}. Progress: ${r.progress
+        .filter((p: Json, i: number) => p.sockets % 500 === 0 || i === r.progress.length - 1)
+        .map((p: Json) => `${p.sockets} in ${p.seconds} s (RSS ${p.serverRssMB} MB, load ${p.load1m})`)
+        .join('; ')}.`,
+  )
+  .join('\n\n')}
 
 Every connection announces itself to its whole organization (\`presence\` on \`org:<id>\`) and receives the full online list in \`hello\`, so connecting N people of one organization sends about N²/2 messages and N²/2 ids: the connect rate falls as an organization grows (see the messages column). Spreading the same 5,000 people over 50 organizations shows the per-socket cost without that fan-out.`);
 }

@@ -13,8 +13,8 @@ export const SignalData = z
 export const ServerMessage = z.discriminatedUnion('type', [
   /** Sent once after connecting: who is online now. */
   z.object({ type: z.literal('hello'), online: z.array(Id) }),
-  /** A person came online or went offline. */
-  z.object({ type: z.literal('presence'), personId: Id, online: z.boolean() }),
+  /** People who came online or went offline in the last moment (announced in batches per organization and node). */
+  z.object({ type: z.literal('presence'), online: z.array(Id), offline: z.array(Id) }),
   /** Reply to a client ping. */
   z.object({ type: z.literal('pong') }),
   /** Something in a subscribed channel changed (e.g. a reply in `thread:<id>`): refetch it. Carries ids, never content. */

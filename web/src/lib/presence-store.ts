@@ -21,11 +21,12 @@ export const presenceStore = {
   replace(ids: Iterable<string>) {
     publish(new Set(ids));
   },
-  set(personId: string, isOnline: boolean) {
-    if (online.has(personId) === isOnline) return;
+  /** Applies a batch of arrivals and departures (one new snapshot, and only when something changed). */
+  change(cameOnline: readonly string[], wentOffline: readonly string[]) {
+    if (cameOnline.every((id) => online.has(id)) && wentOffline.every((id) => !online.has(id))) return;
     const next = new Set(online);
-    if (isOnline) next.add(personId);
-    else next.delete(personId);
+    for (const id of cameOnline) next.add(id);
+    for (const id of wentOffline) next.delete(id);
     publish(next);
   },
   clear() {

@@ -16,7 +16,7 @@ export function useRealtime(): RealtimeStatus {
       },
       onMessage: (message) => {
         if (message.type === 'hello') presenceStore.replace(message.online);
-        else if (message.type === 'presence') presenceStore.set(message.personId, message.online);
+        else if (message.type === 'presence') presenceStore.change(message.online, message.offline);
         else realtimeChannels.dispatch(message);
       },
     });

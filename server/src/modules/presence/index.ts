@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../kernel/deps.ts';
 import { clearNode, heartbeat } from './presence.repo.ts';
 import { presenceRoutes } from './presence.routes.ts';
+import { flushAnnouncements } from './presence.service.ts';
 
 export { orgChannel, personChannel } from './presence.service.ts';
 
@@ -14,6 +15,7 @@ export async function register(app: FastifyInstance, deps: AppDeps) {
   timer.unref();
   app.addHook('onClose', async () => {
     clearInterval(timer);
+    flushAnnouncements(deps);
     await clearNode(deps.db, deps.nodeId).catch(() => {});
   });
 }

@@ -92,9 +92,13 @@ export function presenceRoutes(app: FastifyInstance, deps: AppDeps) {
       });
       void (async () => {
         await counted;
-        const online = await service.findOnline(deps, actor);
-        if (!closed) socket.send(JSON.stringify({ type: 'hello', online }));
-      })().catch((err) => req.log.warn({ err }, 'presence connect failed'));
+        const hello = await service.helloFor(deps, actor.orgId);
+        if (!closed) socket.send(hello);
+      })().catch((err) => {
+        // Without its hello a client would never learn who is online: close so it reconnects and tries again.
+        req.log.warn({ err }, 'presence connect failed');
+        if (!closed) socket.close(1011, 'presence unavailable');
+      });
     },
   );
 }

@@ -232,7 +232,6 @@ interface SharedView {
   segments: SegmentRow[];
   facilitators: LivePerson[];
   ctx?: Context;
-  present: number;
   broadcasts: Awaited<ReturnType<typeof repo.selectBroadcasts>>;
 }
 
@@ -241,8 +240,9 @@ const sharedViews = new Map<string, { expires: number; value: Promise<SharedView
 
 /**
  * The shared part of /state, cached per session version for a second on this node: after an advance 500 screens
- * refetch at once, and each then costs only its own queries (relation, group, vote). Run-state changes and broadcasts
- * bump the version, so the cache never shows an old segment; the head-count may lag by up to a second.
+ * refetch at once, and each then costs only its own queries (relation, group, vote, head-count). Run-state changes and
+ * broadcasts bump the version, so the cache never shows an old segment. The head-count is not cached: joins do not
+ * bump the version, and a console refetching right after a join must see it.
  */
 function sharedView(db: DbOrTx, s: SessionRow): Promise<SharedView> {
   const key = `${s.id}:${s.version}`;
@@ -250,14 +250,13 @@ function sharedView(db: DbOrTx, s: SessionRow): Promise<SharedView> {
   const hit = sharedViews.get(key);
   if (hit && hit.expires > now) return hit.value;
   const value = (async () => {
-    const [segments, facilitators, contexts, present, broadcasts] = [
+    const [segments, facilitators, contexts, broadcasts] = [
       await repo.selectSegments(db, s.id),
       await repo.selectFacilitators(db, [s.id]),
       await repo.selectContexts(db, [s.id]),
-      await repo.countPresent(db, s.id),
       await repo.selectBroadcasts(db, s.id, 5),
     ];
-    return { segments, facilitators: facilitators.map(({ id, name, department }) => ({ id, name, department })), ctx: contexts[0], present, broadcasts };
+    return { segments, facilitators: facilitators.map(({ id, name, department }) => ({ id, name, department })), ctx: contexts[0], broadcasts };
   })();
   value.catch(() => sharedViews.delete(key));
   if (sharedViews.size > 500) for (const [k, v] of sharedViews) if (v.expires <= now) sharedViews.delete(k);
@@ -670,10 +669,11 @@ async function groupsOverview(db: DbOrTx, s: SessionRow, segments: SegmentRow[])
 export async function getState(db: DbOrTx, actor: Actor, id: string): Promise<LiveState> {
   const l = await load(db, actor, id);
   const shared = await sharedView(db, l.s);
+  const present = await repo.countPresent(db, l.s.id);
   const segments = shared.segments;
   const mine = l.rel.participant ? (l.rel.present ? 'present' : 'left') : null;
   const session: LiveSession = {
-    ...summaryOf(actor, l.s, l.rel, { facilitators: shared.facilitators, ctx: shared.ctx, present: shared.present, mine }),
+    ...summaryOf(actor, l.s, l.rel, { facilitators: shared.facilitators, ctx: shared.ctx, present, mine }),
     segments: segments.map(toSegment),
     currentSegmentId: l.s.currentSegmentId,
     segmentEndsAt: iso(l.s.segmentEndsAt),

@@ -144,6 +144,15 @@ describe('joining, capacity and run state', () => {
     expect((await fac.c.get(url(s.id))).json().presentCount).toBe(3);
   });
 
+  it('shows a join in the facilitator’s state at once, even right after a state read', async () => {
+    const { fac, people } = cast;
+    const s = await createSession(fac.c, { template: 'blank' });
+    await people[0].c.post(url(s.id, '/join'));
+    expect((await fac.c.get(url(s.id, '/state'))).json().session.presentCount).toBe(1);
+    await people[1].c.post(url(s.id, '/join'));
+    expect((await fac.c.get(url(s.id, '/state'))).json().session.presentCount).toBe(2);
+  });
+
   it('advances once when two facilitators click at once, extends, broadcasts, recalls, and survives the facilitator leaving', async () => {
     const { fac, co, people } = cast;
     const s = await createSession(fac.c, { facilitatorIds: [co.id] });

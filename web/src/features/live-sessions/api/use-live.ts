@@ -27,6 +27,9 @@ export function useLiveState(id: string, opts: { console?: boolean } = {}) {
   return useQuery({
     queryKey: liveKeys.state(id),
     queryFn: ({ signal }) => api<LiveState>(`/api/live-sessions/${enc(id)}/state`, { signal }),
+    // Always fresh when a screen opens: moving from the session page to the console must not show the head-count
+    // cached before joins that only the console channel announces.
+    staleTime: 0,
     // The timer is computed locally; a slow poll covers a socket that died silently. During breakouts the console
     // also polls every 5 s, so group activity counts stay fresh even if a live-console message is missed.
     refetchInterval: (q) => {

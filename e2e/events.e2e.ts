@@ -1,29 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from './support/expect-eventually.ts';
 import { type Browser, launchBrowser } from './support/launch-browser.ts';
+import { screenshotter, withFailureShots } from './support/screenshots.ts';
 import { signIn } from './support/sign-in.ts';
 import { type Hearth, startHearth } from './support/start-hearth.ts';
 
-// Set E2E_SCREENSHOTS=<dir> to keep a picture of every screen at phone and desktop widths.
-const shots = process.env.E2E_SCREENSHOTS;
-if (shots) mkdirSync(shots, { recursive: true });
-async function snap(page: Page, name: string) {
-  if (!shots) return;
-  const size = page.viewportSize() ?? { width: 1280, height: 900 };
-  for (const width of [390, 1280]) {
-    await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
-    await page.waitForTimeout(250);
-    // The phone tab bar is fixed: in a full-page picture it would cover the middle of the page.
-    const hide = width === 390 ? await page.addStyleTag({ content: '.bottom-nav { display: none !important; }' }) : null;
-    await page.screenshot({ path: join(shots, `events-${name}-${width}.png`), fullPage: true });
-    await hide?.evaluate((el) => (el as Element).remove());
-  }
-  await page.setViewportSize(size);
-}
+const snap = screenshotter('events-');
 
 /** Calls the API from the signed-in page with its cookie and CSRF token, as the app does. */
 async function callApi<T>(page: Page, method: string, url: string, body?: unknown): Promise<{ status: number; body: T }> {
@@ -62,12 +47,7 @@ describe('events: an admin plans a workshop in another time zone; RSVPs fill it,
   });
 
   it('runs the whole journey', async () => {
-    try {
-      await journey();
-    } catch (err) {
-      if (shots) for (const [who, b] of Object.entries({ admin, maya, sam, lea })) await b.page.screenshot({ path: join(shots, `events-failure-${who}.png`), fullPage: true }).catch(() => {});
-      throw err;
-    }
+    await withFailureShots('events-', { admin, maya, sam, lea }, journey);
   }, 300_000);
 
   async function journey() {

@@ -15,7 +15,10 @@ export function screenshotter(prefix: string) {
     for (const width of [390, 1280]) {
       await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
       await page.waitForTimeout(150);
+      // The phone tab bar is fixed: in a full-page picture it would cover the middle of the page.
+      const hide = width === 390 ? await page.addStyleTag({ content: '.bottom-nav { display: none !important; }' }) : null;
       await page.screenshot({ path: join(shots, `${prefix}${name}-${width}.png`), fullPage: true });
+      await hide?.evaluate((el) => (el as Element).remove());
     }
     await page.setViewportSize(size);
   };

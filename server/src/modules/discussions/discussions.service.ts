@@ -54,9 +54,42 @@ function presentSummary(t: repo.ThreadListRow): ThreadSummary {
   };
 }
 
-function presentPost(actor: Actor, access: Access, thread: { authorId: string; kind: string; acceptedPostId: string | null }, p: repo.PostListRow): Post {
+type ThreadRef = { authorId: string; kind: string; acceptedPostId: string | null };
+
+/** What of a post differs between viewers: whether its text is hidden, their own reactions, what they may do. */
+interface PostView {
+  hidden: boolean;
+  mine: boolean[];
+  abilities: Post['abilities'];
+}
+
+function postView(actor: Actor, access: Access, thread: ThreadRef, p: repo.PostListRow, isMine: (x: repo.PostListRow['reactions'][number]) => boolean): PostView {
   const hidden = p.deletedAt !== null && !policy.canSeeDeleted(access);
   const subject = { authorId: p.authorId, deletedAt: p.deletedAt };
+  return {
+    hidden,
+    mine: hidden ? [] : p.reactions.map(isMine),
+    abilities: {
+      canEdit: policy.canEdit(actor, access, subject),
+      canDelete: policy.canDelete(actor, access, subject),
+      canAccept: !p.isFirst && !p.deletedAt && policy.canAccept(actor, access, thread),
+      canReact: policy.canReact(access, subject),
+      canSeeHistory: !hidden && p.editedAt !== null && policy.canSeeHistory(actor, access, subject),
+    },
+  };
+}
+
+/** A short key naming a view: posts presented with equal keys serialize to the same JSON. */
+function viewKey(v: PostView): string {
+  const a = v.abilities;
+  let key = v.hidden ? 'h' : 'v';
+  key += `${+a.canEdit}${+a.canDelete}${+a.canAccept}${+a.canReact}${+a.canSeeHistory}`;
+  for (const m of v.mine) key += m ? '1' : '0';
+  return key;
+}
+
+function presentPost(actor: Actor, access: Access, thread: ThreadRef, p: repo.PostListRow, view = postView(actor, access, thread, p, (x) => x.mine)): Post {
+  const { hidden } = view;
   return {
     id: p.id,
     threadId: p.threadId,
@@ -69,14 +102,8 @@ function presentPost(actor: Actor, access: Access, thread: { authorId: string; k
     createdAt: toIso(p.createdAt),
     editedAt: p.editedAt ? toIso(p.editedAt) : null,
     isDeleted: p.deletedAt !== null,
-    reactions: hidden ? [] : p.reactions.map((r) => ({ kind: r.kind as ReactionKind, count: r.count, mine: r.mine })),
-    abilities: {
-      canEdit: policy.canEdit(actor, access, subject),
-      canDelete: policy.canDelete(actor, access, subject),
-      canAccept: !p.isFirst && !p.deletedAt && policy.canAccept(actor, access, thread),
-      canReact: policy.canReact(access, subject),
-      canSeeHistory: !hidden && p.editedAt !== null && policy.canSeeHistory(actor, access, subject),
-    },
+    reactions: hidden ? [] : p.reactions.map((r, i) => ({ kind: r.kind as ReactionKind, count: r.count, mine: view.mine[i] })),
+    abilities: view.abilities,
   };
 }
 
@@ -158,55 +185,19 @@ export function createThreadPageCache(deps: AppDeps, log?: (msg: string, err?: u
  * counts); access is still checked on every request, and the viewer's own reactions are read fresh.
  */
 export async function getThread(db: DbOrTx, actor: Actor, id: string, q: GetThreadQuery): Promise<Thread> {
-  return (await readThread(db, actor, id, q)).thread;
+  const ctx = await loadThreadContext(db, actor, id, q);
+  return presentThread(actor, ctx, q, viewsOf(actor, ctx, q));
 }
 
-// Cached page bases whose presentation has been checked against the Thread contract once; every viewer's page of a
-// base has the same shape (only booleans differ), so the hot route can skip re-validating it per request.
-const checkedBases = new WeakSet<object>();
-
-/**
- * The thread page as JSON for the hot route: checked against the contract once per cached base, then assembled from
- * per-post JSON kept with the cached rows. A post's JSON differs between viewers only in a few booleans (their own
- * reactions, what they may do, whether a deleted post's text is hidden), so it is serialized once per such "view"
- * and reused by every viewer who shares it; the bodies and HTML are not re-serialized on every request.
- */
-export async function getThreadJson(db: DbOrTx, actor: Actor, id: string, q: GetThreadQuery): Promise<string> {
-  const { thread, base } = await readThread(db, actor, id, q);
-  if (!base || !checkedBases.has(base)) {
-    ThreadContract.parse(thread);
-    if (base) checkedBases.add(base);
-  }
-  if (!base) return JSON.stringify(thread);
-  const { posts, acceptedPost, ...head } = thread;
-  const postsJson = posts.map((p, i) => postJson(p, base.rows[i]));
-  const acceptedAt = acceptedPost ? posts.indexOf(acceptedPost) : -1;
-  const acceptedJson = !acceptedPost ? 'null' : acceptedAt >= 0 ? postsJson[acceptedAt] : base.accepted ? postJson(acceptedPost, base.accepted) : JSON.stringify(acceptedPost);
-  const headJson = JSON.stringify(head);
-  return `${headJson.slice(0, -1)},"acceptedPost":${acceptedJson},"posts":[${postsJson.join(',')}]}`;
+interface ThreadContext {
+  loaded: ThreadPageRows;
+  access: Access;
+  isMine: (postId: string, x: repo.PostListRow['reactions'][number]) => boolean;
+  /** Whether `loaded` is a cached base shared between requests (immutable while cached). */
+  cached: boolean;
 }
 
-// Serialized posts of cached page bases: per cached row (immutable while cached), per view key.
-const postJsonByView = new WeakMap<repo.PostListRow, Map<string, string>>();
-
-/** A presented post's JSON, reused for every viewer with the same view of the same cached row. */
-function postJson(post: Post, row: repo.PostListRow): string {
-  const a = post.abilities;
-  let key = post.author === null ? 'h' : 'v';
-  key += `${+a.canEdit}${+a.canDelete}${+a.canAccept}${+a.canReact}${+a.canSeeHistory}`;
-  for (const r of post.reactions) key += r.mine ? '1' : '0';
-  let views = postJsonByView.get(row);
-  if (!views) postJsonByView.set(row, (views = new Map()));
-  let json = views.get(key);
-  if (json === undefined) {
-    json = JSON.stringify(post);
-    // A handful of views cover almost everyone (reader, author, moderator); rare combinations are not kept.
-    if (views.size < 16) views.set(key, json);
-  }
-  return json;
-}
-
-async function readThread(db: DbOrTx, actor: Actor, id: string, q: GetThreadQuery): Promise<{ thread: Thread; base: ThreadPageRows | null }> {
+async function loadThreadContext(db: DbOrTx, actor: Actor, id: string, q: GetThreadQuery): Promise<ThreadContext> {
   const after = q.cursor ? decodeCursor<[string, string]>(q.cursor, 2) : undefined;
   const cache = threadPageCaches.get(db);
   const loaded: ThreadPageRows | null | undefined = cache
@@ -216,7 +207,7 @@ async function readThread(db: DbOrTx, actor: Actor, id: string, q: GetThreadQuer
       })
     : await loadThreadPageRows(db, actor.orgId, id, after, q.limit);
   if (!loaded) throw notFound('That thread');
-  const { thread, experts } = loaded;
+  const { thread } = loaded;
   const access = await loadCommunityAccess(db, actor, thread.communityId, { cached: true }).catch(() => {
     throw notFound('That thread');
   });
@@ -226,29 +217,87 @@ async function readThread(db: DbOrTx, actor: Actor, id: string, q: GetThreadQuer
   const needQuery = all.some((r) => r.reactions.some((x) => !x.who));
   const reacted = needQuery ? await repo.selectMyReactions(db, actor.personId, all.map((r) => r.id)) : null;
   const isMine = (postId: string, x: { kind: string; who: string[] | null }) => (reacted ? reacted.has(`${postId}:${x.kind}`) : (x.who ?? []).includes(actor.personId));
-  const withMine = (r: repo.PostListRow) => (r.reactions.length ? { ...r, reactions: r.reactions.map((x) => ({ ...x, mine: isMine(r.id, x) })) } : r);
-  const rows = loaded.rows.map(withMine);
-  const page = toPage(rows, q.limit, (p) => presentPost(actor, access, thread, p), (r) => [r.k, r.id]);
-  const blocked = thread.deletedAt
-    ? 'This thread was deleted.'
-    : thread.isLocked
-      ? 'This thread is locked: no new replies.'
-      : access.mustAcceptRules
-        ? 'The community rules changed. Accept them to reply.'
-        : !access.canPost
-          ? 'Join the community to reply.'
-          : null;
-  const presented: Thread = {
+  return { loaded, access, isMine, cached: !!cache };
+}
+
+/** Every viewer-dependent part of a page: the views of its posts (and of an accepted answer shown apart). */
+function viewsOf(actor: Actor, { loaded, access, isMine }: ThreadContext, q: GetThreadQuery) {
+  const view = (r: repo.PostListRow) => postView(actor, access, loaded.thread, r, (x) => isMine(r.id, x));
+  return { posts: loaded.rows.slice(0, q.limit).map(view), accepted: loaded.accepted ? view(loaded.accepted) : null };
+}
+
+function replyBlockedReason(thread: ThreadPageRows['thread'], access: Access): string | null {
+  if (thread.deletedAt) return 'This thread was deleted.';
+  if (thread.isLocked) return 'This thread is locked: no new replies.';
+  if (access.mustAcceptRules) return 'The community rules changed. Accept them to reply.';
+  if (!access.canPost) return 'Join the community to reply.';
+  return null;
+}
+
+function presentThread(actor: Actor, { loaded, access }: ThreadContext, q: GetThreadQuery, views: ReturnType<typeof viewsOf>): Thread {
+  const { thread, experts } = loaded;
+  const page = toPage(loaded.rows, q.limit, (p) => p, (r) => [r.k, r.id]);
+  const posts = page.items.map((p, i) => presentPost(actor, access, thread, p, views.posts[i]));
+  const blocked = replyBlockedReason(thread, access);
+  return {
     ...presentSummary(thread),
     community: { id: access.community.id, name: access.community.name, slug: access.community.slug },
     acceptedPostId: thread.acceptedPostId,
-    acceptedPost: loaded.accepted ? presentPost(actor, access, thread, withMine(loaded.accepted)) : (page.items.find((p) => p.id === thread.acceptedPostId) ?? null),
-    posts: page.items,
+    acceptedPost: loaded.accepted && views.accepted ? presentPost(actor, access, thread, loaded.accepted, views.accepted) : (posts.find((p) => p.id === thread.acceptedPostId) ?? null),
+    posts,
     nextCursor: page.nextCursor,
     experts,
     abilities: { canReply: blocked === null, canModerate: access.canModerate, replyBlockedReason: blocked },
   };
-  return { thread: presented, base: cache ? loaded : null };
+}
+
+// Cached page bases whose presentation has been checked against the Thread contract once; every viewer's page of a
+// base has the same shape (only booleans differ), so the hot route can skip re-validating it per request.
+const checkedBases = new WeakSet<object>();
+// Serialized pages of cached bases, per page key (the views of all its posts and what the viewer may do).
+const pageJsonByBase = new WeakMap<ThreadPageRows, Map<string, Buffer>>();
+// Serialized posts of cached bases: per cached row (immutable while cached), per view key.
+const postJsonByView = new WeakMap<repo.PostListRow, Map<string, string>>();
+
+/** Keeps at most `max` entries per map: a handful of views cover almost everyone (reader, author, moderator). */
+function memo<K extends object, V>(store: WeakMap<K, Map<string, V>>, owner: K, key: string, max: number, make: () => V): V {
+  let views = store.get(owner);
+  if (!views) store.set(owner, (views = new Map()));
+  let value = views.get(key);
+  if (value === undefined) {
+    value = make();
+    if (views.size < max) views.set(key, value);
+  }
+  return value;
+}
+
+/**
+ * The thread page as UTF-8 JSON for the hot route. The viewer-dependent part of a page is small: per post a few
+ * booleans (their own reactions, what they may do, whether a deleted post's text is hidden) and what they may do in
+ * the thread. Those are computed per request into a page key; the page's JSON is built once per key and cached base
+ * (checked against the contract once per base) and reused by every viewer who shares it.
+ */
+export async function getThreadJson(db: DbOrTx, actor: Actor, id: string, q: GetThreadQuery): Promise<Buffer | string> {
+  const ctx = await loadThreadContext(db, actor, id, q);
+  const views = viewsOf(actor, ctx, q);
+  if (!ctx.cached) return JSON.stringify(presentThread(actor, ctx, q, views));
+  const { loaded, access } = ctx;
+  const postKeys = views.posts.map(viewKey);
+  const acceptedKey = views.accepted ? viewKey(views.accepted) : '';
+  const pageKey = `${+access.canModerate}\u0000${replyBlockedReason(loaded.thread, access) ?? ''}\u0000${access.community.name}\u0000${access.community.slug}\u0000${acceptedKey}\u0000${postKeys.join(',')}`;
+  return memo(pageJsonByBase, loaded, pageKey, 16, () => {
+    const thread = presentThread(actor, ctx, q, views);
+    if (!checkedBases.has(loaded)) {
+      ThreadContract.parse(thread);
+      checkedBases.add(loaded);
+    }
+    const { posts, acceptedPost, ...head } = thread;
+    const postsJson = posts.map((p, i) => memo(postJsonByView, loaded.rows[i], postKeys[i], 16, () => JSON.stringify(p)));
+    const acceptedAt = acceptedPost ? posts.indexOf(acceptedPost) : -1;
+    const acceptedJson = !acceptedPost ? 'null' : acceptedAt >= 0 ? postsJson[acceptedAt] : loaded.accepted ? memo(postJsonByView, loaded.accepted, acceptedKey, 16, () => JSON.stringify(acceptedPost)) : JSON.stringify(acceptedPost);
+    const headJson = JSON.stringify(head);
+    return Buffer.from(`${headJson.slice(0, -1)},"acceptedPost":${acceptedJson},"posts":[${postsJson.join(',')}]}`);
+  });
 }
 
 /** Starts a thread: the thread and its first post are written in one transaction. */

@@ -175,6 +175,10 @@ describe('moderation of threads and posts', () => {
       expect(byAsker.reactions).toEqual([{ kind: 'thanks', count: 1, mine: true }]);
       expect(byLurker.posts[1].abilities).toMatchObject({ canEdit: false, canDelete: false, canAccept: false });
       expect(byLurker.acceptedPost).toBeNull();
+      // What each may do in the thread is part of their page too (a cached page is never another viewer's).
+      expect(byLurker.abilities).toEqual({ canReply: false, canModerate: false, replyBlockedReason: 'Join the community to reply.' });
+      expect((await c.helper.get(`/api/threads/${q.id}`)).json().abilities).toEqual({ canReply: true, canModerate: false, replyBlockedReason: null });
+      expect((await c.mod.get(`/api/threads/${q.id}`)).json().abilities).toMatchObject({ canModerate: true });
     }
     expect((await c.asker.send({ method: 'PUT', url: `/api/threads/${q.id}/accepted`, payload: { postId: reply.id } })).statusCode).toBe(200);
     const accepted = (await c.lurker.get(`/api/threads/${q.id}`)).json();

@@ -39,6 +39,40 @@ export interface Problem {
   departmentCode: Int32Array;
   /** Meetings already held (re-planning), or null. */
   history: Uint8Array | null;
+  /** A lower bound of one round's mixing cost (see mixingFloor): the search stops once it gets there. */
+  mixingFloor: number;
+}
+
+/** Fewest pairs sharing a value when `count` people are spread over `bins` (as evenly as possible). */
+function spreadPairs(count: number, bins: number): number {
+  const q = Math.floor(count / bins);
+  const r = count % bins;
+  return (r * (q + 1) * q) / 2 + ((bins - r) * q * (q - 1)) / 2;
+}
+
+/**
+ * A lower bound of one round's mixing cost: per attribute, the larger of two counting bounds. People of one value
+ * spread over the groups must share some groups; and a group with more seats than there are values must seat two
+ * people of one value (only when everybody has the attribute). Capacity and other rules can only raise the cost, so
+ * when the search reaches this it has an optimum and may stop early instead of spending its whole time budget
+ * (e.g. groups of 4 in an organization with 3 departments).
+ */
+export function mixingFloor(codes: Int32Array[], weights: number[], sizes: number[]): number {
+  let floor = 0;
+  codes.forEach((code, a) => {
+    const counts = new Map<number, number>();
+    let missing = 0;
+    for (const c of code) {
+      if (c < 0) missing++;
+      else counts.set(c, (counts.get(c) ?? 0) + 1);
+    }
+    let byValue = 0;
+    for (const c of counts.values()) byValue += spreadPairs(c, sizes.length);
+    let byGroup = 0;
+    if (missing === 0 && counts.size > 0) for (const size of sizes) byGroup += spreadPairs(size, counts.size);
+    floor += weights[a] * Math.max(byValue, byGroup);
+  });
+  return floor;
 }
 
 const fail = (code: ConstructorParameters<typeof GroupingError>[0], message: string): never => {
@@ -249,6 +283,7 @@ export function buildProblem(input: GroupingInput, rounds = input.rounds, roundO
     hasWeights,
     departmentCode,
     history: null,
+    mixingFloor: mixingFloor(codes, codeWeights, sizes),
   };
 }
 

@@ -66,12 +66,17 @@ function solveProblem(
   const bound = roundBound(problem.n, problem.sizes);
   const totalRounds = keep + problem.rounds;
   const state = new State(problem);
-  const floor = state.cost;
+  // No schedule costs less than the history plus each new round's unavoidable same-value meetings.
+  const floor = state.cost + problem.rounds * problem.mixingFloor;
   const k = problem.sizes[0];
   const uniform = problem.sizes.every((s) => s === k);
   let method = 'greedy';
   let construction: Construction | null = null;
-  if (options.useConstructions !== false && keep === 0 && uniform && !problem.hasPins && !problem.hasKeepTogether) {
+  // A construction ignores who already met; over many rounds it still wins, but for a single round with history
+  // (a live session's next breakout) greedy placement sees the known pairs directly: same quality, 3–10× faster
+  // (bench: 500 people, groups of 4, 500–3,500 known pairs).
+  const singleRoundWithHistory = problem.rounds === 1 && (input.knownPairs?.length ?? 0) > 0;
+  if (options.useConstructions !== false && keep === 0 && uniform && !problem.hasPins && !problem.hasKeepTogether && !singleRoundWithHistory) {
     construction = findConstruction(problem.n, k, problem.rounds);
     // Beyond the bound no construction can cover every round: use one for the rounds it has, greedy for the rest.
     if (!construction && problem.rounds > bound) construction = findConstruction(problem.n, k, bound);

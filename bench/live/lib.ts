@@ -181,7 +181,8 @@ export interface NodeProcess {
 
 /**
  * Starts `node bin/hearth.mjs start` (its own process) on `port` and waits for /api/health.
- * BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=prof") adds node flags to profile the server.
+ * BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=prof") adds node flags to profile the server;
+ * BENCH_SERVER_STDERR=1 shows its stderr.
  */
 export async function startNode(db: BenchDatabase, port: number, extra: Record<string, string> = {}): Promise<NodeProcess> {
   const flags = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
@@ -192,6 +193,8 @@ export async function startNode(db: BenchDatabase, port: number, extra: Record<s
   let out = '';
   proc.stdout?.on('data', (d) => (out = (out + d).slice(-20_000)));
   proc.stderr?.on('data', (d) => (out = (out + d).slice(-20_000)));
+  // BENCH_SERVER_STDERR=1 passes the server's stderr through (e.g. timings a developer adds while profiling).
+  if (process.env.BENCH_SERVER_STDERR === '1') proc.stderr?.on('data', (d) => process.stderr.write(d));
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
   const node: NodeProcess = {

@@ -2,8 +2,10 @@
 // each with an authenticated WebSocket subscribed to `live:<sessionId>`; the facilitator advances through the agenda
 // and every socket's `changed` (what: segment) is timed from the moment the advance request was sent.
 // Target: 500 participants on one node, p99 ≤ 200 ms. Two passes: "quiet" (sockets only listen) and "refetch"
-// (each socket refetches GET /state on the change, as the web client does, so the next advance meets that load).
+// (each socket refetches GET /state on the change after the web client's random wait, refetchDelayMs, so the server
+// serves 500 state reads per change; refetchAll is the time until the last of them is answered).
 // Usage: npx tsx bench/live/segment.ts [--db postgres|pglite] [--participants 500] [--gap 1500]
+import { refetchDelayMs } from '../../web/src/features/live-sessions/api/refetch-spread.ts';
 import { writeResult, machine } from '../lib.ts';
 import { httpSignIn } from '../../server/test/spawn-server.ts';
 import { api, revision, BENCH_PASSWORD, type BenchPerson, type Client, connectAll, createBenchDatabase, type DbKind, load, mb, pool, PORTS, procCpuSeconds, procMemory, seedOrg, sleep, startNode, summary } from './lib.ts';
@@ -63,7 +65,8 @@ async function runPass(base: string, serverPid: number, facilitator: BenchPerson
       receipts.set(c, at - sentAt);
       if (refetch) {
         refetches.push(
-          fetch(`${base}/api/live-sessions/${id}/state`, { headers: { cookie: c.person.cookie } }).then(
+          // Like the web client: each screen waits refetchDelayMs (spread over up to a second in a big session).
+          sleep(refetchDelayMs(clients.length)).then(() => fetch(`${base}/api/live-sessions/${id}/state`, { headers: { cookie: c.person.cookie } })).then(
             async (res) => {
               await res.arrayBuffer();
               if (res.status !== 200) refetchFailures.set(res.status, (refetchFailures.get(res.status) ?? 0) + 1);

@@ -179,7 +179,7 @@ export function LiveConsolePage({ id }: { id: string }) {
   useChannel(state.data?.session.abilities.facilitate ? liveConsoleChannel(id) : null, () => void qc.invalidateQueries({ queryKey: liveKeys.state(id) }));
   const run = useRunActions(id);
   useDocumentTitle(state.data ? `Console · ${state.data.session.title}` : 'Console');
-  useLiveUpdates(id, state.data);
+  useLiveUpdates(id, state.data, { spread: false });
 
   if (state.isPending) return <PageLoading label="Loading console" />;
   if (state.isError) {

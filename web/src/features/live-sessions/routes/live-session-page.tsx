@@ -17,6 +17,7 @@ import { liveKeys } from '../api/live-keys.ts';
 import { useDebriefs, useLiveState } from '../api/use-live.ts';
 import { useParticipantActions, useParticipation } from '../api/use-live-actions.ts';
 import { ChatPanel } from '../components/chat-panel.tsx';
+import { refetchDelayMs } from '../api/refetch-spread.ts';
 import { Countdown } from '../components/countdown.tsx';
 import { DebriefConsentCard, KeepChoice, MyGroupCard } from '../components/my-group-card.tsx';
 import { PollPanel } from '../components/poll-panel.tsx';
@@ -26,11 +27,20 @@ import { KindIcon, KINDS, minutesText } from '../components/segment-kinds.tsx';
 import { AgendaList, BroadcastBanner, StatusBadge, whenText } from '../components/session-bits.tsx';
 import '../live.css';
 
-/** Follows the session channel (and my group's): state changes refetch the state; reconnects refetch everything. */
-export function useLiveUpdates(id: string, state: LiveState | undefined) {
+/**
+ * Follows the session channel (and my group's): state changes refetch the state (spread over up to a second in big
+ * sessions, see refetchDelayMs; the facilitators' console refetches at once); reconnects refetch everything.
+ */
+export function useLiveUpdates(id: string, state: LiveState | undefined, opts: { spread?: boolean } = {}) {
   const qc = useQueryClient();
+  const presentCount = opts.spread === false ? 0 : (state?.session.presentCount ?? 0);
   const onEvent = (e: { type: string; what?: string }) => {
-    if (e.type === 'resynced' || e.what !== 'chat') void qc.invalidateQueries({ queryKey: liveKeys.state(id) });
+    if (e.type === 'resynced' || e.what !== 'chat') {
+      const refetch = () => void qc.invalidateQueries({ queryKey: liveKeys.state(id) });
+      const wait = e.type === 'resynced' ? 0 : refetchDelayMs(presentCount);
+      if (wait > 0) setTimeout(refetch, wait);
+      else refetch();
+    }
     if (e.type === 'resynced' || e.what === 'debrief') void qc.invalidateQueries({ queryKey: liveKeys.debriefs(id) });
   };
   useChannel(state ? liveChannel(id) : null, onEvent);

@@ -358,6 +358,17 @@ export function selectGroupMembers(db: DbOrTx, groupId: string) {
 }
 
 /** True when the person is a member of the group. */
+/** A group of the session and whether the person is one of its members, in one query. */
+export function selectGroupForMember(db: DbOrTx, sessionId: string, groupId: string, personId: string) {
+  return selectRow<GroupRow & { isMember: boolean }>(
+    db,
+    sql`select g.id, g.session_id as "sessionId", g.segment_id as "segmentId", g.org_id as "orgId", g.kind, g.position,
+          g.last_activity_at as "lastActivityAt", g.created_at as "createdAt",
+          exists (select 1 from live_group_members m where m.group_id = g.id and m.person_id = ${personId}) as "isMember"
+        from live_groups g where g.session_id = ${sessionId} and g.id = ${groupId}`,
+  );
+}
+
 export async function isGroupMember(db: DbOrTx, groupId: string, personId: string) {
   const row = await selectRow<{ ok: boolean }>(db, sql`select true as ok from live_group_members where group_id = ${groupId} and person_id = ${personId}`);
   return Boolean(row);
@@ -446,14 +457,26 @@ export interface MessageRow {
 }
 
 /** Inserts a message unless the author already sent this clientId; returns the stored message and whether it is new. */
-export async function insertMessage(db: DbOrTx, v: typeof liveMessages.$inferInsert) {
-  const inserted = await db.insert(liveMessages).values(v).onConflictDoNothing().returning({ id: liveMessages.id });
-  const row = await selectRow<MessageRow>(
+/**
+ * Inserts a message and marks its group active in one statement (atomic without a transaction). A retry with the same
+ * clientId inserts nothing and returns the first message with created = false.
+ */
+export async function insertMessage(db: DbOrTx, v: { sessionId: string; orgId: string; segmentId: string; groupId: string | null; authorId: string; body: string; clientId: string }) {
+  const touch = v.groupId ? sql`, touched as (update live_groups set last_activity_at = now() where id = ${v.groupId} and exists (select 1 from ins))` : sql``;
+  const row = await selectRow<MessageRow & { created: boolean }>(
     db,
-    sql`select ${messageColumns} from live_messages m join people p on p.id = m.author_id
-        where m.session_id = ${v.sessionId} and m.author_id = ${v.authorId} and m.client_id = ${v.clientId}`,
+    sql`with ins as (
+          insert into live_messages (session_id, org_id, segment_id, group_id, author_id, body, client_id)
+          values (${v.sessionId}, ${v.orgId}, ${v.segmentId}, ${v.groupId}, ${v.authorId}, ${v.body}, ${v.clientId})
+          on conflict do nothing returning *
+        )${touch}
+        select ${messageColumns}, true as created from ins m join people p on p.id = m.author_id
+        union all
+        select ${messageColumns}, false as created from live_messages m join people p on p.id = m.author_id
+        where not exists (select 1 from ins) and m.session_id = ${v.sessionId} and m.author_id = ${v.authorId} and m.client_id = ${v.clientId}`,
   );
-  return { row: row as MessageRow, created: inserted.length > 0 };
+  const { created, ...message } = row as MessageRow & { created: boolean };
+  return { row: message, created };
 }
 
 /** A message the author sent with this clientId, if any. */

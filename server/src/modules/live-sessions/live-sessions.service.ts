@@ -140,8 +140,8 @@ function assertSessionContent(actor: Actor, l: Loaded) {
  * said in a breakout stays in it.
  */
 async function loadMemberGroup(db: DbOrTx, actor: Actor, s: SessionRow, groupId: string) {
-  const g = await repo.selectGroup(db, s.id, groupId);
-  if (!g || !policy.canReadGroup(await repo.isGroupMember(db, g.id, actor.personId))) throw notFound('That group');
+  const g = await repo.selectGroupForMember(db, s.id, groupId, actor.personId);
+  if (!g || !policy.canReadGroup(g.isMember)) throw notFound('That group');
   return g;
 }
 
@@ -717,32 +717,37 @@ export async function findMessages(db: DbOrTx, actor: Actor, id: string, q: Live
 
 /**
  * Posts a chat message while its segment runs (else 409 SEGMENT_CLOSED). A retry with the same clientId returns the
- * first message (created = false) and is not rate-limited again.
+ * first message (created = false), even when the segment closed or the sender hit the rate limit meanwhile. The
+ * common path takes four round trips: session, relation, group membership, and one statement that inserts the
+ * message and marks the group active.
  */
 export async function postMessage(deps: AppDeps, actor: Actor, id: string, input: PostLiveMessageRequest, limiter: FailureLimiter): Promise<{ message: LiveMessage; created: boolean }> {
   const l = await load(deps.db, actor, id);
   const s = l.s;
-  const again = await repo.selectMessageByClientId(deps.db, s.id, actor.personId, input.clientId);
-  if (again) return { message: toMessage(again), created: false };
   const groupId = input.groupId ?? null;
-  let segmentId: string;
+  let segmentId: string | null = null;
+  let refusal: AppError | null = null;
   if (groupId) {
-    const g = await loadMemberGroup(deps.db, actor, s, groupId);
-    if (s.status !== 'live' || s.currentSegmentId !== g.segmentId) throw new AppError('SEGMENT_CLOSED', 'This breakout has ended; its chat is read-only.');
-    segmentId = g.segmentId;
+    const g = await repo.selectGroupForMember(deps.db, s.id, groupId, actor.personId);
+    if (!g || !policy.canReadGroup(g.isMember)) refusal = notFound('That group');
+    else if (s.status !== 'live' || s.currentSegmentId !== g.segmentId) refusal = new AppError('SEGMENT_CLOSED', 'This breakout has ended; its chat is read-only.');
+    else segmentId = g.segmentId;
+  } else if (!l.facilitate && !l.rel.present) {
+    refusal = new AppError('FORBIDDEN', 'Join the session to chat.');
   } else {
-    if (!l.facilitate && !l.rel.present) throw new AppError('FORBIDDEN', 'Join the session to chat.');
     const cur = s.status === 'live' && s.currentSegmentId ? await repo.selectSegment(deps.db, s.id, s.currentSegmentId) : undefined;
-    if (!cur || (cur.kind !== 'plenary' && cur.kind !== 'chat')) throw new AppError('SEGMENT_CLOSED', 'The session chat is open during plenary and chat segments only.');
-    segmentId = cur.id;
+    if (!cur || (cur.kind !== 'plenary' && cur.kind !== 'chat')) refusal = new AppError('SEGMENT_CLOSED', 'The session chat is open during plenary and chat segments only.');
+    else segmentId = cur.id;
   }
-  const wait = limiter.retryAfter(actor.personId);
-  if (wait > 0) throw new AppError('RATE_LIMITED', `You are sending messages quickly. Try again in ${wait} seconds.`, { retryAfterSeconds: wait });
-  const result = await deps.events.transaction(deps.db, async (tx) => {
-    const r = await repo.insertMessage(tx, { sessionId: s.id, orgId: s.orgId, segmentId, groupId, authorId: actor.personId, body: input.body, clientId: input.clientId });
-    if (r.created && groupId) await repo.touchGroup(tx, groupId);
-    return r;
-  });
+  const wait = refusal ? 0 : limiter.retryAfter(actor.personId);
+  if (wait > 0) refusal = new AppError('RATE_LIMITED', `You are sending messages quickly. Try again in ${wait} seconds.`, { retryAfterSeconds: wait });
+  if (refusal || !segmentId) {
+    // Only a refused request looks for the message it may be a retry of.
+    const again = await repo.selectMessageByClientId(deps.db, s.id, actor.personId, input.clientId);
+    if (again) return { message: toMessage(again), created: false };
+    throw refusal ?? notFound('That chat');
+  }
+  const result = await repo.insertMessage(deps.db, { sessionId: s.id, orgId: s.orgId, segmentId, groupId, authorId: actor.personId, body: input.body, clientId: input.clientId });
   if (result.created) {
     limiter.fail(actor.personId);
     if (groupId) {

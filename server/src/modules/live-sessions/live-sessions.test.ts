@@ -289,7 +289,9 @@ describe('chat', () => {
     expect(closed.statusCode).toBe(409);
     expect(closed.json().code).toBe('SEGMENT_CLOSED');
     const g = (await stateOf(p0.c, s.id)).myGroup;
-    expect((await say(p0.c, s.id, 'Smiled at a dog', g.id)).statusCode).toBe(201);
+    const dogId = randomUUID();
+    const dog = await say(p0.c, s.id, 'Smiled at a dog', g.id, dogId);
+    expect(dog.statusCode).toBe(201);
     const groupMsgs = (await p0.c.get(url(s.id, `/messages?groupId=${g.id}`))).json().items;
     expect(groupMsgs).toHaveLength(1);
     const overview = (await stateOf(fac.c, s.id)).groups.find((x: { id: string }) => x.id === g.id);
@@ -302,6 +304,13 @@ describe('chat', () => {
     expect(late.statusCode).toBe(409);
     expect(late.json().code).toBe('SEGMENT_CLOSED');
     expect((await p0.c.get(url(s.id, `/messages?groupId=${g.id}`))).json().items).toHaveLength(1);
+    // A retry of a message that was stored before the segment closed is answered with that message, not refused.
+    const retried = await say(p0.c, s.id, 'Smiled at a dog', g.id, dogId);
+    expect(retried.statusCode).toBe(200);
+    expect(retried.json()).toMatchObject({ id: dog.json().id, groupId: g.id, author: { id: p0.id } });
+    // Someone outside the group still gets 404 for it, retry or not.
+    const outsider = people.slice(0, 6).find((p) => !g.members.some((m: { id: string }) => m.id === p.id));
+    expect((await say(outsider!.c, s.id, 'Smiled at a dog', g.id, dogId)).statusCode).toBe(404);
     expect((await say(p0.c, s.id, '', undefined)).statusCode).toBe(400);
   });
 
@@ -313,9 +322,17 @@ describe('chat', () => {
     await c.post(url(s.id, '/join'));
     await fac.c.post(url(s.id, '/start'));
     const codes: number[] = [];
-    for (let i = 0; i < 32; i++) codes.push((await say(c, s.id, `msg ${i}`)).statusCode);
+    const firstId = randomUUID();
+    const first = await say(c, s.id, 'msg 0', undefined, firstId);
+    codes.push(first.statusCode);
+    for (let i = 1; i < 32; i++) codes.push((await say(c, s.id, `msg ${i}`)).statusCode);
     expect(codes.filter((c) => c === 201)).toHaveLength(30);
     expect(codes.slice(30)).toEqual([429, 429]);
+    // While limited, a retry of a message already sent still gets that message back (and nothing is added).
+    const retry = await say(c, s.id, 'msg 0', undefined, firstId);
+    expect(retry.statusCode).toBe(200);
+    expect(retry.json().id).toBe(first.json().id);
+    expect((await c.get(url(s.id, '/messages?limit=100'))).json().items).toHaveLength(30);
   });
 });
 

@@ -444,6 +444,20 @@ export const LiveState = z.object({
 });
 export type LiveState = z.infer<typeof LiveState>;
 
+/** A STUN or TURN server for breakout calls, as the browser's RTCIceServer. */
+export const IceServer = z
+  .object({
+    urls: z.union([z.string().regex(/^(stun|stuns|turn|turns):/i, 'must start with stun:, stuns:, turn: or turns:'), z.array(z.string().regex(/^(stun|stuns|turn|turns):/i, 'must start with stun:, stuns:, turn: or turns:')).min(1)]),
+    username: z.string().optional(),
+    credential: z.string().optional(),
+  })
+  .strict();
+export type IceServer = z.infer<typeof IceServer>;
+
+/** `GET /api/live-sessions/ice-servers`: the STUN/TURN servers breakout calls use (empty = same network only). */
+export const IceServers = z.object({ iceServers: z.array(IceServer) });
+export type IceServers = z.infer<typeof IceServers>;
+
 /** A chat message (plain text; render escaped). */
 export const LiveMessage = z.object({
   /** Message id; stable, used as `after` cursor. */

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import { IceServer } from '../../contracts/index.ts';
 
 /** Every setting Hearth reads from the environment; nothing else reads process.env. */
 const ConfigSchema = z.object({
@@ -55,6 +56,28 @@ const ConfigSchema = z.object({
   MEDIA_UPLOADS_PER_HOUR: z.coerce.number().int().min(1).default(60),
   /** Node identity for presence bookkeeping (defaults to host:pid). */
   NODE_ID: z.string().optional(),
+  /**
+   * STUN/TURN servers for breakout audio/video, as JSON: [{"urls":"turn:turn.example.com:3478","username":"u","credential":"p"}].
+   * Unset = none: members on one network (office LAN, VPN) still connect directly.
+   */
+  LIVE_ICE_SERVERS: z
+    .string()
+    .default('[]')
+    .transform((raw, ctx) => {
+      let value: unknown;
+      try {
+        value = JSON.parse(raw);
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be a JSON array of {"urls": …, "username"?, "credential"?}' });
+        return z.NEVER;
+      }
+      const parsed = z.array(IceServer).safeParse(value);
+      if (!parsed.success) {
+        ctx.addIssue({ code: 'custom', message: `must be a JSON array of ICE servers: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'value'} ${i.message}`).join('; ')}` });
+        return z.NEVER;
+      }
+      return parsed.data;
+    }),
 });
 
 /** Parsed configuration. */

@@ -13,6 +13,7 @@ import {
   ExtendRequest,
   FindLiveSessionsQuery,
   GroupNotes,
+  IceServers,
   Id,
   KeepPair,
   KeepPairRequest,
@@ -55,6 +56,11 @@ export function liveSessionsRoutes(app: FastifyInstance, deps: AppDeps) {
   r.post(base, { schema: { tags, body: CreateLiveSessionRequest, response: { 201: LiveSession } } }, async (req, reply) =>
     reply.code(201).send(await service.createSession(deps, requireActor(req), req.body)),
   );
+  // Anyone signed in may read them (every browser in a call needs them); they come from LIVE_ICE_SERVERS.
+  r.get(`${base}/ice-servers`, { schema: { tags, response: { 200: IceServers } } }, async (req) => {
+    requireActor(req);
+    return { iceServers: deps.config.LIVE_ICE_SERVERS };
+  });
   r.get(`${base}/me/talk-time`, { schema: { tags, response: { 200: MyTalkTime } } }, (req) => service.getMyTalkTime(deps.db, requireActor(req)));
   r.get(`${base}/:id`, { schema: { tags, params: IdParams, response: { 200: LiveSession } } }, (req) => service.getSession(deps.db, requireActor(req), req.params.id));
   r.patch(`${base}/:id`, { schema: { tags, params: IdParams, body: UpdateLiveSessionRequest, response: { 200: LiveSession } } }, (req) =>

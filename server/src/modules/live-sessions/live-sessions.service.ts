@@ -39,6 +39,7 @@ import type { DbOrTx } from '../../kernel/db/database.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
 import { toIso } from '../../kernel/time.ts';
 import { loadCommunityAccess } from '../communities/index.ts';
+import { publishedPartners } from '../programs/index.ts';
 import { formBreakoutGroups, formPairs, placeLateJoiner } from './live-sessions.groups.ts';
 import { templateSegments } from './live-sessions.templates.ts';
 import * as policy from './live-sessions.policy.ts';
@@ -399,6 +400,21 @@ export async function updateAgenda(deps: AppDeps, actor: Actor, id: string, raw:
 // ---------- run state ----------
 
 /** Starts a segment: marks it active and forms its groups or pairs among the people present. */
+/**
+ * Each person's learning partners: the program's published partners plan first; for people it does not pair, the
+ * first pair they had in the program's live sessions (or this session's, without a program). Partners the plan gave
+ * someone else are not claimed from live history, so plan pairs stay whole.
+ */
+async function learningPartners(tx: DbOrTx, s: SessionRow): Promise<Map<string, string[]>> {
+  const plan = s.programId ? await publishedPartners(tx, s.programId) : new Map<string, string[]>();
+  const out = new Map(plan);
+  for (const r of await repo.selectFirstPartners(tx, s)) {
+    if (plan.has(r.personId)) continue;
+    out.set(r.personId, r.members.filter((id) => id !== r.personId && !plan.has(id)));
+  }
+  return out;
+}
+
 async function activate(tx: DbOrTx, s: SessionRow, seg: SegmentRow, now: Date) {
   await repo.updateSegment(tx, seg.id, { status: 'active', startedAt: now });
   if (isGroupKind(seg.kind)) {
@@ -407,8 +423,7 @@ async function activate(tx: DbOrTx, s: SessionRow, seg: SegmentRow, now: Date) {
     const seed = seg.position + 1;
     let groups: string[][];
     if (seg.kind === 'pairs') {
-      const first = new Map((await repo.selectFirstPartners(tx, s)).map((r) => [r.personId, r.members]));
-      groups = formPairs(present, first, known, seed);
+      groups = formPairs(present, await learningPartners(tx, s), known, seed);
     } else {
       groups = formBreakoutGroups(present, (seg.config as SegmentConfig).groupSize ?? (seg.kind === 'icebreaker' ? 3 : 4), known, seed);
     }
@@ -558,7 +573,7 @@ async function placeLate(tx: DbOrTx, s: SessionRow, seg: SegmentRow, personId: s
   const everyone = [personId, ...groups.flatMap((g) => g.members)];
   const known = new Set((await repo.selectKnownPairs(tx, s, everyone)).map((k) => `${k.a}|${k.b}`));
   const knows = (a: string, b: string) => known.has(a < b ? `${a}|${b}` : `${b}|${a}`);
-  const first = kind === 'pair' ? ((await repo.selectFirstPartners(tx, s)).find((r) => r.personId === personId)?.members ?? []) : [];
+  const first = kind === 'pair' ? ((await learningPartners(tx, s)).get(personId) ?? []) : [];
   target = placeLateJoiner(personId, kind, groups, knows, first);
   if (!target) return null;
   await repo.insertGroupMember(tx, s, target, personId);

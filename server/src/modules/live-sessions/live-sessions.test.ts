@@ -246,6 +246,38 @@ describe('groups and learning partners', () => {
     expect(again.sort()).toEqual(pairs.sort());
   });
 
+  it('pairs people with the partners the program published, and a late joiner with their published partner', async () => {
+    const { fac, people } = cast;
+    const programId = (await fac.c.post('/api/programs', { title: 'Partners plan (test)', sessions: [] })).json().id;
+    await fac.c.patch(`/api/programs/${programId}`, { status: 'open' });
+    const six = people.slice(0, 6);
+    expect((await fac.c.post(`/api/programs/${programId}/enrollments`, { personIds: six.map((p) => p.id) })).statusCode).toBe(200);
+    const draft = await fac.c.post(`/api/programs/${programId}/plans`, { kind: 'partners' });
+    expect(draft.statusCode, draft.body).toBe(201);
+    // The facilitator overrides the engine with pairs of the same department (which the engine itself would avoid).
+    const chosen = [
+      [six[0].id, six[4].id],
+      [six[1].id, six[2].id],
+      [six[3].id, six[5].id],
+    ];
+    const adjusted = await fac.c.send({ method: 'PATCH', url: `/api/programs/${programId}/plans/${draft.json().id}`, payload: { rounds: [chosen] } });
+    expect(adjusted.statusCode, adjusted.body).toBe(200);
+    expect((await fac.c.post(`/api/programs/${programId}/plans/${draft.json().id}/publish`)).statusCode).toBe(200);
+    const s = await createSession(fac.c, { programId, template: 'blank' });
+    await put(fac.c, url(s.id, '/segments'), { segments: [{ kind: 'pairs', title: 'Partners', durationMinutes: 10 }] });
+    // Two people are late: six[4] (partner of six[0], both Sales) and six[5] (partner of six[3]).
+    await joinAll(s.id, six.slice(0, 4));
+    const st = (await fac.c.post(url(s.id, '/start'))).json();
+    const sorted = (gs: string[][]) => gs.map((g) => [...g].sort()).sort((a, b) => a[0].localeCompare(b[0]));
+    const formed = st.groups.map((g: { members: { id: string }[] }) => g.members.map((m) => m.id));
+    // The published pair whose partners are both here stays whole; the two whose partners are late pair up meanwhile.
+    expect(sorted(formed)).toEqual(sorted([chosen[1], [six[0].id, six[3].id]]));
+    // A late joiner goes to the pair of their published partner.
+    await six[4].c.post(url(s.id, '/join'));
+    const mine = (await stateOf(six[4].c, s.id)).myGroup;
+    expect(mine.members.map((m: { id: string }) => m.id)).toContain(six[0].id);
+  });
+
   it('pairs an odd count with one trio, and a late joiner in pairs joins a lone person or forms a trio', async () => {
     const { fac, people } = cast;
     const s = await createSession(fac.c, { template: 'blank' });

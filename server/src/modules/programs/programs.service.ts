@@ -89,6 +89,18 @@ export async function findPrograms(db: DbOrTx, actor: Actor, q: FindProgramsQuer
   return { items: await summaries(db, actor, page.items), nextCursor: page.nextCursor };
 }
 
+/**
+ * Learning partners from the program's published partners plan: person → the others in their pair (or trio). Empty
+ * when no partners plan is published. Live sessions of the program pair people with these partners.
+ */
+export async function publishedPartners(db: DbOrTx, programId: string): Promise<Map<string, string[]>> {
+  const plan = await repo.selectPublishedPlan(db, programId, 'partners');
+  const out = new Map<string, string[]>();
+  const pairs = plan ? ((plan.result as { rounds?: string[][][] }).rounds?.[0] ?? []) : [];
+  for (const pair of pairs) for (const id of pair) out.set(id, pair.filter((o) => o !== id));
+  return out;
+}
+
 /** Where the actor was placed by the program's published plans. */
 async function placementOf(db: DbOrTx, actor: Actor, programId: string): Promise<MyPlacement> {
   const cohort = await repo.selectMyCohort(db, programId, actor.personId);

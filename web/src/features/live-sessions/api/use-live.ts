@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { AnalyticsRow, DebriefList, GroupNotes, LiveSession, LiveSessionList, LiveState, MyTalkTime, SessionAnalytics } from '../../../../../contracts/index.ts';
+import type { AnalyticsRow, DebriefList, GroupNotes, IceServers, LiveSession, LiveSessionList, LiveState, MyTalkTime, SessionAnalytics } from '../../../../../contracts/index.ts';
 import { api } from '../../../lib/api-client.ts';
 import { toQueryString } from '../../../lib/query-string.ts';
 import { liveKeys } from './live-keys.ts';
@@ -81,5 +81,15 @@ export function useMyTalkTime() {
   return useQuery({
     queryKey: liveKeys.myTalkTime,
     queryFn: ({ signal }) => api<MyTalkTime>('/api/live-sessions/me/talk-time', { signal }),
+  });
+}
+
+/** The STUN/TURN servers breakout calls use (server setting LIVE_ICE_SERVERS); they do not change while the app runs. */
+export function useIceServers(enabled: boolean) {
+  return useQuery({
+    queryKey: ['live', 'ice-servers'] as const,
+    queryFn: ({ signal }) => api<IceServers>('/api/live-sessions/ice-servers', { signal }),
+    enabled,
+    staleTime: Number.POSITIVE_INFINITY,
   });
 }

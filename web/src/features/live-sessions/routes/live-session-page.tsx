@@ -14,7 +14,7 @@ import { useChannel } from '../../../lib/use-channel.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { useMe } from '../../auth/api/use-me.ts';
 import { liveKeys } from '../api/live-keys.ts';
-import { useDebriefs, useLiveState } from '../api/use-live.ts';
+import { useDebriefs, useIceServers, useLiveState } from '../api/use-live.ts';
 import { useParticipantActions, useParticipation } from '../api/use-live-actions.ts';
 import { ChatPanel } from '../components/chat-panel.tsx';
 import { refetchDelayMs } from '../api/refetch-spread.ts';
@@ -172,6 +172,8 @@ export function LiveSessionPage({ id }: { id: string }) {
   const actions = useParticipantActions(id);
   useDocumentTitle(state.data?.session.title ?? 'Live session');
   useLiveUpdates(id, state.data);
+  // Calls need the STUN/TURN servers first (a call is never rebuilt mid-way because they arrived late).
+  const ice = useIceServers(Boolean(state.data?.myGroup?.active));
 
   if (state.isPending) return <PageLoading label="Loading session" />;
   if (state.isError) {
@@ -229,7 +231,9 @@ export function LiveSessionPage({ id }: { id: string }) {
               meId={me.person.id}
               media={
                 // Opt-in audio/video for the group or pair (peer-to-peer); chat and notes work without it.
-                group.active ? <BreakoutMedia groupId={group.id} me={{ id: me.person.id, name: me.person.name }} members={group.members} /> : null
+                group.active && !ice.isPending ? (
+                  <BreakoutMedia groupId={group.id} me={{ id: me.person.id, name: me.person.name }} members={group.members} iceServers={ice.data?.iceServers ?? []} />
+                ) : null
               }
               ended={s.status === 'ended'}
               footer={s.status === 'ended' ? null : <KeepChoice group={group} saving={actions.keep.isPending} onChange={(keep) => actions.keep.mutate({ groupId: group.id, keep })} />}

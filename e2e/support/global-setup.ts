@@ -1,15 +1,28 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_PATH } from './chromium-path.ts';
+import { startHearth, TEMPLATE_DATA_DIR } from './start-hearth.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-/** Fails loudly before any journey runs if Chromium is missing; builds the web app when stale. */
-export default function setup() {
+/**
+ * Fails loudly before any journey runs if Chromium is missing; builds the web app when stale; seeds one data directory
+ * with the demo organization that every journey's server starts from a copy of.
+ */
+export default async function setup() {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`E2E needs Chromium at ${CHROMIUM_PATH}. Install it with: apt-get install -y chromium (journeys are never skipped).`);
   }
   execFileSync(process.execPath, ['scripts/ensure-web-build.mjs'], { cwd: root, stdio: 'inherit' });
   if (!existsSync(`${root}/web/dist/index.html`)) throw new Error('web/dist is missing: run `npm run build:web` first.');
+  await seedTemplate();
+}
+
+/** Starts Hearth once on an empty folder (migrations, demo organization), stops it cleanly, and keeps the folder. */
+async function seedTemplate() {
+  rmSync(TEMPLATE_DATA_DIR, { recursive: true, force: true });
+  const hearth = await startHearth({ fromTemplate: false, keepDataDir: TEMPLATE_DATA_DIR });
+  await hearth.stop();
+  writeFileSync(`${TEMPLATE_DATA_DIR}/seeded`, new Date().toISOString());
 }

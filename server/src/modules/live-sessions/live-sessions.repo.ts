@@ -475,7 +475,14 @@ export async function insertMessage(db: DbOrTx, v: { sessionId: string; orgId: s
         select ${messageColumns}, false as created from live_messages m join people p on p.id = m.author_id
         where not exists (select 1 from ins) and m.session_id = ${v.sessionId} and m.author_id = ${v.authorId} and m.client_id = ${v.clientId}`,
   );
-  const { created, ...message } = row as MessageRow & { created: boolean };
+  if (!row) {
+    // A concurrent duplicate committed after this statement's snapshot was taken: the insert did nothing, and only a
+    // new statement sees the first message.
+    const first = await selectMessageByClientId(db, v.sessionId, v.authorId, v.clientId);
+    if (!first) throw new Error('live message vanished between insert and read');
+    return { row: first, created: false };
+  }
+  const { created, ...message } = row;
   return { row: message, created };
 }
 

@@ -305,11 +305,16 @@ describe('chat', () => {
     const retry = await say(p0.c, s.id, 'Hello everyone', undefined, clientId);
     expect(retry.statusCode).toBe(200);
     expect(retry.json().id).toBe(first.json().id);
+    // The same message sent twice at once (a retry racing the first attempt) is stored once; both get it.
+    const racedId = randomUUID();
+    const raced = await Promise.all([say(p1.c, s.id, 'Twice at once', undefined, racedId), say(p1.c, s.id, 'Twice at once', undefined, racedId)]);
+    expect(raced.map((r) => r.statusCode).sort()).toEqual([200, 201]);
+    expect(raced[0].json().id).toBe(raced[1].json().id);
     const second = (await say(p1.c, s.id, 'Hi!')).json();
     const all = (await p1.c.get(url(s.id, '/messages'))).json().items;
-    expect(all.map((m: { body: string }) => m.body)).toEqual(['Hello everyone', 'Hi!']);
+    expect(all.map((m: { body: string }) => m.body)).toEqual(['Hello everyone', 'Twice at once', 'Hi!']);
     const since = (await p1.c.get(url(s.id, `/messages?after=${first.json().id}`))).json().items;
-    expect(since.map((m: { id: string }) => m.id)).toEqual([second.id]);
+    expect(since.map((m: { id: string }) => m.id)).toEqual([raced[0].json().id, second.id]);
     expect((await p1.c.get(url(s.id, `/messages?after=${second.id}`))).json().items).toEqual([]);
     expect((await p1.c.get(url(s.id, `/messages?after=${randomUUID()}`))).statusCode).toBe(400);
     // Facilitators chat in the plenary too; someone who never joined cannot read it.

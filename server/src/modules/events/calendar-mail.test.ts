@@ -5,6 +5,7 @@ import { createTestApp, type TestApp } from '../../../test/harness.ts';
 import { startSmtpServer } from '../../../test/smtp-server.ts';
 import { createMailer } from '../../kernel/mail.ts';
 import { runEventReminders } from './index.ts';
+import { eventually } from '../../../test/eventually.ts';
 
 let t: TestApp;
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
@@ -36,14 +37,6 @@ function parseIcs(text: string) {
 }
 const icsStamp = (iso: string) => iso.replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 
-async function eventually<T>(get: () => T | Promise<T>, ok: (v: T) => boolean, ms = 5000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const v = await get();
-    if (ok(v) || Date.now() > until) return v;
-    await new Promise((r) => setTimeout(r, 40));
-  }
-}
 const mailsTo = (email: string) => smtp.received.filter((m) => (m.to && 'text' in m.to ? m.to.text : '').includes(email));
 const invitesTo = (email: string, n: number) => eventually(() => mailsTo(email).filter((m) => m.attachments.length), (l) => l.length >= n);
 const icsOf = (m: ParsedMail) => {

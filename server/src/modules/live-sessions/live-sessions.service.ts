@@ -268,14 +268,18 @@ function sharedView(db: DbOrTx, s: SessionRow): Promise<SharedView> {
 async function presentSession(db: DbOrTx, actor: Actor, l: Loaded, loaded?: SegmentRow[]): Promise<LiveSession> {
   const [summary] = await summaries(db, actor, [l.s], new Map([[l.s.id, l.rel]]));
   const segments = loaded ?? (await repo.selectSegments(db, l.s.id));
+  return { ...summary, ...runState(l.s, segments) };
+}
+
+/** The agenda and run state of a session as the API shows them. */
+function runState(s: SessionRow, segments: SegmentRow[]) {
   return {
-    ...summary,
     segments: segments.map(toSegment),
-    currentSegmentId: l.s.currentSegmentId,
-    segmentEndsAt: iso(l.s.segmentEndsAt),
-    startedAt: iso(l.s.startedAt),
-    endedAt: iso(l.s.endedAt),
-    version: l.s.version,
+    currentSegmentId: s.currentSegmentId,
+    segmentEndsAt: iso(s.segmentEndsAt),
+    startedAt: iso(s.startedAt),
+    endedAt: iso(s.endedAt),
+    version: s.version,
   };
 }
 
@@ -689,12 +693,7 @@ export async function getState(db: DbOrTx, actor: Actor, id: string): Promise<Li
   const mine = l.rel.participant ? (l.rel.present ? 'present' : 'left') : null;
   const session: LiveSession = {
     ...summaryOf(actor, l.s, l.rel, { facilitators: shared.facilitators, ctx: shared.ctx, present, mine }),
-    segments: segments.map(toSegment),
-    currentSegmentId: l.s.currentSegmentId,
-    segmentEndsAt: iso(l.s.segmentEndsAt),
-    startedAt: iso(l.s.startedAt),
-    endedAt: iso(l.s.endedAt),
-    version: l.s.version,
+    ...runState(l.s, segments),
   };
   const current = segments.find((g) => g.id === l.s.currentSegmentId && g.status === 'active');
   const content = policy.canReadSessionContent(actor, l.s, l.rel);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { communities, communityMembers, mentoringMatches, posts, threads } from '../../../db/schema/index.ts';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
 import { runExpertFallback } from './index.ts';
+import { type ListedNotification, waitForNotification } from '../../../test/eventually.ts';
 
 let t: TestApp;
 type Client = Awaited<ReturnType<TestApp['signIn']>>;
@@ -11,17 +12,7 @@ const id: Record<string, string> = {};
 let orgId: string;
 let guildId: string;
 
-async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 8000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await read();
-    if (ok(v) || Date.now() > end) return v;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-type N = { kind: string; title: string; url: string };
-const notes = async (who: string): Promise<N[]> => (await c[who].get('/api/notifications')).json().items;
-const waitFor = (who: string, pred: (n: N) => boolean) => eventually(() => notes(who), (items) => items.some(pred)).then((items) => items.find(pred));
+const waitFor = (who: string, pred: (n: ListedNotification) => boolean) => waitForNotification(c[who], pred, 8000);
 type Route = { person: { id: string }; round: number; status: string; answer: string | null; why: string };
 type Q = { id: string; status: string; round: number; routes: Route[]; threadUrl: string | null; abilities: { canAnswer: boolean } };
 const routed = (q: Q, round?: number) => q.routes.filter((r) => round === undefined || r.round === round).map((r) => r.person.id);
@@ -92,7 +83,7 @@ describe('ask an expert', () => {
     expect(q1.routes[0].why).toMatch(/2 accepted answers/);
     expect(routed(q1)).not.toContain(id.lou);
     for (const k of ['hana', 'pat', 'mo']) expect(await waitFor(k, (n) => n.kind === 'mentoring' && n.title.includes('Kubernetes'))).toBeTruthy();
-    expect(await notes('lou')).toEqual([]);
+    expect((await c.lou.get('/api/notifications')).json().items).toEqual([]);
   });
 
   it('tracks responses: seen on opening, answered with text (the asker is told), declined; others get 404', async () => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMailer } from '../../kernel/mail.ts';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
 import { startSmtpServer } from '../../../test/smtp-server.ts';
+import { eventually, type ListedNotification, waitForNotification } from '../../../test/eventually.ts';
 
 let t: TestApp;
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
@@ -11,17 +12,7 @@ const c: Record<string, Client> = {};
 const id: Record<string, string> = {};
 const email: Record<string, string> = {};
 
-async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 8000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await read();
-    if (ok(v) || Date.now() > end) return v;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-type N = { kind: string; title: string; url: string };
-const notes = async (who: string): Promise<N[]> => (await c[who].get('/api/notifications')).json().items;
-const waitFor = (who: string, pred: (n: N) => boolean) => eventually(() => notes(who), (items) => items.some(pred)).then((items) => items.find(pred));
+const waitFor = (who: string, pred: (n: ListedNotification) => boolean) => waitForNotification(c[who], pred, 8000);
 const mailsTo = (addr: string) => smtp.received.filter((m) => (m.to && 'text' in m.to ? m.to.text : '').includes(addr));
 
 const NOTE = 'Secret pair note: struggling with my manager';

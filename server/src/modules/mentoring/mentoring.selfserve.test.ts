@@ -3,23 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MENTORING_LIMITS } from '../../../../contracts/index.ts';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
 import { allocateSuggestions } from './mentoring.scoring.ts';
+import { type ListedNotification, waitForNotification } from '../../../test/eventually.ts';
 
 let t: TestApp;
 type Client = Awaited<ReturnType<TestApp['signIn']>>;
 const c: Record<string, Client> = {};
 const id: Record<string, string> = {};
 
-async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 5000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await read();
-    if (ok(v) || Date.now() > end) return v;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-type N = { kind: string; title: string; url: string };
-const notes = async (who: string): Promise<N[]> => (await c[who].get('/api/notifications')).json().items;
-const waitFor = (who: string, pred: (n: N) => boolean) => eventually(() => notes(who), (items) => items.some(pred)).then((items) => items.find(pred));
+const waitFor = (who: string, pred: (n: ListedNotification) => boolean) => waitForNotification(c[who], pred);
 const rows = async <T>(q: ReturnType<typeof sql>) => ((await t.db.execute(q)) as unknown as { rows: T[] }).rows;
 
 const mentor = (skills: [string, number][], capacity: number) => ({

@@ -6,6 +6,7 @@ import { startSmtpServer } from '../../../test/smtp-server.ts';
 import { connectWs } from '../../../test/ws-client.ts';
 import { createMailer } from '../../kernel/mail.ts';
 import { runDigest } from './index.ts';
+import { eventually } from '../../../test/eventually.ts';
 
 let t: TestApp;
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
@@ -16,15 +17,6 @@ let open: { id: string; slug: string };
 let inner: { id: string; slug: string };
 let orgId: string;
 
-/** Polls until `read` satisfies `ok` (event handlers run after commit, asynchronously). */
-async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 5000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await read();
-    if (ok(v) || Date.now() > end) return v;
-    await new Promise((r) => setTimeout(r, 40));
-  }
-}
 const settle = () => new Promise((r) => setTimeout(r, 300));
 type N = { id: string; kind: string; title: string; url: string; readAt: string | null; actor: { id: string } | null };
 const list = async (who: string, query = ''): Promise<N[]> => (await c[who].get(`/api/notifications${query}`)).json().items;

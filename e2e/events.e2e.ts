@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from './support/expect-eventually.ts';
-import { type Browser, launchBrowser } from './support/launch-browser.ts';
+import { type Browser, downloadedText, launchBrowser } from './support/launch-browser.ts';
 import { screenshotter, withFailureShots } from './support/screenshots.ts';
 import { signIn } from './support/sign-in.ts';
 import { type Hearth, startHearth } from './support/start-hearth.ts';
@@ -136,7 +135,7 @@ describe('events: an admin plans a workshop in another time zone; RSVPs fill it,
 
     // "Add to calendar" downloads the event's .ics: stable UID, start in UTC.
     const [download] = await Promise.all([lea.page.waitForEvent('download'), lea.page.getByRole('link', { name: /Add to calendar/ }).click()]);
-    const ics = readFileSync((await download.path()) as string, 'utf8');
+    const ics = await downloadedText(download);
     const unfolded = ics.replace(/\r?\n[ \t]/g, '');
     expect(unfolded).toMatch(/BEGIN:VCALENDAR/);
     expect(unfolded).toContain(`UID:event-${eventId}@hearth`);

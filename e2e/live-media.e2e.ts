@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { type Browser as PwBrowser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser as PwBrowser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/chromium-path.ts';
 import { eventually } from './support/expect-eventually.ts';
+import { sharedBrowser } from './support/launch-browser.ts';
 import { screenshotter } from './support/screenshots.ts';
 import { signIn } from './support/sign-in.ts';
 import { type Hearth, startHearth } from './support/start-hearth.ts';
@@ -72,12 +72,11 @@ describe('breakout audio/video: three people in one group connect peer to peer o
   const contexts: BrowserContext[] = [];
   beforeAll(async () => {
     hearth = await startHearth();
-    // Chromium's fake camera and microphone, granted without a prompt.
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'] });
+    // The run's Chromium has a fake camera and microphone, granted without a prompt (global-setup.ts).
+    browser = await sharedBrowser();
   });
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
     await hearth?.stop();
   });
 

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { type Browser as PwBrowser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser as PwBrowser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/chromium-path.ts';
 import { eventually } from './support/expect-eventually.ts';
+import { sharedBrowser } from './support/launch-browser.ts';
 import { screenshotter } from './support/screenshots.ts';
 import { DEMO_PASSWORD, signIn } from './support/sign-in.ts';
 import { type Hearth, startHearth } from './support/start-hearth.ts';
@@ -44,11 +44,10 @@ describe('live sessions: a facilitator runs the graduated sequence with particip
     // E2E_HEARTH_URL reuses an already running fresh demo server (a slow machine may need more than startHearth's minute).
     const reuse = process.env.E2E_HEARTH_URL;
     hearth = reuse ? { url: reuse, pid: 0, stop: async () => {} } : await startHearth();
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    browser = await sharedBrowser();
   });
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
     await hearth?.stop();
   });
 

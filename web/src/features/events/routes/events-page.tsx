@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Link, useSearchParams } from 'wouter';
+import { Link } from 'wouter';
 import type { EventSummary } from '../../../../../contracts/index.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { EmptyState } from '../../../components/ui/empty-state.tsx';
@@ -17,6 +17,7 @@ import { MonthGrid } from '../components/month-grid.tsx';
 import { moderates, plansAnyCalendar } from '../lib/can-plan.ts';
 import { addMonths, type MonthKey, monthGrid, parseMonth, thisMonth } from '../lib/month.ts';
 import { useMediaQuery, useNow } from '../lib/use-now.ts';
+import { usePageSearchParams } from '../../../lib/use-page-search-params.ts';
 
 type Show = 'all' | 'going' | 'community';
 const monthTitle = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric' });
@@ -30,7 +31,7 @@ export function EventsPage() {
   useDocumentTitle('Events');
   const me = useMe();
   const now = useNow(60_000);
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = usePageSearchParams();
   const month = parseMonth(params.get('month')) ?? thisMonth();
   const showParam = params.get('show');
   const show: Show = showParam === 'going' || showParam === 'community' ? showParam : 'all';

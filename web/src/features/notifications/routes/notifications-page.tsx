@@ -1,4 +1,4 @@
-import { Link, useSearchParams } from 'wouter';
+import { Link } from 'wouter';
 import { Button } from '../../../components/ui/button.tsx';
 import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { ErrorState } from '../../../components/ui/error-state.tsx';
@@ -10,11 +10,12 @@ import { useNotificationActions } from '../api/use-notification-actions.ts';
 import { useNotifications } from '../api/use-notifications.ts';
 import { useUnreadNotifications } from '../api/use-unread-notifications.ts';
 import { NotificationItem } from '../components/notification-item.tsx';
+import { usePageSearchParams } from '../../../lib/use-page-search-params.ts';
 
 /** /notifications: everything that happened for me, newest first, live; all or unread only. */
 export function NotificationsPage() {
   useDocumentTitle('Notifications');
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = usePageSearchParams();
   const unreadOnly = params.get('show') === 'unread';
   const list = useNotifications(unreadOnly);
   const unread = useUnreadNotifications().data ?? 0;

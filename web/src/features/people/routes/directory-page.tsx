@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { useSearchParams } from 'wouter';
 import { Button } from '../../../components/ui/button.tsx';
 import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { ErrorState } from '../../../components/ui/error-state.tsx';
@@ -12,11 +11,12 @@ import { usePeopleFacets } from '../api/use-people-facets.ts';
 import { DirectoryFilters } from '../components/directory-filters.tsx';
 import { PersonCard } from '../components/person-card.tsx';
 import { PersonCardSkeleton } from '../components/person-card-skeleton.tsx';
+import { usePageSearchParams } from '../../../lib/use-page-search-params.ts';
 
 /** /people: search and filter the organization's directory; filters live in the address bar. */
 export function DirectoryPage() {
   useDocumentTitle('People');
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = usePageSearchParams();
   const filters: Filters = {
     q: params.get('q') ?? '',
     department: params.get('department') ?? '',

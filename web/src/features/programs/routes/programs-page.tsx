@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Link, useSearchParams } from 'wouter';
+import { Link } from 'wouter';
 import { Button } from '../../../components/ui/button.tsx';
 import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { ErrorState } from '../../../components/ui/error-state.tsx';
@@ -9,6 +9,7 @@ import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { useMe } from '../../auth/api/use-me.ts';
 import { type ProgramFilter, usePrograms } from '../api/use-programs.ts';
 import { ProgramGrid } from '../components/program-card.tsx';
+import { usePageSearchParams } from '../../../lib/use-page-search-params.ts';
 
 const FILTERS: { id: ProgramFilter; label: string; list: string }[] = [
   { id: 'all', label: 'All', list: 'All programs' },
@@ -54,7 +55,7 @@ function ProgramList({ filter, create, canCreate }: { filter: ProgramFilter; cre
 export function ProgramsPage() {
   useDocumentTitle('Programs');
   const me = useMe();
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = usePageSearchParams();
   const shown = params.get('show');
   const filter: ProgramFilter = shown === 'open' || shown === 'mine' ? shown : 'all';
   const canCreate = me.person.roles.includes('facilitator') || me.person.roles.includes('admin');

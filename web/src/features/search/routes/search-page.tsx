@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { useSearchParams } from 'wouter';
 import { SEARCH_LIMITS, type SearchType, SearchType as SearchTypeSchema } from '../../../../../contracts/index.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { EmptyState } from '../../../components/ui/empty-state.tsx';
@@ -13,6 +12,7 @@ import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { useSearch } from '../api/use-search.ts';
 import { countLabel, SearchChips } from '../components/search-chips.tsx';
 import { SearchHit } from '../components/search-hit.tsx';
+import { usePageSearchParams } from '../../../lib/use-page-search-params.ts';
 
 function Loading() {
   return (
@@ -84,7 +84,7 @@ function Results({ q, type, onType }: { q: string; type: SearchType; onType: (t:
 
 /** /search?q=…&type=…: one search box over people, communities, discussions, resources and pathways. */
 export function SearchPage() {
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = usePageSearchParams();
   const q = params.get('q') ?? '';
   const parsedType = SearchTypeSchema.safeParse(params.get('type') ?? 'all');
   const type: SearchType = parsedType.success ? parsedType.data : 'all';

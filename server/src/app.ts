@@ -108,6 +108,8 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}) {
       // Built assets carry a content hash in their name: a browser keeps them for a year and never asks again. Pages
       // (index.html) are revalidated on each visit, so a new release reaches people on their next load.
       cacheControl: false,
+      // The build writes .br and .gz copies (web/vite.config.ts): the one the browser accepts is sent.
+      preCompressed: true,
       setHeaders: (reply, path) => void reply.header('cache-control', path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
     });
     // The web app is a single page: any non-API GET that is not a file gets index.html.

@@ -51,6 +51,34 @@ describe('formGroups properties', () => {
     );
   });
 
+  it('meets never-together rules even when the time budget runs out at once (a busy machine)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 8, max: 60 }),
+        fc.integer({ min: 2, max: 6 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 20 }),
+        fc.integer(),
+        (n, k, rounds, avoidRaw, seed) => {
+          const people = anonymousPeople(n, 2);
+          const sizes = planGroupSizes(n, k, 'auto', rounds);
+          const avoid = new Map<string, [string, string]>();
+          for (const [a, b] of avoidRaw) {
+            const x = String((a % n) + 1);
+            const y = String((b % n) + 1);
+            if (x !== y && avoid.size < sizes.length - 1) avoid.set([x, y].sort().join('-'), [x, y]);
+          }
+          const input: GroupingInput = { people, groupSize: k, rounds, neverTogether: [...avoid.values()] };
+          // 1 ms: the search stops almost at once, as it does when the machine is loaded.
+          const result = formGroups(input, { timeLimitMs: 1, seed, useConstructions: false });
+          expect(recount(input, result.rounds).forbiddenMeetings).toBe(0);
+          expect(result.metrics.hardViolations).toBe(0);
+        },
+      ),
+      { numRuns: 80 },
+    );
+  });
+
   it('keeps keep-together sets in one group and honours pins in every round', () => {
     fc.assert(
       fc.property(fc.integer({ min: 8, max: 30 }), fc.integer({ min: 3, max: 5 }), fc.integer({ min: 1, max: 4 }), fc.integer(), (n, k, rounds, seed) => {

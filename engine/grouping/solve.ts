@@ -3,7 +3,7 @@
 import { findConstruction, type Construction } from './designs.ts';
 import { computeMetrics } from './metrics.ts';
 import { Prng } from './prng.ts';
-import { buildProblem, type Problem } from './problem.ts';
+import { buildProblem, HARD_COST, type Problem } from './problem.ts';
 import { greedyFill, tabuSearch } from './search.ts';
 import { roundBound } from './sizes.ts';
 import { State } from './state.ts';
@@ -92,6 +92,7 @@ function solveProblem(
     tabuSearch(state, rng, { deadline, floor });
     method += '+tabu';
   }
+  if (repairHardMeetings(state, problem)) method += '+repair';
   const rounds: Schedule = [...kept, ...toSchedule(state, problem)];
   const metrics = computeMetrics(input, rounds, keep);
   const warnings: string[] = [];
@@ -108,6 +109,63 @@ function solveProblem(
     warnings.push(`${metrics.hardViolations} hard rule(s) could not be met (never-together meetings: ${metrics.forbiddenMeetings})`);
   }
   return { rounds, bound, metrics, warnings, method };
+}
+
+/**
+ * The search runs against the clock, so on a busy machine it can stop with a never-together pair still in one group.
+ * Hard rules must not depend on the clock: each remaining hard meeting is undone by the cheapest swap of one of the two
+ * (with a free unit of the same size in another group of that round) that creates no hard meeting, until none is left
+ * or no such swap exists (then the result's warning says so). Returns whether it changed anything.
+ */
+function repairHardMeetings(state: State, problem: Problem): boolean {
+  const { n, groups, cap } = state;
+  const nu = problem.units.length;
+  let changed = false;
+  for (let r = 0; r < state.rounds; r++) {
+    // Each accepted swap removes at least one hard meeting of this round, so this ends.
+    for (let guard = 0; guard <= n; guard++) {
+      const hard = findHardMeeting(state, r);
+      if (!hard) break;
+      let best: { u: number; v: number; delta: number } | null = null;
+      for (const x of hard) {
+        const u = problem.unitOf[x];
+        if (problem.pinned[r * nu + u] >= 0) continue;
+        const gx = state.groupOf[r * n + x];
+        for (let g = 0; g < groups; g++) {
+          if (g === gx) continue;
+          const base = (r * groups + g) * cap;
+          for (let slot = 0; slot < state.count[r * groups + g]; slot++) {
+            const v = problem.unitOf[state.members[base + slot]];
+            if (problem.units[v].length !== problem.units[u].length || problem.pinned[r * nu + v] >= 0) continue;
+            const delta = state.swapDelta(r, u, v);
+            // Net fewer hard meetings: removing one saves HARD_COST, and soft costs are far smaller.
+            if (delta <= -HARD_COST / 2 && (!best || delta < best.delta)) best = { u, v, delta };
+          }
+        }
+      }
+      if (!best) break;
+      state.applySwap(r, best.u, best.v, best.delta);
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+/** Two people of different units who meet in a group of round r though one of them must never meet the other. */
+function findHardMeeting(state: State, r: number): [number, number] | null {
+  const { groups, cap } = state;
+  for (let g = 0; g < groups; g++) {
+    const base = (r * groups + g) * cap;
+    const c = state.count[r * groups + g];
+    for (let i = 0; i < c; i++) {
+      const x = state.members[base + i];
+      for (let j = i + 1; j < c; j++) {
+        const y = state.members[base + j];
+        if (state.p.unitOf[x] !== state.p.unitOf[y] && state.w(x, y) >= HARD_COST) return [x, y];
+      }
+    }
+  }
+  return null;
 }
 
 // Maps design points to people. Sorting by department first puts colleagues on points that a transversal

@@ -110,8 +110,12 @@ export async function uploadMedia(
   const path = join(deps.config.mediaDir, storageKey);
   await mkdir(dirname(path), { recursive: true });
   const g = guard(part, contentLength);
+  const out = createWriteStream(path, { flags: 'wx', mode: 0o640 });
+  // The file is created when its open completes, which can be after a refusal of the first bytes has already failed
+  // the pipeline: the partial file is deleted only once the stream has closed, or it would be created after the rm.
+  const closed = new Promise<void>((resolve) => out.once('close', () => resolve()));
   try {
-    await pipeline(part.file, g.stream, createWriteStream(path, { flags: 'wx', mode: 0o640 }));
+    await pipeline(part.file, g.stream, out);
     if ((part.file as { truncated?: boolean }).truncated) throw tooLarge('video');
     const r = g.result();
     const row = await repo.insertMedia(deps.db, {
@@ -128,6 +132,8 @@ export async function uploadMedia(
     });
     return presentMedia(row);
   } catch (err) {
+    out.destroy();
+    await closed;
     await rm(path, { force: true });
     throw err;
   }

@@ -6,6 +6,21 @@ import type { GroupingInput } from './types.ts';
 
 const FAST = { timeLimitMs: 60 };
 
+/**
+ * Distinct never-together pairs among people 1..n from raw draws, fewer than `groups`. Fewer forbidden pairs than
+ * groups always admits an equitable split (Hajnal–Szemerédi), so any forbidden meeting in the output is the solver's
+ * fault, not the instance's.
+ */
+function feasibleNeverTogether(raw: [number, number][], n: number, groups: number): [string, string][] {
+  const avoid = new Map<string, [string, string]>();
+  for (const [a, b] of raw) {
+    const x = String((a % n) + 1);
+    const y = String((b % n) + 1);
+    if (x !== y && avoid.size < groups - 1) avoid.set([x, y].sort().join('-'), [x, y]);
+  }
+  return [...avoid.values()];
+}
+
 describe('formGroups properties', () => {
   it('returns partitions with planned sizes, no forbidden meetings, and metrics matching an independent recount', () => {
     fc.assert(
@@ -20,16 +35,8 @@ describe('formGroups properties', () => {
         (n, k, rounds, departments, avoidRaw, knownRaw, seed) => {
           const people = anonymousPeople(n, departments);
           const sizes = planGroupSizes(n, k, 'auto', rounds);
-          // Fewer forbidden pairs than groups always admits an equitable split (Hajnal–Szemerédi), so any
-          // forbidden meeting in the output is the solver's fault, not the instance's.
-          const avoid = new Map<string, [string, string]>();
-          for (const [a, b] of avoidRaw) {
-            const x = String((a % n) + 1);
-            const y = String((b % n) + 1);
-            if (x !== y && avoid.size < sizes.length - 1) avoid.set([x, y].sort().join('-'), [x, y]);
-          }
           const knownPairs = knownRaw.map(([a, b]) => ({ a: String((a % n) + 1), b: String((b % n) + 1) })).filter((p) => p.a !== p.b);
-          const input: GroupingInput = { people, groupSize: k, rounds, neverTogether: [...avoid.values()], knownPairs };
+          const input: GroupingInput = { people, groupSize: k, rounds, neverTogether: feasibleNeverTogether(avoidRaw, n, sizes.length), knownPairs };
           const result = formGroups(input, { ...FAST, seed });
           expect(result.rounds).toHaveLength(rounds);
           expect(isPartition(people.map((p) => p.id), result.rounds)).toBe(true);
@@ -62,13 +69,7 @@ describe('formGroups properties', () => {
         (n, k, rounds, avoidRaw, seed) => {
           const people = anonymousPeople(n, 2);
           const sizes = planGroupSizes(n, k, 'auto', rounds);
-          const avoid = new Map<string, [string, string]>();
-          for (const [a, b] of avoidRaw) {
-            const x = String((a % n) + 1);
-            const y = String((b % n) + 1);
-            if (x !== y && avoid.size < sizes.length - 1) avoid.set([x, y].sort().join('-'), [x, y]);
-          }
-          const input: GroupingInput = { people, groupSize: k, rounds, neverTogether: [...avoid.values()] };
+          const input: GroupingInput = { people, groupSize: k, rounds, neverTogether: feasibleNeverTogether(avoidRaw, n, sizes.length) };
           // 1 ms: the search stops almost at once, as it does when the machine is loaded.
           const result = formGroups(input, { timeLimitMs: 1, seed, useConstructions: false });
           expect(recount(input, result.rounds).forbiddenMeetings).toBe(0);

@@ -201,7 +201,7 @@ describe('breakout audio/video: three people in one group connect peer to peer o
     expect(await mute.getAttribute('aria-pressed')).toBe('false');
     await mute.focus();
     await maya.page.keyboard.press('Enter');
-    expect(await mute.getAttribute('aria-pressed')).toBe('true');
+    await eventually(() => mute.getAttribute('aria-pressed'), (v) => v === 'true', 'Mute shown as pressed');
     expect(await localAudioEnabled(maya)).toEqual([false]);
     await sam.page.locator(`.bm-tile[data-peer-id="${maya.id}"] [data-muted]`).waitFor();
     await snap(sam.page, 'maya-muted');
@@ -212,7 +212,7 @@ describe('breakout audio/video: three people in one group connect peer to peer o
     // Camera off: Lea's camera track stops (none left), the others see her initials; on again: video returns to them.
     const camera = lea.page.getByRole('button', { name: 'Camera off' });
     await camera.click();
-    expect(await camera.getAttribute('aria-pressed')).toBe('true');
+    await eventually(() => camera.getAttribute('aria-pressed'), (v) => v === 'true', 'Camera off shown as pressed');
     expect(await lea.page.evaluate(() => (document.querySelector<HTMLVideoElement>('video[data-local-video]')?.srcObject as MediaStream).getVideoTracks().length)).toBe(0);
     await sam.page.locator(`.bm-tile[data-peer-id="${lea.id}"] video[hidden]`).waitFor({ state: 'attached' });
     await sam.page.locator(`.bm-tile[data-peer-id="${lea.id}"] .bm-initials`).waitFor();

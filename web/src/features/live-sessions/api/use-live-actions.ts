@@ -125,10 +125,13 @@ export function useParticipantActions(id: string) {
     keep: useMutation({
       mutationFn: ({ groupId, keep }: { groupId: string; keep: boolean }) => api<KeepPair>(`${base(id)}/groups/${encodeURIComponent(groupId)}/keep`, { method: 'PUT', body: { keep } }),
       // The checkbox follows the click at once; the answer settles it (a refusal refetches the truth).
-      onMutate: ({ groupId, keep }) =>
+      // A refetch already in flight would answer with the old choice, so it is cancelled first.
+      onMutate: async ({ groupId, keep }) => {
+        await qc.cancelQueries({ queryKey: liveKeys.state(id) });
         qc.setQueryData<LiveState>(liveKeys.state(id), (old) =>
           old?.myGroup?.id === groupId && old.myGroup.keep ? { ...old, myGroup: { ...old.myGroup, keep: { ...old.myGroup.keep, mine: keep } } } : old,
-        ),
+        );
+      },
       onSuccess: (k) =>
         qc.setQueryData<LiveState>(liveKeys.state(id), (old) => (old?.myGroup?.id === k.groupId ? { ...old, myGroup: { ...old.myGroup, keep: { mine: k.mine, all: k.all } } } : old)),
       onSettled: refresh,

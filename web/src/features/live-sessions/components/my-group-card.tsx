@@ -3,6 +3,7 @@ import { type LiveState, liveGroupChannel } from '../../../../../contracts/index
 import { Avatar } from '../../../components/ui/avatar.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { Icon } from '../../../components/ui/icon.tsx';
+import { InstantCheckbox } from '../../../components/ui/instant-checkbox.tsx';
 import { ChatPanel } from './chat-panel.tsx';
 import { GroupNotes } from './group-notes.tsx';
 
@@ -85,7 +86,7 @@ export function KeepChoice({ group, onChange, saving }: { group: MyGroup; onChan
   return (
     <div className="keep-choice">
       <label className="checkbox">
-        <input type="checkbox" checked={mine} disabled={saving} onChange={(e) => onChange(e.target.checked)} />
+        <InstantCheckbox checked={mine} disabled={saving} onChange={onChange} />
         Keep our partner chat and notes after the session
       </label>
       <p className="field-hint">

@@ -261,32 +261,35 @@ export class MeshCall {
         t.stop();
         this.local.removeTrack(t);
       }
-      for (const p of this.peers.values()) for (const s of p.pc?.getSenders() ?? []) if (s.track?.kind === 'video') await s.replaceTrack(null).catch(() => {});
+      // The button and the others' tiles follow at once; the senders are emptied after.
       this.camera = false;
-    } else {
-      let track: MediaStreamTrack | undefined;
-      try {
-        track = (await this.getUserMedia({ video: VIDEO })).getVideoTracks()[0];
-      } catch {
-        track = undefined;
-      }
-      if (!track || !this.local || this.status !== 'joined') {
-        track?.stop();
-        this.changed();
-        return;
-      }
-      this.local.addTrack(track);
-      this.hasCameraDevice = true;
-      for (const p of this.peers.values()) {
-        if (!p.pc) continue;
-        const empty = p.pc.getTransceivers().find((tr) => tr.receiver.track.kind === 'video' && !tr.sender.track && tr.currentDirection !== 'stopped');
-        if (empty) {
-          await empty.sender.replaceTrack(track).catch(() => {});
-          if (empty.direction === 'recvonly' || empty.direction === 'inactive') empty.direction = 'sendrecv';
-        } else p.pc.addTrack(track, this.local);
-      }
-      this.camera = true;
+      this.announceState();
+      this.changed();
+      for (const p of this.peers.values()) for (const s of p.pc?.getSenders() ?? []) if (s.track?.kind === 'video') await s.replaceTrack(null).catch(() => {});
+      return;
     }
+    let track: MediaStreamTrack | undefined;
+    try {
+      track = (await this.getUserMedia({ video: VIDEO })).getVideoTracks()[0];
+    } catch {
+      track = undefined;
+    }
+    if (!track || !this.local || this.status !== 'joined') {
+      track?.stop();
+      this.changed();
+      return;
+    }
+    this.local.addTrack(track);
+    this.hasCameraDevice = true;
+    for (const p of this.peers.values()) {
+      if (!p.pc) continue;
+      const empty = p.pc.getTransceivers().find((tr) => tr.receiver.track.kind === 'video' && !tr.sender.track && tr.currentDirection !== 'stopped');
+      if (empty) {
+        await empty.sender.replaceTrack(track).catch(() => {});
+        if (empty.direction === 'recvonly' || empty.direction === 'inactive') empty.direction = 'sendrecv';
+      } else p.pc.addTrack(track, this.local);
+    }
+    this.camera = true;
     this.announceState();
     this.changed();
   }

@@ -1,7 +1,7 @@
-import { type InputHTMLAttributes, useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import type { Pathway, PathwayStep } from '../../../../../contracts/index.ts';
 import { Icon } from '../../../components/ui/icon.tsx';
+import { InstantCheckbox } from '../../../components/ui/instant-checkbox.tsx';
 import { dueState, formatDate } from './due-date.ts';
 import { KIND } from './step-editor.tsx';
 
@@ -44,23 +44,6 @@ function Due({ step, enrolled }: { step: PathwayStep; enrolled: boolean }) {
       {state === 'overdue' ? 'Overdue · ' : state === 'today' ? 'Due today · ' : 'Due '}
       <time dateTime={step.dueDate}>{formatDate(step.dueDate)}</time>
     </span>
-  );
-}
-
-/** A checkbox that flips as soon as it is clicked (the server's answer then confirms or restores it). */
-export function InstantCheckbox({ checked, onChange, ...rest }: { checked: boolean; onChange: (checked: boolean) => void } & Omit<InputHTMLAttributes<HTMLInputElement>, 'checked' | 'onChange' | 'type'>) {
-  const [value, setValue] = useState(checked);
-  useEffect(() => setValue(checked), [checked]);
-  return (
-    <input
-      type="checkbox"
-      checked={value}
-      onChange={(e) => {
-        setValue(e.target.checked);
-        onChange(e.target.checked);
-      }}
-      {...rest}
-    />
   );
 }
 

@@ -9,6 +9,7 @@ import { Dialog } from '../../../components/ui/dialog.tsx';
 import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { ErrorState } from '../../../components/ui/error-state.tsx';
 import { Icon } from '../../../components/ui/icon.tsx';
+import { InstantCheckbox } from '../../../components/ui/instant-checkbox.tsx';
 import { PageLoading } from '../../../components/ui/page-loading.tsx';
 import { ApiError } from '../../../lib/api-error.ts';
 import { plural } from '../../../lib/plural.ts';
@@ -21,7 +22,7 @@ import { usePathwayActions } from '../api/use-pathway-actions.ts';
 import { PathwayBadges } from '../components/pathway-badges.tsx';
 import { PeersPanel } from '../components/peers-panel.tsx';
 import { ProgressBar } from '../components/progress-bar.tsx';
-import { InstantCheckbox, StepChecklist } from '../components/step-checklist.tsx';
+import { StepChecklist } from '../components/step-checklist.tsx';
 
 function firstError(...errors: unknown[]): ApiError | null {
   for (const e of errors) if (e instanceof ApiError) return e;

@@ -1,11 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import type { CohortProgram, Community } from '../../../../../contracts/index.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Avatar } from '../../../components/ui/avatar.tsx';
 import { Card } from '../../../components/ui/card.tsx';
 import { Icon } from '../../../components/ui/icon.tsx';
+import { InstantCheckbox } from '../../../components/ui/instant-checkbox.tsx';
 import { RenderedHtml } from '../../../components/ui/rendered-html.tsx';
 import { Skeleton } from '../../../components/ui/skeleton.tsx';
 import { ApiError } from '../../../lib/api-error.ts';
@@ -20,25 +20,6 @@ const dayYearFmt = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: '
 /** The day, with the year only when it is not this year. */
 const day = (d: Date) => (d.getFullYear() === new Date().getFullYear() ? dayFmt : dayYearFmt).format(d);
 const timeFmt = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' });
-
-/**
- * A checkbox that follows the server's value but flips at once when used (the cached copy is updated a tick later, and
- * a controlled input would briefly flip back in between).
- */
-function Check({ checked, onChange }: { checked: boolean; onChange: (v: boolean) => void }) {
-  const [value, setValue] = useState(checked);
-  useEffect(() => setValue(checked), [checked]);
-  return (
-    <input
-      type="checkbox"
-      checked={value}
-      onChange={(e) => {
-        setValue(e.target.checked);
-        onChange(e.target.checked);
-      }}
-    />
-  );
-}
 
 /** The sessions as deadlines in the viewer's time zone; enrolled people tick the ones they have done. */
 function Deadlines({ data, actions, personId }: { data: CohortProgram; actions: ReturnType<typeof useCohortProgressActions>; personId: string }) {
@@ -61,7 +42,7 @@ function Deadlines({ data, actions, personId }: { data: CohortProgram; actions: 
           <li key={s.id} className="cohort-session" data-past={past || undefined} data-next={s.id === next || undefined}>
             {canTick ? (
               <label className="cohort-session-check">
-                <Check checked={s.isDone} onChange={(done) => actions.tick({ sessionId: s.id, done, personId })} />
+                <InstantCheckbox checked={s.isDone} onChange={(done) => actions.tick({ sessionId: s.id, done, personId })} />
                 <span className="cohort-session-text">
                   <span className="cohort-session-title">{s.title}</span>
                   {when}
@@ -174,7 +155,7 @@ function Loaded({ community, data }: { community: Community; data: CohortProgram
           <MembersProgress data={data} personId={personId} />
           {data.hideMyProgress !== null ? (
             <label className="checkbox cohort-hide">
-              <Check checked={data.hideMyProgress} onChange={actions.hide} />
+              <InstantCheckbox checked={data.hideMyProgress} onChange={actions.hide} />
               Hide my progress
               <span className="muted small">Others see “Progress hidden”; you still see yours.</span>
             </label>

@@ -1,9 +1,8 @@
 #!/usr/bin/env node
-// Entry of the `hearth` command: registers tsx so TypeScript sources run without a build step,
-// then dispatches to the subcommand's module.
-import { register } from 'tsx/esm/api';
+// Entry of the `hearth` command. `start` runs the server bundle (scripts/server-bundle.mjs builds it from the
+// TypeScript sources when they changed); the other commands register tsx so their TypeScript runs without a build.
+import { pathToFileURL } from 'node:url';
 
-register();
 const [command, ...args] = process.argv.slice(2);
 const commands = {
   start: '../server/src/main.ts',
@@ -15,7 +14,18 @@ if (!command || !(command in commands)) {
   console.error(`usage: hearth <${Object.keys(commands).join('|')}> [options]`);
   process.exit(command ? 2 : 0);
 }
-const mod = await import(new URL(commands[command], import.meta.url).href);
+let url;
+if (command === 'start') {
+  const { ensureServerBundle } = await import('../scripts/server-bundle.mjs');
+  // Stack traces name the TypeScript sources.
+  process.setSourceMapsEnabled(true);
+  url = pathToFileURL(await ensureServerBundle()).href;
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  url = new URL(commands[command], import.meta.url).href;
+}
+const mod = await import(url);
 if (typeof mod.run === 'function') {
   const code = await mod.run(args);
   if (typeof code === 'number') process.exitCode = code;

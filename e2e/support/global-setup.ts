@@ -9,7 +9,7 @@ import { startHearth, TEMPLATE_DATA_DIR } from './start-hearth.ts';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
- * Fails loudly before any journey runs if Chromium is missing; builds the web app when stale; seeds one data directory
+ * Fails loudly before any journey runs if Chromium is missing; builds the web app and the server bundle when stale; seeds one data directory
  * with the demo organization that every journey's server starts from a copy of; launches the one Chromium that every
  * journey connects to (see launch-browser.ts) and closes it when the run ends.
  */
@@ -18,6 +18,7 @@ export default async function setup(project: TestProject) {
     throw new Error(`E2E needs Chromium at ${CHROMIUM_PATH}. Install it with: apt-get install -y chromium (journeys are never skipped).`);
   }
   execFileSync(process.execPath, ['scripts/ensure-web-build.mjs'], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, ['scripts/server-bundle.mjs'], { cwd: root, stdio: 'inherit' });
   if (!existsSync(`${root}/web/dist/index.html`)) throw new Error('web/dist is missing: run `npm run build:web` first.');
   const [browser] = await Promise.all([
     // Chromium's fake camera and microphone, granted without a prompt (the breakout audio/video journey).

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, sep } from 'node:path';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -13,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppDeps } from './kernel/deps.ts';
 import { installErrorHandling, sendProblem } from './kernel/http/problem.ts';
 import { installSessionAndCsrf } from './kernel/http/security.ts';
+import { webDist } from './kernel/paths.ts';
 import { installSecurityHeaders } from './kernel/http/security-headers.ts';
 import * as auth from './modules/auth/index.ts';
 import * as communities from './modules/communities/index.ts';
@@ -31,7 +31,6 @@ import * as people from './modules/people/index.ts';
 import * as presence from './modules/presence/index.ts';
 import * as system from './modules/system/index.ts';
 
-const webDist = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 /** The typed app every module registers routes on. */
 export type App = FastifyInstance & { withTypeProvider(): FastifyInstance };

@@ -10,12 +10,14 @@ export const PGLITE_TEMPLATE = join(TEMPLATE_DIR, 'pglite-template.tar');
 export const PG_TEMPLATE_DB = 'hearth_template';
 
 /**
- * Builds the web app when stale, and migrates one database per engine before any test file runs: a PGlite dump that each file loads
+ * Builds the web app and the server bundle when stale, and migrates one database per engine before any test file runs: a PGlite dump that each file loads
  * into memory, and (with TEST_DATABASE_URL) a PostgreSQL template database each file clones.
  */
 export default async function setup() {
   // The app serves web/dist (its headers are tested): build it when missing or older than its sources.
   execFileSync(process.execPath, ['scripts/ensure-web-build.mjs'], { stdio: 'inherit' });
+  // Process tests start `hearth start`, which runs the server bundle: built once here rather than by the first starts.
+  execFileSync(process.execPath, ['scripts/server-bundle.mjs'], { stdio: 'inherit' });
   mkdirSync(TEMPLATE_DIR, { recursive: true });
   const lite = await openPglite({});
   const dump = await lite.pglite?.dumpDataDir('none');

@@ -1,10 +1,10 @@
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
 import * as schema from '../../../db/schema/index.ts';
+import { migrationsFolder } from '../paths.ts';
 import { type DataDirLock, lockDataDir } from './data-dir-lock.ts';
 
 /** The drizzle handle every repository takes (either driver; same query builder). */
@@ -28,7 +28,6 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../../../db/migrations');
 
 /** Opens PostgreSQL at `url` and applies migrations under an advisory lock so nodes starting together do not race. */
 export async function openPostgres(url: string, opts: { migrate?: boolean; max?: number } = {}): Promise<Database> {

@@ -44,12 +44,13 @@ export function HomePage() {
         </div>
       </section>
       <div className="home-grid">
+        <FeedCard />
+        {/* Who is around and one's own team stay in view beside the feed on a wide screen; below it on a phone. */}
         <div className="stack">
-          <FeedCard />
           <OnlineNowCard meId={person.id} />
           <MyTeamCard person={person} />
+          <QuickLinks person={person} />
         </div>
-        <QuickLinks person={person} />
       </div>
     </>
   );

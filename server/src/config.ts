@@ -54,6 +54,8 @@ const ConfigSchema = z.object({
   MEDIA_DIR: z.string().optional(),
   /** Media uploads one person may make per hour (429 with Retry-After past it). */
   MEDIA_UPLOADS_PER_HOUR: z.coerce.number().int().min(1).default(60),
+  /** Seconds between runs that delete uploads never attached to a resource within a day; 0 turns the timer off (tests call the run directly). */
+  MEDIA_CLEANUP_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(3600),
   /** Node identity for presence bookkeeping (defaults to host:pid). */
   NODE_ID: z.string().optional(),
   /**

@@ -2,13 +2,15 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import Fastify from 'fastify';
+import { describe, expect, it, vi } from 'vitest';
 import { FailureLimiter } from './auth/failure-limiter.ts';
 import { ScopedCache } from './cache.ts';
 import { createLocalBus } from './realtime/channel-bus.ts';
 import { hashToken, newToken } from './auth/tokens.ts';
 import { csvCell, toCsv } from './csv.ts';
 import { DataDirLockedError, lockDataDir } from './db/data-dir-lock.ts';
+import { repeatOnThisNode } from './timers.ts';
 
 describe('csv export', () => {
   it('never starts a cell with a formula trigger and quotes what needs quoting', () => {
@@ -109,5 +111,49 @@ describe('ScopedCache', () => {
     expect(cache.size).toBe(3);
     expect(cache.get('k9', 1)).toBe(9);
     expect(cache.get('k0', 1)).toBeUndefined();
+  });
+});
+
+describe('repeatOnThisNode', () => {
+  it('runs the job every interval, never two at once, goes on after a failure, and stops when the app closes', async () => {
+    vi.useFakeTimers();
+    try {
+      const app = Fastify();
+      const warned: string[] = [];
+      vi.spyOn(app.log, 'warn').mockImplementation(((_obj: unknown, msg: string) => void warned.push(msg)) as never);
+      let calls = 0;
+      let finish: (() => void) | null = null;
+      repeatOnThisNode(app, 2, 'test job', () => {
+        calls += 1;
+        if (calls === 1) return new Promise<void>((resolve) => (finish = resolve));
+        if (calls === 2) return Promise.reject(new Error('boom'));
+        return Promise.resolve();
+      });
+      await vi.advanceTimersByTimeAsync(1999);
+      expect(calls).toBe(0);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(calls).toBe(1);
+      // The first run has not finished: the next ticks skip.
+      await vi.advanceTimersByTimeAsync(6000);
+      expect(calls).toBe(1);
+      (finish as unknown as () => void)();
+      await vi.advanceTimersByTimeAsync(2000);
+      expect(calls).toBe(2);
+      expect(warned).toEqual(['test job failed']);
+      await vi.advanceTimersByTimeAsync(2000);
+      expect(calls).toBe(3);
+      await app.close();
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(calls).toBe(3);
+      // 0 seconds: never.
+      const off = Fastify();
+      let offCalls = 0;
+      repeatOnThisNode(off, 0, 'off', async () => void (offCalls += 1));
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(offCalls).toBe(0);
+      await off.close();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

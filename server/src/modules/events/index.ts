@@ -5,6 +5,7 @@
 // Public surface: register(app, deps), canSeeEvent (notifications asks it), runEventReminders (tests and operators).
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../kernel/deps.ts';
+import { repeatOnThisNode } from '../../kernel/timers.ts';
 import { canSeeEvent } from './events.access.ts';
 import { eventsRoutes } from './events.routes.ts';
 import { runEventReminders } from './reminders.ts';
@@ -16,17 +17,6 @@ export { runEventReminders } from './reminders.ts';
 export async function register(app: FastifyInstance, deps: AppDeps) {
   eventsRoutes(app, deps);
   deps.hub.allow('event', (actor, id) => canSeeEvent(deps.db, actor, id));
-  const every = deps.config.EVENT_REMINDER_INTERVAL_SECONDS;
-  if (!every) return;
-  let running = false;
   // Every node runs the timer; the claim in runEventReminders makes sure each reminder goes out once.
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    runEventReminders(deps)
-      .catch((err) => app.log.warn({ err }, 'event reminder run failed'))
-      .finally(() => (running = false));
-  }, every * 1000);
-  timer.unref();
-  app.addHook('onClose', async () => clearInterval(timer));
+  repeatOnThisNode(app, deps.config.EVENT_REMINDER_INTERVAL_SECONDS, 'event reminder run', () => runEventReminders(deps));
 }

@@ -6,6 +6,7 @@
 // counts, posting an unanswered question). Public surface: register(app, deps), runExpertFallback(deps, now).
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../kernel/deps.ts';
+import { repeatOnThisNode } from '../../kernel/timers.ts';
 import { runExpertFallback } from './mentoring.experts.ts';
 import { mentoringRoutes } from './mentoring.routes.ts';
 
@@ -14,17 +15,6 @@ export { runExpertFallback } from './mentoring.experts.ts';
 /** Registers the routes and (unless EXPERT_FALLBACK_INTERVAL_SECONDS is 0) this node's expert-question fallback timer. */
 export async function register(app: FastifyInstance, deps: AppDeps) {
   mentoringRoutes(app, deps);
-  const every = deps.config.EXPERT_FALLBACK_INTERVAL_SECONDS;
-  if (!every) return;
-  let running = false;
   // Every node runs the timer; the row lock in the fallback makes sure each question falls back once.
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    runExpertFallback(deps)
-      .catch((err) => app.log.warn({ err }, 'expert fallback run failed'))
-      .finally(() => (running = false));
-  }, every * 1000);
-  timer.unref();
-  app.addHook('onClose', async () => clearInterval(timer));
+  repeatOnThisNode(app, deps.config.EXPERT_FALLBACK_INTERVAL_SECONDS, 'expert fallback run', () => runExpertFallback(deps));
 }

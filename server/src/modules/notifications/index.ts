@@ -5,6 +5,7 @@
 // Public surface: register(app, deps), runDigest (the digest run, for tests and operators).
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../kernel/deps.ts';
+import { repeatOnThisNode } from '../../kernel/timers.ts';
 import { consumeEvents } from './notifications.events.ts';
 import { notificationsRoutes } from './notifications.routes.ts';
 import { runDigest } from './notifications.service.ts';
@@ -15,17 +16,6 @@ export { runDigest } from './notifications.service.ts';
 export async function register(app: FastifyInstance, deps: AppDeps) {
   notificationsRoutes(app, deps);
   consumeEvents(deps);
-  const every = deps.config.DIGEST_INTERVAL_SECONDS;
-  if (!every) return;
-  let running = false;
   // Every node runs the timer; the claim in runDigest makes sure each person gets one digest.
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    runDigest(deps)
-      .catch((err) => app.log.warn({ err }, 'digest run failed'))
-      .finally(() => (running = false));
-  }, every * 1000);
-  timer.unref();
-  app.addHook('onClose', async () => clearInterval(timer));
+  repeatOnThisNode(app, deps.config.DIGEST_INTERVAL_SECONDS, 'digest run', () => runDigest(deps));
 }

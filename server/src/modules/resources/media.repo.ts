@@ -31,3 +31,18 @@ export function selectResourcesUsingMedia(db: DbOrTx, mediaId: string) {
 export async function deleteMedia(db: DbOrTx, id: string) {
   await db.delete(media).where(eq(media.id, id));
 }
+
+/**
+ * Deletes up to `limit` uploads made before `before` that no resource refers to (a deleted resource still holds its
+ * file, so it can be restored), and returns their storage keys. Nodes running this together delete each row once.
+ */
+export function deleteUnattachedMedia(db: DbOrTx, before: Date, limit: number) {
+  return selectRows<{ storageKey: string }>(
+    db,
+    sql`delete from media where id in (
+          select m.id from media m
+          where m.created_at < ${before.toISOString()} and not exists (select 1 from resources r where r.media_id = m.id)
+          order by m.created_at limit ${limit})
+        returning storage_key as "storageKey"`,
+  );
+}

@@ -139,6 +139,13 @@ export async function uploadMedia(
   }
 }
 
+/** Where a stored file lives on disk; null for a key that would leave the media folder. */
+function mediaPath(deps: AppDeps, storageKey: string): string | null {
+  const root = resolve(deps.config.mediaDir);
+  const path = resolve(root, storageKey);
+  return path.startsWith(root + sep) ? path : null;
+}
+
 /**
  * A media file the actor may see, with its path on disk: the owner; people who can read the community it was
  * uploaded into; people who can read a live resource it is attached to. 404 for everyone else.
@@ -146,9 +153,8 @@ export async function uploadMedia(
 export async function getMediaFile(deps: AppDeps, actor: Actor, id: string) {
   const m = await repo.selectMedia(deps.db, actor.orgId, id);
   if (!m || !(await canSeeMedia(deps.db, actor, m))) throw notFound('That file');
-  const root = resolve(deps.config.mediaDir);
-  const path = resolve(root, m.storageKey);
-  if (!path.startsWith(root + sep)) throw notFound('That file');
+  const path = mediaPath(deps, m.storageKey);
+  if (!path) throw notFound('That file');
   const size = await stat(path).then(
     (s) => s.size,
     () => null,
@@ -164,4 +170,25 @@ async function canSeeMedia(db: DbOrTx, actor: Actor, m: repo.MediaRow) {
     if (access?.canRead) return true;
   }
   return canSeeMediaThroughResources(db, actor, m.id);
+}
+
+/** Uploads are attached to a resource right after they finish; one still unattached after this long was abandoned. */
+export const UNATTACHED_MEDIA_GRACE_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Deletes uploads nobody attached to a resource within a day: the record first (so the file is never served again),
+ * then the file. Works in batches; answers how many were removed.
+ */
+export async function removeUnattachedMedia(deps: AppDeps, now = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - UNATTACHED_MEDIA_GRACE_MS);
+  let removed = 0;
+  for (;;) {
+    const rows = await repo.deleteUnattachedMedia(deps.db, before, 200);
+    for (const { storageKey } of rows) {
+      const path = mediaPath(deps, storageKey);
+      if (path) await rm(path, { force: true });
+    }
+    removed += rows.length;
+    if (rows.length < 200) return removed;
+  }
 }

@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
+import { removeUnattachedMedia } from './media.service.ts';
 import { resolveType, sniff } from './media.sniff.ts';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
@@ -206,6 +207,36 @@ describe('serving', () => {
     const stolen = await c.outsider.post('/api/resources', { type: 'other', title: 'Mine now', mediaId: inOpen.id });
     expect(stolen.statusCode).toBe(400);
     expect(stolen.json().errors[0].field).toBe('mediaId');
+  });
+});
+
+describe('unattached uploads', () => {
+  it('are deleted (record and file) once a day has passed without a resource; attached ones stay, even when the resource is deleted', async () => {
+    const png = (name: string) => upload(c.member, name, 'image/png', PNG).then((r) => r.json() as { id: string; url: string });
+    const [abandoned, kept, ofDeleted, fresh, raced] = await Promise.all(['abandoned.png', 'kept.png', 'of-deleted.png', 'fresh.png', 'raced.png'].map(png));
+    expect((await c.member.post('/api/resources', { type: 'other', title: 'Kept', mediaId: kept.id })).statusCode).toBe(201);
+    const gone = (await c.member.post('/api/resources', { type: 'other', title: 'Deleted later', mediaId: ofDeleted.id })).json();
+    expect((await c.member.send({ method: 'DELETE', url: `/api/resources/${gone.id}` })).statusCode).toBe(204);
+    const keyOf = async (id: string) => ((await t.db.execute(sql`select storage_key from media where id = ${id}`)).rows[0] as { storage_key: string }).storage_key;
+    const abandonedKey = await keyOf(abandoned.id);
+    const backdate = async (ids: string[]) => {
+      for (const id of ids) await t.db.execute(sql`update media set created_at = now() - interval '25 hours' where id = ${id}`);
+    };
+    await backdate([abandoned.id, kept.id, ofDeleted.id]);
+    const onDisk = () => stored().map((d) => join(d.parentPath, d.name));
+    expect(onDisk()).toContain(join(mediaDir, abandonedKey));
+
+    expect(await removeUnattachedMedia(t.deps)).toBe(1);
+    expect((await c.member.get(abandoned.url)).statusCode).toBe(404);
+    expect(onDisk()).not.toContain(join(mediaDir, abandonedKey));
+    for (const m of [kept, ofDeleted, fresh]) expect((await c.member.get(m.url)).statusCode, m.url).toBe(200);
+    expect(await removeUnattachedMedia(t.deps)).toBe(0);
+
+    // Two nodes running the cleanup at once remove it once between them.
+    await backdate([raced.id]);
+    const counts = await Promise.all([removeUnattachedMedia(t.deps), removeUnattachedMedia(t.deps)]);
+    expect(counts[0] + counts[1]).toBe(1);
+    expect((await c.member.get(raced.url)).statusCode).toBe(404);
   });
 });
 

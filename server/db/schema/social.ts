@@ -41,10 +41,23 @@ export const notificationPrefs = pgTable(
     digest: text('digest').notNull().default('daily'),
     /** Kinds the person does not want in-app. */
     muted: text('muted').array().notNull().default(sql`'{}'::text[]`),
-    unsubscribeTokenHash: text('unsubscribe_token_hash'),
     lastDigestAt: timestamp('last_digest_at', { withTimezone: true }),
   },
-  (t) => [uniqueIndex('notification_prefs_unsub_key').on(t.unsubscribeTokenHash)],
+);
+
+/**
+ * One-click unsubscribe tokens, one per mail sent, stored only as hashes. Any of a person's tokens works for 90 days
+ * (an old mail's link too), and again after use: unsubscribing is idempotent.
+ */
+export const unsubscribeTokens = pgTable(
+  'unsubscribe_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    personId: personRef('person_id'),
+    orgId: orgIdColumn(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('unsubscribe_tokens_person_idx').on(t.personId, t.createdAt)],
 );
 
 /** Direct-message conversations: one-to-one or small groups. */

@@ -8,7 +8,7 @@ export const mailBaseUrl = (deps: AppDeps) => (deps.config.PUBLIC_URL ?? `http:/
 
 /**
  * Sends one notification mail to a person. Every mail carries a fresh one-click unsubscribe token (RFC 8058): only its
- * SHA-256 is stored, so the newest mail's link works (once) and earlier links stop working.
+ * SHA-256 is stored, and every mail's link works for 90 days.
  */
 export async function sendNotificationMail(
   deps: AppDeps,
@@ -17,7 +17,7 @@ export async function sendNotificationMail(
 ) {
   const base = mailBaseUrl(deps);
   const token = newToken();
-  await repo.setUnsubscribeHash(deps.db, to.id, to.orgId, hashToken(token));
+  await repo.addUnsubscribeToken(deps.db, to.id, to.orgId, hashToken(token));
   const oneClick = `${base}/api/notifications/unsubscribe?token=${token}`;
   const page = `${base}/unsubscribe?token=${token}`;
   const settings = `${base}/notifications/settings`;

@@ -122,21 +122,27 @@ export async function markEmailed(db: DbOrTx, ids: string[]) {
   await db.execute(sql`update notifications set emailed_at = now() where id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`);
 }
 
-/** Replaces the person's unsubscribe token hash (each mail carries a fresh token; the previous link stops working). */
-export async function setUnsubscribeHash(db: DbOrTx, personId: string, orgId: string, hash: string) {
-  await db.execute(sql`insert into notification_prefs (person_id, org_id, unsubscribe_token_hash) values (${personId}, ${orgId}, ${hash})
-    on conflict (person_id) do update set unsubscribe_token_hash = excluded.unsubscribe_token_hash`);
+/** How long the unsubscribe link of a mail keeps working. */
+const UNSUBSCRIBE_TOKEN_DAYS = 90;
+
+/** Records the unsubscribe token of one mail (its hash) and forgets the person's tokens that have expired. */
+export async function addUnsubscribeToken(db: DbOrTx, personId: string, orgId: string, hash: string) {
+  await db.execute(sql`delete from unsubscribe_tokens where person_id = ${personId} and created_at < now() - make_interval(days => ${UNSUBSCRIBE_TOKEN_DAYS})`);
+  await db.execute(sql`insert into unsubscribe_tokens (token_hash, person_id, org_id) values (${hash}, ${personId}, ${orgId})`);
 }
 
-/** Turns every mail off for the holder of the token and forgets the token (so it works once); the person id, or undefined. */
-export async function consumeUnsubscribe(db: DbOrTx, hash: string) {
-  const row = await selectRow<{ personId: string }>(
+/** Turns every mail off for the holder of an unexpired token (again, if it was used before); the person id, or undefined. */
+export async function unsubscribeByToken(db: DbOrTx, hash: string) {
+  const holder = await selectRow<{ personId: string; orgId: string }>(
     db,
-    sql`update notification_prefs set email_mentions = false, email_answers = false, email_messages = false, digest = 'off',
-          unsubscribe_token_hash = null
-        where unsubscribe_token_hash = ${hash} returning person_id as "personId"`,
+    sql`select person_id as "personId", org_id as "orgId" from unsubscribe_tokens
+        where token_hash = ${hash} and created_at >= now() - make_interval(days => ${UNSUBSCRIBE_TOKEN_DAYS})`,
   );
-  return row?.personId;
+  if (!holder) return undefined;
+  await db.execute(sql`insert into notification_prefs (person_id, org_id, email_mentions, email_answers, email_messages, digest)
+      values (${holder.personId}, ${holder.orgId}, false, false, false, 'off')
+    on conflict (person_id) do update set email_mentions = false, email_answers = false, email_messages = false, digest = 'off'`);
+  return holder.personId;
 }
 
 /**

@@ -133,10 +133,13 @@ export async function updateNotificationPrefs(db: DbOrTx, actor: Actor, input: U
   return next;
 }
 
-/** One-click unsubscribe (no session): turns every mail off for the token's holder; a used or replaced token is 410. */
+/**
+ * One-click unsubscribe (no session): turns every mail off for the token's holder. Any mail's link works for 90 days,
+ * and again after use; an unknown or expired token is 410.
+ */
 export async function unsubscribe(db: DbOrTx, token: string) {
-  const personId = await repo.consumeUnsubscribe(db, hashToken(token));
-  if (!personId) throw new AppError('TOKEN_INVALID', 'This unsubscribe link was already used or has been replaced by a newer one. Sign in to change which mails you get.');
+  const personId = await repo.unsubscribeByToken(db, hashToken(token));
+  if (!personId) throw new AppError('TOKEN_INVALID', 'This unsubscribe link is not valid or has expired (links work for 90 days). Sign in to change which mails you get.');
   return { message: 'You will no longer receive email from Hearth. You can turn mails back on in your notification settings.' };
 }
 

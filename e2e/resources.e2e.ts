@@ -140,5 +140,19 @@ describe('resources: share a link and an image, a peer rates and reviews', () =>
     await a.getByRole('navigation', { name: 'Main', exact: true }).getByRole('link', { name: 'Library' }).click();
     await a.getByRole('heading', { level: 1, name: 'Library' }).waitFor();
     await snap(a, '07-library');
+
+    // Maya has the open library open; what the admin shares there appears on her screen without a reload.
+    const libraryTitle = 'Data glossary for newcomers';
+    await m.goto(`${hearth.url}/library`);
+    const mLibrary = m.getByRole('region', { name: 'The open library' });
+    await mLibrary.waitFor();
+    expect(await mLibrary.getByRole('article', { name: libraryTitle }).count()).toBe(0);
+    await a.getByRole('button', { name: 'Share a resource' }).click();
+    const libraryDialog = a.getByRole('dialog', { name: 'Share a resource in the library' });
+    await libraryDialog.getByLabel('Link address').fill('https://example.com/glossary');
+    await libraryDialog.getByLabel('Title').fill(libraryTitle);
+    await libraryDialog.getByRole('button', { name: 'Share', exact: true }).click();
+    await libraryDialog.waitFor({ state: 'hidden' });
+    await mLibrary.getByRole('article', { name: libraryTitle }).waitFor();
   }
 });

@@ -1,17 +1,27 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button } from '../../../components/ui/button.tsx';
 import { Icon } from '../../../components/ui/icon.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
+import { useJoinedChannel } from '../../../lib/use-person-channel.ts';
+import { useMe } from '../../auth/api/use-me.ts';
+import { resourceKeys } from '../api/resource-keys.ts';
 import { CollectionsPanel } from '../components/collections-panel.tsx';
 import { ResourceList } from '../components/resource-list.tsx';
 import { ShareResourceDialog } from '../components/share-resource-dialog.tsx';
 
-/** /library: the organization's open library (resources outside communities), "what I shared", and org-wide collections. */
+/** /library: the organization's open library (resources outside communities, live), "what I shared", and org-wide collections. */
 export function LibraryPage() {
   useDocumentTitle('Library');
   const [open, setOpen] = useState(false);
   const [view, setView] = useState<'library' | 'mine'>('library');
+  const { organization } = useMe();
+  const qc = useQueryClient();
+  // Resources shared to, edited in or removed from the open library by anyone show up live.
+  useJoinedChannel(`org:${organization.id}`, (e) => {
+    if (e.type === 'resynced' || e.what === 'resources') void qc.invalidateQueries({ queryKey: resourceKeys.lists() });
+  });
   return (
     <>
       <PageHeader

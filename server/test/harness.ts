@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { people, organizations, personSkills } from '../db/schema/index.ts';
 import { buildApp } from '../src/app.ts';
 import { createDeps } from '../src/boot.ts';
@@ -10,7 +11,7 @@ import { hashPassword } from '../src/kernel/auth/passwords.ts';
 import { type Database, openPglite, openPostgres } from '../src/kernel/db/database.ts';
 import type { AppDeps } from '../src/kernel/deps.ts';
 import type { Mailer } from '../src/kernel/mail.ts';
-import { PG_TEMPLATE_DB, PGLITE_TEMPLATE, withDatabase } from './global-setup.ts';
+import { PGLITE_TEMPLATE, pgTemplateDb, withDatabase } from './global-setup.ts';
 
 /** Password every factory-made person has. */
 export const TEST_PASSWORD = 'correct-horse-battery';
@@ -59,10 +60,11 @@ async function openTestPglite(): Promise<Database> {
 export async function openTestDatabase(): Promise<Database & { url?: string }> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) return openTestPglite();
-  const name = `hearth_t_${randomBytes(6).toString('hex')}`;
+  const prefix = inject('pgRunPrefix');
+  const name = `${prefix}${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
-  await admin.query(`create database ${name} template ${PG_TEMPLATE_DB}`);
+  await admin.query(`create database ${name} template ${pgTemplateDb(prefix)}`);
   await admin.end();
   const dbUrl = withDatabase(url, name);
   const database = await openPostgres(dbUrl, { migrate: false, max: 5 });

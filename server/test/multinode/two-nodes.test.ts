@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PG_TEMPLATE_DB, withDatabase } from '../global-setup.ts';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { pgTemplateDb, withDatabase } from '../global-setup.ts';
 import { httpSignIn, type ServerProcess, startServer } from '../spawn-server.ts';
 import { connectWs } from '../ws-client.ts';
 
 const adminUrl = process.env.TEST_DATABASE_URL;
-const dbName = `hearth_t_${randomBytes(6).toString('hex')}`;
+const prefix = inject('pgRunPrefix');
+const dbName = `${prefix}${randomBytes(6).toString('hex')}`;
 let nodeA: ServerProcess;
 let nodeB: ServerProcess;
 
@@ -14,7 +15,7 @@ beforeAll(async () => {
   if (!adminUrl) throw new Error('The two-node test needs PostgreSQL: set TEST_DATABASE_URL.');
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`create database ${dbName} template ${PG_TEMPLATE_DB}`);
+  await admin.query(`create database ${dbName} template ${pgTemplateDb(prefix)}`);
   await admin.end();
   const DATABASE_URL = withDatabase(adminUrl, dbName);
   // Node A seeds the demo organization; node B shares the same database.

@@ -234,6 +234,11 @@ describe('mentoring: a new mentee makes her profile, the admin matches and publi
     await l.getByRole('heading', { name: mentee.name, level: 1 }).waitFor();
     await l.locator('.note', { hasText: secret }).waitFor();
     await l.locator('.meeting', { hasText: 'Outline of the talk' }).waitFor();
+    // She answers with a note of her own: it appears on her mentee's open page without a reload.
+    const reply = `Happy to help: bring the outline (${Date.now()})`;
+    await l.getByLabel('New note').fill(reply);
+    await l.getByRole('button', { name: 'Add note' }).click();
+    await m.locator('.note', { hasText: reply }).waitFor();
 
     // Alex (admin and facilitator) cannot read it: the API answers 404, and the page shows no note text.
     expect((await callApi(a, 'GET', `/api/mentoring/relationships/${relId}/notes`)).status).toBe(404);

@@ -8,13 +8,18 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../kernel/deps.ts';
 import { repeatOnThisNode } from '../../kernel/timers.ts';
 import { runExpertFallback } from './mentoring.experts.ts';
+import { canFollowRelationship } from './mentoring.relationships.ts';
 import { mentoringRoutes } from './mentoring.routes.ts';
 
 export { runExpertFallback } from './mentoring.experts.ts';
 
-/** Registers the routes and (unless EXPERT_FALLBACK_INTERVAL_SECONDS is 0) this node's expert-question fallback timer. */
+/**
+ * Registers the routes, who may follow `mentoring:<relationship id>` live (its two partners), and (unless
+ * EXPERT_FALLBACK_INTERVAL_SECONDS is 0) this node's expert-question fallback timer.
+ */
 export async function register(app: FastifyInstance, deps: AppDeps) {
   mentoringRoutes(app, deps);
+  deps.hub.allow('mentoring', (actor, id) => canFollowRelationship(deps.db, actor, id));
   // Every node runs the timer; the row lock in the fallback makes sure each question falls back once.
   repeatOnThisNode(app, deps.config.EXPERT_FALLBACK_INTERVAL_SECONDS, 'expert fallback run', () => runExpertFallback(deps));
 }

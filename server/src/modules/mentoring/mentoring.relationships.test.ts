@@ -4,6 +4,7 @@ import { createMailer } from '../../kernel/mail.ts';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
 import { startSmtpServer } from '../../../test/smtp-server.ts';
 import { eventually, type ListedNotification, waitForNotification } from '../../../test/eventually.ts';
+import { connectWs } from '../../../test/ws-client.ts';
 
 let t: TestApp;
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
@@ -281,5 +282,36 @@ describe('relationship tools', () => {
     // Amy's seat is free again.
     const seats = (await t.db.execute(sql`select count(*)::int as n from mentoring_matches where mentor_id = ${id.amy} and status = 'active'`)) as unknown as { rows: { n: number }[] };
     expect(Number(seats.rows[0].n)).toBe(0);
+  });
+});
+
+describe('live updates', () => {
+  it('tells the other partner’s open page that a note was added or removed, and lets no one else follow the pair', async () => {
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const port = (t.app.server.address() as { port: number }).port;
+    const origin = `http://127.0.0.1:${port}`;
+    const channel = `mentoring:${relId}`;
+    const follow = async (who: string) => {
+      const ws = await connectWs(`ws://127.0.0.1:${port}/api/ws`, { cookie: c[who].cookie, origin });
+      ws.ws.send(JSON.stringify({ type: 'subscribe', channel }));
+      const answer = await ws.waitFor((m) => m.type === 'subscribed' && m.channel === channel);
+      return { ws, ok: answer.ok === true };
+    };
+    const amy = await follow('amy');
+    expect(amy.ok).toBe(true);
+    // The program admin, a facilitator, a colleague, a mentor of another pair and another organization's admin: refused.
+    for (const who of ['admin', 'fac', 'member', 'bob', 'olga']) {
+      const other = await follow(who);
+      expect(other.ok, who).toBe(false);
+      await other.ws.close();
+    }
+    const n = (await c.eve.post(`/api/mentoring/relationships/${relId}/notes`, { body: 'Live: see you Thursday' })).json();
+    const added = await amy.ws.waitFor((m) => m.type === 'changed' && m.channel === channel && m.what === 'notes');
+    // Only ids travel on the channel, never the note.
+    expect(JSON.stringify(added)).not.toContain('Thursday');
+    const before = amy.ws.messages.length;
+    expect((await c.eve.send({ method: 'DELETE', url: `/api/mentoring/relationships/${relId}/notes/${n.id}` })).statusCode).toBe(204);
+    await amy.ws.waitFor((m) => m.type === 'changed' && m.what === 'notes' && amy.ws.messages.indexOf(m) >= before);
+    await amy.ws.close();
   });
 });

@@ -33,6 +33,15 @@ import * as repo from './mentoring.repo.ts';
 
 const gone = () => notFound('That relationship');
 
+/** The live channel of a relationship: only its two partners may follow it (pair-private content changes there). */
+export const relationshipChannel = (id: string) => `mentoring:${id}`;
+
+/** Tells the partners' open pages what changed (ids only; each page refetches what it may read). */
+function announce(deps: AppDeps, id: string, what: 'goals' | 'meetings' | 'notes' | 'check-ins' | 'status') {
+  const channel = relationshipChannel(id);
+  void deps.hub.publish(channel, { type: 'changed', channel, what, id });
+}
+
 function summaryOf(r: repo.RelationshipRow, role: policy.RelationshipRole): RelationshipSummary {
   return {
     id: r.id,
@@ -138,6 +147,7 @@ export async function addGoal(deps: AppDeps, actor: Actor, id: string, body: Cre
     throw new AppError('CONFLICT', `A relationship has at most ${MENTORING_LIMITS.relationshipGoals} goals.`);
   }
   const g = await repo.insertGoal(deps.db, { orgId: actor.orgId, matchId: r.id, title: body.title, progress: body.progress, status: body.status, createdBy: actor.personId });
+  announce(deps, r.id, 'goals');
   return presentGoal(g);
 }
 
@@ -146,6 +156,7 @@ export async function updateGoal(deps: AppDeps, actor: Actor, id: string, goalId
   const { r } = await editable(deps.db, actor, id);
   const g = await repo.updateGoal(deps.db, r.id, goalId, body);
   if (!g) throw notFound('That goal');
+  announce(deps, r.id, 'goals');
   return presentGoal(g);
 }
 
@@ -208,6 +219,7 @@ export async function addMeeting(deps: AppDeps, actor: Actor, id: string, body: 
     }
   }
   const [row] = (await repo.selectMeetings(deps.db, r.id)).filter((x) => x.id === m.id);
+  announce(deps, r.id, 'meetings');
   return presentMeeting(row);
 }
 
@@ -240,6 +252,7 @@ export async function addNote(deps: AppDeps, actor: Actor, id: string, body: Cre
   const { r } = await partnerAccess(deps.db, actor, id);
   const n = await repo.insertNote(deps.db, { orgId: actor.orgId, matchId: r.id, authorId: actor.personId, body: body.body, html: renderMarkdown(body.body) });
   const me = actor.personId === r.mentorId ? { id: r.mentorId, name: r.mentorName, title: r.mentorTitle } : { id: r.menteeId, name: r.menteeName, title: r.menteeTitle };
+  announce(deps, r.id, 'notes');
   return { id: n.id, author: me, body: n.body, html: n.html, createdAt: toIso(n.createdAt), canDelete: true };
 }
 
@@ -247,12 +260,14 @@ export async function addNote(deps: AppDeps, actor: Actor, id: string, body: Cre
 export async function deleteNote(deps: AppDeps, actor: Actor, id: string, noteId: string): Promise<void> {
   const { r } = await partnerAccess(deps.db, actor, id);
   if (!(await repo.deleteNote(deps.db, r.id, noteId, actor.personId))) throw notFound('That note');
+  announce(deps, r.id, 'notes');
 }
 
 /** Records a check-in (partners of an active relationship); the text stays readable by its author only. */
 export async function addCheckIn(deps: AppDeps, actor: Actor, id: string, body: CreateCheckInRequest): Promise<CheckInList['items'][number]> {
   const { r } = await editable(deps.db, actor, id);
   const c = await repo.insertCheckIn(deps.db, { orgId: actor.orgId, matchId: r.id, personId: actor.personId, rating: body.rating, text: body.text || null });
+  announce(deps, r.id, 'check-ins');
   return { id: c.id, rating: c.rating, text: c.text, createdAt: toIso(c.createdAt) };
 }
 
@@ -286,5 +301,14 @@ export async function closeRelationship(deps: AppDeps, actor: Actor, id: string,
       });
     }
   });
+  announce(deps, r.id, 'status');
   return getRelationship(deps.db, actor, id);
+}
+
+/** Whether the actor may follow a relationship live: its two partners only (404-equivalent for everyone else). */
+export async function canFollowRelationship(db: DbOrTx, actor: Actor, id: string): Promise<boolean> {
+  return partnerAccess(db, actor, id).then(
+    () => true,
+    () => false,
+  );
 }

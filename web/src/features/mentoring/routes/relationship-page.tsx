@@ -1,11 +1,14 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'wouter';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Avatar } from '../../../components/ui/avatar.tsx';
 import { ErrorState } from '../../../components/ui/error-state.tsx';
 import { PageLoading } from '../../../components/ui/page-loading.tsx';
 import { ApiError } from '../../../lib/api-error.ts';
+import { useChannel } from '../../../lib/use-channel.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { useMe } from '../../auth/api/use-me.ts';
+import { mentoringKeys } from '../api/mentoring-keys.ts';
 import { usePartner, useRelationship } from '../api/use-mentoring.ts';
 import { CheckInPanel } from '../components/check-in-panel.tsx';
 import { ClosingPanel } from '../components/closing-panel.tsx';
@@ -24,6 +27,11 @@ export function RelationshipPage({ id }: { id: string }) {
   const rel = useRelationship(id);
   const partner = rel.data ? partnerOf(rel.data) : null;
   const partnerPerson = usePartner(rel.data && rel.data.role !== 'admin' && partner ? partner.person.id : null);
+  const qc = useQueryClient();
+  // The partner's goals, meetings, notes, check-ins and closing show up live (only the two partners may follow).
+  useChannel(rel.data && rel.data.role !== 'admin' ? `mentoring:${id}` : null, () => {
+    void qc.invalidateQueries({ queryKey: mentoringKeys.relationship(id) });
+  });
   useDocumentTitle(rel.data && partner ? (rel.data.role === 'admin' ? `${rel.data.mentor.name} & ${rel.data.mentee.name}` : `Mentoring with ${partner.person.name}`) : 'Mentoring');
 
   if (rel.isPending) return <PageLoading label="Loading relationship" />;

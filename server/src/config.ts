@@ -50,6 +50,8 @@ const ConfigSchema = z.object({
   EXPERT_ANSWER_WINDOW_HOURS: z.coerce.number().min(0).default(48),
   /** Seconds between expert-question fallback runs on this node; 0 turns the timer off (tests call the run directly). */
   EXPERT_FALLBACK_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(600),
+  /** Days without a check-in after which a partner of an active mentoring relationship is reminded (at most once per period); 0 = never. */
+  CHECKIN_REMINDER_DAYS: z.coerce.number().int().min(0).max(365).default(28),
   /** Folder of uploaded media files (defaults to <HEARTH_DATA_DIR>/media). */
   MEDIA_DIR: z.string().optional(),
   /** Media uploads one person may make per hour (429 with Retry-After past it). */

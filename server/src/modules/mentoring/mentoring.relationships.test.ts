@@ -5,6 +5,7 @@ import { createTestApp, type TestApp } from '../../../test/harness.ts';
 import { startSmtpServer } from '../../../test/smtp-server.ts';
 import { eventually, type ListedNotification, waitForNotification } from '../../../test/eventually.ts';
 import { connectWs } from '../../../test/ws-client.ts';
+import { runCheckInReminders } from './mentoring.relationships.ts';
 
 let t: TestApp;
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
@@ -259,6 +260,34 @@ describe('relationship tools', () => {
     const own = await c.eve.post(`/api/mentoring/relationships/${relId}/notes`, { body: 'to remove' });
     expect((await c.eve.send({ method: 'DELETE', url: `/api/mentoring/relationships/${relId}/notes/${own.json().id}` })).statusCode).toBe(204);
     expect((await c.eve.post(`/api/mentoring/relationships/${relId}/check-ins`, { rating: 6 })).json().errors[0].field).toBe('rating');
+  });
+
+  it('reminds each partner without a check-in in 28 days, once per period and across nodes, naming the other partner', async () => {
+    const DAY = 24 * 60 * 60 * 1000;
+    const reminders = async (who: string) =>
+      ((await c[who].get('/api/notifications')).json().items as ListedNotification[]).filter((n) => n.kind === 'mentoring' && n.title.includes('check in'));
+    // A young relationship (both checked in just now) is not due.
+    expect(await runCheckInReminders(t.deps)).toBe(0);
+    // 30 days in: Eve checks in again, Amy has not since day 0, so only Amy is reminded.
+    await t.db.execute(sql`update mentoring_matches set created_at = now() - interval '30 days' where id = ${relId}`);
+    await t.db.execute(sql`update mentoring_check_ins set created_at = now() - interval '29 days' where match_id = ${relId}`);
+    expect((await c.eve.post(`/api/mentoring/relationships/${relId}/check-ins`, { rating: 3 })).statusCode).toBe(201);
+    // Two nodes running at once: the relationship is claimed once.
+    const counts = await Promise.all([runCheckInReminders(t.deps), runCheckInReminders(t.deps)]);
+    expect(counts.sort()).toEqual([0, 1]);
+    const toAmy = await waitFor('amy', (n) => n.title.includes('check in'));
+    expect(toAmy).toMatchObject({ title: 'How is your mentoring with Eve Person going? Take a minute to check in', url: `/mentoring/relationships/${relId}` });
+    expect(await reminders('eve')).toHaveLength(0);
+    // Not again within the period; 29 days later both are due (Eve's check-in is then 29 days old).
+    expect(await runCheckInReminders(t.deps)).toBe(0);
+    expect(await runCheckInReminders(t.deps, new Date(Date.now() + 27 * DAY))).toBe(0);
+    // Then the other active relationships of this organization (started today, nobody checked in) are due too.
+    const others = Number(((await t.db.execute(sql`select count(*)::int as n from mentoring_matches where status = 'active' and id <> ${relId}`)) as unknown as { rows: { n: number }[] }).rows[0].n);
+    expect(await runCheckInReminders(t.deps, new Date(Date.now() + 29 * DAY))).toBe(2 + 2 * others);
+    await waitFor('eve', (n) => n.title === 'How is your mentoring with Amy Person going? Take a minute to check in');
+    expect(await eventually(() => reminders('amy'), (l) => l.length === 2)).toHaveLength(2);
+    // Admins and facilitators are never reminded of someone else's relationship.
+    for (const who of ['admin', 'fac']) expect(await reminders(who)).toHaveLength(0);
   });
 
   it('closes with feedback from both: the first close ends it and asks the other; admins see the ratings only', async () => {

@@ -452,6 +452,36 @@ export function selectEmails(db: DbOrTx, orgId: string, ids: string[]) {
   return selectRows<{ id: string; name: string; email: string }>(db, sql`select id, name, email from people where org_id = ${orgId} and id in ${ids}`);
 }
 
+/**
+ * Claims active relationships whose last check-in reminder (or start) is at least `days` old: one UPDATE … RETURNING,
+ * so with several nodes each relationship is claimed by one of them once per period. Returns the partners, their
+ * names and the time of each one's latest check-in.
+ */
+export function claimCheckInReminders(db: DbOrTx, now: Date, days: number) {
+  return selectRows<{
+    id: string;
+    orgId: string;
+    kind: string;
+    mentorId: string;
+    menteeId: string;
+    mentorName: string;
+    menteeName: string;
+    mentorLast: Date | null;
+    menteeLast: Date | null;
+  }>(
+    db,
+    sql`with due as (
+          update mentoring_matches m set checkin_reminded_at = ${now.toISOString()}
+          where m.status = 'active' and coalesce(m.checkin_reminded_at, m.created_at) <= ${now.toISOString()}::timestamptz - make_interval(days => ${days})
+          returning m.id, m.org_id, m.kind, m.mentor_id, m.mentee_id)
+        select d.id, d.org_id as "orgId", d.kind, d.mentor_id as "mentorId", d.mentee_id as "menteeId",
+          mr.name as "mentorName", me.name as "menteeName",
+          (select max(c.created_at) from mentoring_check_ins c where c.match_id = d.id and c.person_id = d.mentor_id) as "mentorLast",
+          (select max(c.created_at) from mentoring_check_ins c where c.match_id = d.id and c.person_id = d.mentee_id) as "menteeLast"
+        from due d join people mr on mr.id = d.mentor_id join people me on me.id = d.mentee_id`,
+  );
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Ask an expert
 

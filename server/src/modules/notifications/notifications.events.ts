@@ -138,7 +138,7 @@ export function consumeEvents(deps: AppDeps) {
   });
 
   // Mentoring events carry their recipients and a ready sentence (names only; never notes or check-in text).
-  for (const type of ['mentoring.matched', 'mentoring.requested', 'mentoring.request_declined', 'mentoring.meeting_booked', 'mentoring.closed', 'mentoring.expert_routed', 'mentoring.expert_resolved']) {
+  for (const type of ['mentoring.matched', 'mentoring.requested', 'mentoring.request_declined', 'mentoring.meeting_booked', 'mentoring.closed', 'mentoring.checkin_due', 'mentoring.expert_routed', 'mentoring.expert_resolved']) {
     deps.events.on(type, async (e) => {
       const p = e.payload as P & { recipientIds?: string[]; subject?: Record<string, string> };
       if (!p.recipientIds?.length || !p.title) return;

@@ -1,0 +1,1 @@
+ALTER TABLE "mentoring_matches" ADD COLUMN "checkin_reminded_at" timestamp with time zone;

@@ -78,6 +78,35 @@ export const FollowsResponse = z.object({
 });
 export type FollowsResponse = z.infer<typeof FollowsResponse>;
 
+/** `GET /api/follows/suggestions`: how many colleagues to suggest. */
+export const FollowSuggestionsQuery = z
+  .object({
+    /** 1–20, default 5. */
+    limit: z.coerce.number().int().min(1).max(20).default(5),
+  })
+  .strict();
+export type FollowSuggestionsQuery = z.infer<typeof FollowSuggestionsQuery>;
+
+/** A colleague worth meeting, with the reasons shown to the viewer. */
+export const FollowSuggestion = z.object({
+  /** The colleague. */
+  person: PersonRef.extend({ department: z.string().nullable() }),
+  /** Skills they have that the viewer wants to learn (at most 3). */
+  canHelpWith: z.array(z.string()),
+  /** Interests the viewer shares with them (at most 3). */
+  sharedInterests: z.array(z.string()),
+  /** Whether they work in another department than the viewer (new ties across the organization count most). */
+  otherDepartment: z.boolean(),
+});
+export type FollowSuggestion = z.infer<typeof FollowSuggestion>;
+
+/**
+ * Colleagues the viewer does not follow yet, outside their own team and reporting line, who can help with a skill the
+ * viewer wants to learn or share an interest; the best first (skills, then interests, then another department).
+ */
+export const FollowSuggestions = z.object({ items: z.array(FollowSuggestion) });
+export type FollowSuggestions = z.infer<typeof FollowSuggestions>;
+
 /** What happened in a feed item. */
 export const FeedVerb = z.enum(['thread_created', 'reply_posted', 'answer_accepted', 'community_created', 'member_joined', 'resource_shared', 'pathway_published']);
 export type FeedVerb = z.infer<typeof FeedVerb>;

@@ -59,6 +59,18 @@ describe('search and the home feed', () => {
     expect(await item.getByRole('link', { name: 'Data & Analytics Guild' }).count()).toBe(1);
     await snap(m, '02-home-feed');
 
+    // Colleagues to meet: people outside her team who can help with what she wants to learn, each with the reason.
+    // She follows one; they leave the suggestions and are among the people she follows.
+    const meet = m.getByRole('list', { name: 'Suggested colleagues' });
+    const suggested = meet.getByRole('listitem').filter({ hasNotText: 'Lea Schmidt' }).first();
+    await suggested.waitFor();
+    expect(await suggested.innerText()).toMatch(/Can help with|Also into/);
+    const newColleague = (await suggested.locator('.person-row-name').innerText()).trim();
+    await suggested.getByRole('button', { name: `Follow ${newColleague}` }).click();
+    await meet.getByRole('listitem').filter({ hasText: newColleague }).waitFor({ state: 'detached' });
+    const follows = (await (await m.request.get(`${hearth.url}/api/follows`)).json()) as { items: { person: { name: string } | null }[] };
+    expect(follows.items.map((f) => f.person?.name)).toContain(newColleague);
+
     // She types in the shell's search box ("/" focuses it) and presses Enter.
     await m.keyboard.press('/');
     const box = m.getByRole('searchbox', { name: 'Search Hearth' });

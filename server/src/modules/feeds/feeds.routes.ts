@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { FeedPage, FeedQuery, FollowRequest, FollowsResponse, Id, UnfollowParams } from '../../../../contracts/index.ts';
+import { FeedPage, FeedQuery, FollowRequest, FollowsResponse, FollowSuggestions, FollowSuggestionsQuery, Id, UnfollowParams } from '../../../../contracts/index.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
 import { requireActor } from '../../kernel/http/security.ts';
 import * as service from './feeds.service.ts';
@@ -15,6 +15,9 @@ export function feedsRoutes(app: FastifyInstance, deps: AppDeps) {
     service.findCommunityFeed(deps.db, requireActor(req), req.params.id, req.query),
   );
   r.get('/api/follows', { schema: { tags, response: { 200: FollowsResponse } } }, (req) => service.findFollows(deps.db, requireActor(req)));
+  r.get('/api/follows/suggestions', { schema: { tags, querystring: FollowSuggestionsQuery, response: { 200: FollowSuggestions } } }, (req) =>
+    service.findFollowSuggestions(deps.db, requireActor(req), req.query),
+  );
   r.put('/api/follows', { schema: { tags, body: FollowRequest, response: { 200: FollowsResponse } } }, (req) => service.follow(deps, requireActor(req), req.body));
   r.delete('/api/follows/:kind/:target', { schema: { tags, params: UnfollowParams, response: { 200: FollowsResponse } } }, (req) =>
     service.unfollow(deps, requireActor(req), req.params),

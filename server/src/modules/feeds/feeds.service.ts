@@ -1,4 +1,4 @@
-import type { FeedItem, FeedPage, FeedQuery, FollowRequest, FollowsResponse, UnfollowParams } from '../../../../contracts/index.ts';
+import type { FeedItem, FeedPage, FeedQuery, FollowRequest, FollowsResponse, FollowSuggestions, FollowSuggestionsQuery, UnfollowParams } from '../../../../contracts/index.ts';
 import { sql } from 'drizzle-orm';
 import { FEED_LIMITS } from '../../../../contracts/index.ts';
 import type { Actor } from '../../kernel/auth/sessions.ts';
@@ -54,6 +54,19 @@ export async function findFollows(db: DbOrTx, actor: Actor): Promise<FollowsResp
       target: r.target,
       person: r.kind === 'person' && r.personName ? { id: r.target, name: r.personName, title: r.personTitle } : null,
       since: toIso(r.createdAt),
+    })),
+  };
+}
+
+/** Colleagues worth following, with the reasons (see FollowSuggestions). */
+export async function findFollowSuggestions(db: DbOrTx, actor: Actor, q: FollowSuggestionsQuery): Promise<FollowSuggestions> {
+  const rows = await repo.selectFollowSuggestions(db, actor.orgId, actor.personId, q.limit);
+  return {
+    items: rows.map((r) => ({
+      person: { id: r.id, name: r.name, title: r.title, department: r.department },
+      canHelpWith: r.canHelpWith,
+      sharedInterests: r.sharedInterests,
+      otherDepartment: r.otherDepartment,
     })),
   };
 }

@@ -4,4 +4,5 @@ export const feedKeys = {
   home: ['feeds', 'home'] as const,
   community: (id: string) => ['feeds', 'community', id] as const,
   follows: ['feeds', 'follows'] as const,
+  suggestions: ['feeds', 'follows', 'suggestions'] as const,
 };

@@ -1,11 +1,20 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { FollowKind, FollowsResponse } from '../../../../../contracts/index.ts';
+import type { FollowKind, FollowsResponse, FollowSuggestions } from '../../../../../contracts/index.ts';
 import { api } from '../../../lib/api-client.ts';
 import { feedKeys } from './feed-keys.ts';
 
 /** Everything the signed-in person follows (people and tags). */
 export function useFollows() {
   return useQuery({ queryKey: feedKeys.follows, queryFn: ({ signal }) => api<FollowsResponse>('/api/follows', { signal }), staleTime: 60_000 });
+}
+
+/** Colleagues worth following, with the reasons (skills they can help with, interests in common). */
+export function useFollowSuggestions(limit = 5) {
+  return useQuery({
+    queryKey: [...feedKeys.suggestions, limit],
+    queryFn: ({ signal }) => api<FollowSuggestions>(`/api/follows/suggestions?limit=${limit}`, { signal }),
+    staleTime: 60_000,
+  });
 }
 
 /** Follows or unfollows a person or a tag; the follow list and the home feed refresh. */
@@ -19,6 +28,7 @@ export function useToggleFollow() {
     onSuccess: (data) => {
       qc.setQueryData(feedKeys.follows, data);
       void qc.invalidateQueries({ queryKey: feedKeys.home });
+      void qc.invalidateQueries({ queryKey: feedKeys.suggestions });
     },
   });
 }

@@ -3,7 +3,7 @@ import { Button } from '../../../components/ui/button.tsx';
 import { Card } from '../../../components/ui/card.tsx';
 import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { ErrorState } from '../../../components/ui/error-state.tsx';
-import { Skeleton } from '../../../components/ui/skeleton.tsx';
+import { SkeletonRows } from '../../../components/ui/skeleton.tsx';
 import { useRecommendedCommunities } from '../../communities/api/use-recommended-communities.ts';
 import { useHomeFeed } from '../api/use-home-feed.ts';
 import { FeedItem } from './feed-item.tsx';
@@ -34,14 +34,7 @@ export function FeedCard() {
   return (
     <Card id="home-feed" title="Your feed" className="feed-card">
       {feed.isPending ? (
-        <div className="stack" aria-busy="true" aria-label="Loading your feed">
-          {[0, 1, 2].map((i) => (
-            <div key={i} className="feed-item">
-              <Skeleton circle width={32} height={32} />
-              <Skeleton width="70%" />
-            </div>
-          ))}
-        </div>
+        <SkeletonRows label="Loading your feed" className="stack" rowClassName="feed-item" avatar={32} line="70%" />
       ) : feed.isError ? (
         <ErrorState error={feed.error} title="We couldn't load your feed" onRetry={() => feed.refetch()} />
       ) : items.length === 0 ? (

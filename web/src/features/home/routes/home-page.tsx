@@ -7,6 +7,7 @@ import { FeedCard } from '../../feeds/components/feed-card.tsx';
 import { MyTeamCard } from '../components/my-team-card.tsx';
 import { OnlineNowCard } from '../components/online-now-card.tsx';
 import { QuickLinks } from '../components/quick-links.tsx';
+import { SuggestionsCard } from '../components/suggestions-card.tsx';
 
 function greeting(timeZone: string | null): string {
   let hour = new Date().getHours();
@@ -49,6 +50,7 @@ export function HomePage() {
         <div className="stack">
           <OnlineNowCard meId={person.id} />
           <MyTeamCard person={person} />
+          <SuggestionsCard meId={person.id} />
           <QuickLinks person={person} />
         </div>
       </div>

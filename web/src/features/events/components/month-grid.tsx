@@ -25,11 +25,12 @@ export function byDay(items: EventSummary[]): Map<string, EventSummary[]> {
 function EventChip({ event, day }: { event: EventSummary; day: string }) {
   const continues = localDayKey(new Date(event.startsAt)) !== day;
   const mine = rsvpLabel(event);
-  const label = `${event.title}, ${continues ? 'continues' : startTime(event.startsAt)}, ${KIND_LABEL[event.kind]}${event.status === 'cancelled' ? ', cancelled' : ''}${mine ? `, ${mine}` : ''}`;
+  // The name starts with what the chip shows (time, then title), then what only its colour and marks tell.
+  const label = `${continues ? '…' : startTime(event.startsAt)} ${event.title}${continues ? ' (continues)' : ''}, ${KIND_LABEL[event.kind]}${event.status === 'cancelled' ? ', cancelled' : ''}${mine ? `, ${mine}` : ''}`;
   return (
     <Link href={`/events/${event.id}`} className={`cal-chip event-kind-${event.kind}`} data-status={event.status} data-mine={event.isHost ? 'host' : event.myRsvp?.status} aria-label={label} title={label}>
       {event.myRsvp?.status === 'going' || event.isHost ? <Icon name="check" size={12} className="cal-chip-mark" /> : event.myRsvp?.status === 'waitlisted' ? <Icon name="clock" size={12} className="cal-chip-mark" /> : null}
-      <span className="cal-chip-time">{continues ? '…' : startTime(event.startsAt)}</span>
+      <span className="cal-chip-time">{continues ? '…' : startTime(event.startsAt)}</span>{' '}
       <span className="cal-chip-title">{event.title}</span>
     </Link>
   );

@@ -96,7 +96,7 @@ function ProgramRelationships() {
               </td>
               <td data-label="Goals">{r.goalProgress === null ? <span className="muted">–</span> : `${r.goalProgress}%`}</td>
               <td data-label="Status">
-                <Link href={`/mentoring/relationships/${r.id}`} aria-label={`Open ${r.mentee.name} and ${r.mentor.name}`}>
+                <Link href={`/mentoring/relationships/${r.id}`} aria-label={`${r.status === 'ended' ? 'Closed' : r.kind === 'coaching' ? 'Coaching' : 'Active'}: open ${r.mentee.name} and ${r.mentor.name}`}>
                   {r.status === 'ended' ? 'Closed' : r.kind === 'coaching' ? 'Coaching' : 'Active'} <Icon name="chevronRight" size={14} />
                 </Link>
               </td>

@@ -1,0 +1,117 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Browser, launchBrowser } from './support/launch-browser.ts';
+import { signIn } from './support/sign-in.ts';
+import { type Hearth, startHearth } from './support/start-hearth.ts';
+
+// axe-core checks each screen against WCAG 2.1 A and AA (labels, names, contrast, landmarks, ARIA use…). It is
+// added to every page these contexts open, so they bypass the app's Content-Security-Policy (the app never needs to).
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+type Finding = { page: string; width: number; rule: string; impact: string | null; targets: string[] };
+
+/** Opens `path`, waits until it has settled, and returns axe's violations on it. */
+async function scan(page: Page, base: string, path: string): Promise<Finding[]> {
+  await page.goto(`${base}${path}`);
+  // A screen is scanned once it is drawn: its heading is there and no spinner, skeleton or busy region is left.
+  await page
+    .waitForFunction(() => document.querySelector('h1') && !document.querySelector('.page-loading, .skeleton, [aria-busy="true"]'), undefined, { timeout: 15_000 })
+    .catch((err: Error) => {
+      throw new Error(`${path} did not finish drawing: ${err.message}`);
+    });
+  // Every listed screen exists (a not-found page would pass and prove nothing).
+  expect(await page.locator('h1').first().innerText(), path).not.toMatch(/not found|isn.t available|couldn.t load/i);
+  const violations = await page.evaluate(async (tags) => {
+    const w = window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } };
+    return (await w.axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations;
+  }, TAGS);
+  const width = page.viewportSize()?.width ?? 0;
+  return violations.map((v) => ({ page: path, width, rule: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+}
+
+describe('accessibility: every main screen passes axe (WCAG 2.1 A and AA) on desktop and phone', () => {
+  let hearth: Hearth;
+  let desktop: Browser;
+  let phone: Browser;
+  beforeAll(async () => {
+    hearth = await startHearth();
+    desktop = await launchBrowser({ bypassCSP: true });
+    phone = await launchBrowser({ width: 390, height: 844, bypassCSP: true });
+    // axe comes with every page these two contexts open.
+    for (const b of [desktop, phone]) await b.context.addInitScript({ content: AXE });
+  });
+  afterAll(async () => {
+    await phone?.close();
+    await desktop?.close();
+    await hearth?.stop();
+  });
+
+  it('finds no violations on the sign-in page, the signed-in screens and the forms', async () => {
+    const findings: Finding[] = [];
+    for (const path of ['/sign-in', '/forgot-password']) findings.push(...(await scan(desktop.page, hearth.url, path)));
+    await signIn(desktop.page, hearth.url, 'admin@example.com');
+    await signIn(phone.page, hearth.url, 'admin@example.com');
+
+    // Ids of one of each kind of thing in the demo organization, read through the API as the admin.
+    const get = async <T,>(url: string) => (await (await desktop.page.request.get(`${hearth.url}${url}`)).json()) as T;
+    const first = async (url: string) => (await get<{ items: { id: string }[] }>(url)).items[0]?.id;
+    const community = await get<{ id: string }>('/api/communities/data-guild');
+    const ids = {
+      me: (await get<{ person: { id: string } }>('/api/me')).person.id,
+      thread: await first(`/api/communities/${community.id}/threads?limit=1`),
+      program: await first('/api/programs?limit=1'),
+      relationship: await first('/api/mentoring/relationships?scope=program'),
+      live: await first('/api/live-sessions?limit=1'),
+      resource: await first('/api/resources?limit=1'),
+    };
+    for (const [k, v] of Object.entries(ids)) expect(v, `a demo ${k}`).toBeTruthy();
+
+    const screens = [
+      '/',
+      '/people',
+      `/people/${ids.me}`,
+      '/communities',
+      '/communities/data-guild',
+      '/communities/data-guild/resources',
+      '/communities/data-guild/members',
+      '/communities/data-guild/new-thread',
+      `/threads/${ids.thread}`,
+      '/library',
+      `/resources/${ids.resource}`,
+      '/pathways',
+      '/programs',
+      `/programs/${ids.program}`,
+      `/programs/${ids.program}/plan`,
+      '/events',
+      '/live',
+      `/live/${ids.live}`,
+      `/live/${ids.live}/console`,
+      `/live/${ids.live}/plan`,
+      '/mentoring',
+      '/experts',
+      '/mentoring/requests',
+      '/mentoring/admin',
+      `/mentoring/relationships/${ids.relationship}`,
+      '/notifications',
+      '/notifications/settings',
+      '/messages',
+      '/messages/new',
+      '/search?q=sql',
+      '/admin/people',
+      '/communities/new',
+      '/events/new',
+      '/pathways/new',
+      '/programs/new',
+      '/live/new',
+    ];
+    for (const path of screens) findings.push(...(await scan(desktop.page, hearth.url, path)));
+    // On a phone the shell is different (top bar, bottom tabs, "More"): the busiest screens again.
+    for (const path of ['/', '/people', '/communities/data-guild', `/threads/${ids.thread}`, '/events', `/live/${ids.live}`, '/mentoring', '/admin/people']) {
+      findings.push(...(await scan(phone.page, hearth.url, path)));
+    }
+    expect(findings, findings.map((f) => `${f.page} @${f.width}px: [${f.impact}] ${f.rule} at ${f.targets.join(' | ')}`).join('\n')).toEqual([]);
+  });
+});

@@ -146,6 +146,8 @@ describe('resources: share a link and an image, a peer rates and reviews', () =>
     await m.goto(`${hearth.url}/library`);
     const mLibrary = m.getByRole('region', { name: 'The open library' });
     await mLibrary.waitFor();
+    // Her page is connected (her own presence dot turns online only over the live socket).
+    await m.getByRole('img', { name: 'Maya Patel is online' }).first().waitFor();
     expect(await mLibrary.getByRole('article', { name: libraryTitle }).count()).toBe(0);
     await a.getByRole('button', { name: 'Share a resource' }).click();
     const libraryDialog = a.getByRole('dialog', { name: 'Share a resource in the library' });

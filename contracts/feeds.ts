@@ -101,8 +101,9 @@ export const FollowSuggestion = z.object({
 export type FollowSuggestion = z.infer<typeof FollowSuggestion>;
 
 /**
- * Colleagues the viewer does not follow yet, outside their own team and reporting line, who can help with a skill the
- * viewer wants to learn or share an interest; the best first (skills, then interests, then another department).
+ * Active colleagues the viewer does not follow yet, outside their own team and reporting line, who can help with a
+ * skill the viewer wants to learn or share an interest. Ranked by 3 points per such skill, 2 per shared interest and 1
+ * for another department, then by name (case-insensitive).
  */
 export const FollowSuggestions = z.object({ items: z.array(FollowSuggestion) });
 export type FollowSuggestions = z.infer<typeof FollowSuggestions>;

@@ -1,1 +1,2 @@
-ALTER TABLE "mentoring_matches" ADD COLUMN "checkin_reminded_at" timestamp with time zone;
+ALTER TABLE "mentoring_matches" ADD COLUMN "mentor_reminded_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "mentoring_matches" ADD COLUMN "mentee_reminded_at" timestamp with time zone;

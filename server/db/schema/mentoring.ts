@@ -77,8 +77,9 @@ export const mentoringMatches = pgTable(
     createdAt: createdAt(),
     endedAt: timestamp('ended_at', { withTimezone: true }),
     endedBy: uuid('ended_by').references(() => people.id, { onDelete: 'set null' }),
-    /** When the partners were last reminded to check in (claimed by one node; see runCheckInReminders). */
-    checkinRemindedAt: timestamp('checkin_reminded_at', { withTimezone: true }),
+    /** When each partner was last reminded to check in (claimed by one node; see runCheckInReminders). */
+    mentorRemindedAt: timestamp('mentor_reminded_at', { withTimezone: true }),
+    menteeRemindedAt: timestamp('mentee_reminded_at', { withTimezone: true }),
   },
   (t) => [
     index('mentoring_matches_mentor_idx').on(t.mentorId, t.status),

@@ -162,18 +162,18 @@ export function selectFollowSuggestions(db: DbOrTx, orgId: string, personId: str
         candidates as (
           select p.id, p.name, p.title, p.department,
             array(select s.name from person_skills s where s.person_id = p.id and s.kind = 'have' and s.key in (select key from wants)
-                  order by s.level desc, s.name limit 3) as "canHelpWith",
+                  order by s.level desc, lower(s.name) limit 3) as "canHelpWith",
             array(select i from unnest(p.interests) i where lower(i) in (select lower(x) from me, unnest(me.interests) x)
-                  order by i limit 3) as "sharedInterests",
+                  order by lower(i), i limit 3) as "sharedInterests",
             p.department is distinct from me.department as "otherDepartment"
           from people p, me
           where p.org_id = ${orgId} and p.id <> me.id and p.status = 'active'
             and p.id is distinct from me.manager_id and p.manager_id is distinct from me.id
-            and not (p.team is not null and p.team = me.team and p.department is not distinct from me.department)
+            and not coalesce(p.team = me.team and p.department is not distinct from me.department, false)
             and not exists (select 1 from follows f where f.follower_id = me.id and f.target_kind = 'person' and f.target = p.id::text))
         select * from candidates
         where cardinality("canHelpWith") + cardinality("sharedInterests") > 0
-        order by 3 * cardinality("canHelpWith") + 2 * cardinality("sharedInterests") + case when "otherDepartment" then 1 else 0 end desc, name, id
+        order by 3 * cardinality("canHelpWith") + 2 * cardinality("sharedInterests") + case when "otherDepartment" then 1 else 0 end desc, lower(name), id
         limit ${limit}`,
   );
 }

@@ -68,6 +68,16 @@ describe('follow suggestions', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/follows/suggestions' })).statusCode).toBe(401);
   });
 
+  it('treats a viewer without a team as having no teammates: same-department colleagues with a team are suggested', async () => {
+    // Max (Mia's manager, Data, no team) wants Python: Dana and Tia (Data, with teams) can help; Rae reports to Mia, not him.
+    const max = (await t.db.execute(sql`select id, email from people where name = 'Max Manager'`)).rows[0] as { id: string; email: string };
+    await t.db.execute(sql`insert into person_skills (org_id, person_id, kind, name, key, level) select org_id, id, 'want', 'Python', 'python', 2 from people where id = ${max.id}`);
+    const names = (await (await t.signIn(max.email)).get('/api/follows/suggestions?limit=20')).json().items.map((s: { person: { name: string } }) => s.person.name);
+    expect(names).toEqual(expect.arrayContaining(['Dana Data', 'Tia Teammate', 'Carl Sales']));
+    expect(names).not.toContain('Mia Me');
+    expect(names).not.toContain('Gus Gone');
+  });
+
   it('suggests nobody to someone who wants to learn nothing and has no interests', async () => {
     await t.db.execute(sql`update people set interests = '{}' where id = ${id.mia}`);
     await t.db.execute(sql`delete from person_skills where person_id = ${id.mia}`);

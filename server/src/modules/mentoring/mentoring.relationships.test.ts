@@ -288,6 +288,18 @@ describe('relationship tools', () => {
     expect(await eventually(() => reminders('amy'), (l) => l.length === 2)).toHaveLength(2);
     // Admins and facilitators are never reminded of someone else's relationship.
     for (const who of ['admin', 'fac']) expect(await reminders(who)).toHaveLength(0);
+
+    // Each partner's period runs from their own latest check-in or reminder: Amy checked in 10 days ago, Eve 30 days
+    // ago. Today only Eve is due; 19 days on, Amy is (her check-in is then 29 days old), while Eve is not again yet.
+    await t.db.execute(sql`update mentoring_matches set created_at = now() - interval '40 days', mentor_reminded_at = null, mentee_reminded_at = null where id = ${relId}`);
+    await t.db.execute(sql`update mentoring_check_ins set created_at = now() - interval '10 days' where match_id = ${relId} and person_id = ${id.amy}`);
+    await t.db.execute(sql`update mentoring_check_ins set created_at = now() - interval '30 days' where match_id = ${relId} and person_id = ${id.eve}`);
+    expect(await runCheckInReminders(t.deps)).toBe(1);
+    expect(await eventually(() => reminders('eve'), (l) => l.length === 2)).toHaveLength(2);
+    expect(await runCheckInReminders(t.deps, new Date(Date.now() + 17 * DAY))).toBe(0);
+    expect(await runCheckInReminders(t.deps, new Date(Date.now() + 19 * DAY))).toBe(1);
+    expect(await eventually(() => reminders('amy'), (l) => l.length === 3)).toHaveLength(3);
+    expect(await reminders('eve')).toHaveLength(2);
   });
 
   it('closes with feedback from both: the first close ends it and asks the other; admins see the ratings only', async () => {

@@ -314,23 +314,21 @@ export async function canFollowRelationship(db: DbOrTx, actor: Actor, id: string
 }
 
 /**
- * Reminds partners of active relationships to check in: every CHECKIN_REMINDER_DAYS (28) a relationship is claimed once
- * (across nodes), and each partner without a check-in in that period gets an in-app notification naming the other.
- * The claim and the notifications' events are written in one transaction. Answers how many people were reminded.
+ * Reminds partners of active relationships to check in: a partner whose latest check-in, latest reminder and the start
+ * are all CHECKIN_REMINDER_DAYS (28) old is claimed once (across nodes) and gets an in-app notification naming the
+ * other partner. The claim and the notifications' events are written in one transaction. Answers how many were reminded.
  */
 export async function runCheckInReminders(deps: AppDeps, now = new Date()): Promise<number> {
   const days = deps.config.CHECKIN_REMINDER_DAYS;
   if (!days) return 0;
-  const since = now.getTime() - days * 24 * 60 * 60 * 1000;
   return deps.events.transaction(deps.db, async (tx, emit) => {
     let reminded = 0;
     for (const r of await repo.claimCheckInReminders(tx, now, days)) {
       const sides = [
-        { personId: r.mentorId, last: r.mentorLast, partner: r.menteeName },
-        { personId: r.menteeId, last: r.menteeLast, partner: r.mentorName },
+        { personId: r.mentorId, due: r.mentorDue, partner: r.menteeName },
+        { personId: r.menteeId, due: r.menteeDue, partner: r.mentorName },
       ];
-      for (const side of sides) {
-        if (side.last && new Date(side.last).getTime() > since) continue;
+      for (const side of sides.filter((x) => x.due)) {
         reminded += 1;
         emit({
           type: 'mentoring.checkin_due',

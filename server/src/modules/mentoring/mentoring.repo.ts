@@ -453,32 +453,29 @@ export function selectEmails(db: DbOrTx, orgId: string, ids: string[]) {
 }
 
 /**
- * Claims active relationships whose last check-in reminder (or start) is at least `days` old: one UPDATE … RETURNING,
- * so with several nodes each relationship is claimed by one of them once per period. Returns the partners, their
- * names and the time of each one's latest check-in.
+ * Claims the partners due a check-in reminder: in an active relationship, a partner is due when their latest check-in,
+ * their latest reminder and the start are all at least `days` old. One UPDATE … RETURNING stamps each due partner's
+ * reminder time; the due test is in the WHERE clause, so a node that races another re-reads the stamped row and finds
+ * nobody due (each partner is reminded once per period). Returns the relationships with who was claimed.
  */
 export function claimCheckInReminders(db: DbOrTx, now: Date, days: number) {
-  return selectRows<{
-    id: string;
-    orgId: string;
-    kind: string;
-    mentorId: string;
-    menteeId: string;
-    mentorName: string;
-    menteeName: string;
-    mentorLast: Date | null;
-    menteeLast: Date | null;
-  }>(
+  const at = now.toISOString();
+  const cut = sql`${at}::timestamptz - make_interval(days => ${days})`;
+  const due = (person: 'mentor' | 'mentee') =>
+    sql`greatest(m.created_at, m.${sql.raw(person)}_reminded_at,
+          (select max(c.created_at) from mentoring_check_ins c where c.match_id = m.id and c.person_id = m.${sql.raw(person)}_id)) <= ${cut}`;
+  return selectRows<{ id: string; orgId: string; kind: string; mentorId: string; menteeId: string; mentorName: string; menteeName: string; mentorDue: boolean; menteeDue: boolean }>(
     db,
-    sql`with due as (
-          update mentoring_matches m set checkin_reminded_at = ${now.toISOString()}
-          where m.status = 'active' and coalesce(m.checkin_reminded_at, m.created_at) <= ${now.toISOString()}::timestamptz - make_interval(days => ${days})
-          returning m.id, m.org_id, m.kind, m.mentor_id, m.mentee_id)
-        select d.id, d.org_id as "orgId", d.kind, d.mentor_id as "mentorId", d.mentee_id as "menteeId",
-          mr.name as "mentorName", me.name as "menteeName",
-          (select max(c.created_at) from mentoring_check_ins c where c.match_id = d.id and c.person_id = d.mentor_id) as "mentorLast",
-          (select max(c.created_at) from mentoring_check_ins c where c.match_id = d.id and c.person_id = d.mentee_id) as "menteeLast"
-        from due d join people mr on mr.id = d.mentor_id join people me on me.id = d.mentee_id`,
+    sql`with claimed as (
+          update mentoring_matches m set
+            mentor_reminded_at = case when ${due('mentor')} then ${at}::timestamptz else m.mentor_reminded_at end,
+            mentee_reminded_at = case when ${due('mentee')} then ${at}::timestamptz else m.mentee_reminded_at end
+          where m.status = 'active' and (${due('mentor')} or ${due('mentee')})
+          returning m.id, m.org_id, m.kind, m.mentor_id, m.mentee_id,
+            m.mentor_reminded_at = ${at}::timestamptz as mentor_due, m.mentee_reminded_at = ${at}::timestamptz as mentee_due)
+        select c.id, c.org_id as "orgId", c.kind, c.mentor_id as "mentorId", c.mentee_id as "menteeId",
+          mr.name as "mentorName", me.name as "menteeName", coalesce(c.mentor_due, false) as "mentorDue", coalesce(c.mentee_due, false) as "menteeDue"
+        from claimed c join people mr on mr.id = c.mentor_id join people me on me.id = c.mentee_id`,
   );
 }
 

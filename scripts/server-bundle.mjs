@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const serverBundle = join(root, 'server/dist/hearth.mjs');
 const sources = ['server/src', 'server/db', 'contracts', 'engine'].map((d) => join(root, d));
+// A change to how the bundle is made makes it stale too.
+const builder = fileURLToPath(import.meta.url);
 
 function newest(dir) {
   let t = 0;
@@ -23,7 +25,7 @@ function newest(dir) {
 /** Returns the bundle's path, building it first when it is missing or stale. */
 export async function ensureServerBundle() {
   const built = existsSync(serverBundle) ? statSync(serverBundle).mtimeMs : 0;
-  if (built && Math.max(...sources.filter(existsSync).map(newest)) <= built) return serverBundle;
+  if (built && Math.max(statSync(builder).mtimeMs, ...sources.filter(existsSync).map(newest)) <= built) return serverBundle;
   const { build } = await import('esbuild');
   const out = await build({
     entryPoints: [join(root, 'server/src/main.ts')],

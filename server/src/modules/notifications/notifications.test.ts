@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
 import { startSmtpServer } from '../../../test/smtp-server.ts';
 import { connectWs } from '../../../test/ws-client.ts';
+import { hashToken } from '../../kernel/auth/tokens.ts';
 import { createMailer } from '../../kernel/mail.ts';
 import { runDigest } from './index.ts';
 import { eventually } from '../../../test/eventually.ts';
@@ -254,14 +255,32 @@ describe('one-click unsubscribe', () => {
     expect(missing.statusCode).toBe(400);
     expect(missing.json().errors[0].field).toBe('token');
     // Tokens are stored only as hashes.
-    const stored = (await t.db.execute(sql`select count(*)::int as n from unsubscribe_tokens where token_hash in (${firstToken}, ${secondToken})`)) as unknown as { rows: { n: number }[] };
-    expect(stored.rows[0].n).toBe(0);
+    const count = async (hashes: string[]) =>
+      ((await t.db.execute(sql`select count(*)::int as n from unsubscribe_tokens where token_hash in ${hashes}`)) as unknown as { rows: { n: number }[] }).rows[0].n;
+    expect(await count([firstToken, secondToken])).toBe(0);
+    expect(await count([hashToken(firstToken), hashToken(secondToken)])).toBe(2);
 
     // Mentions still arrive in-app, but no longer by mail.
     await c.asker.post(`/api/threads/${q.id}/posts`, { body: `${mention('outsider')} third` });
     await eventually(() => list('outsider'), (items) => items.filter((x) => x.kind === 'mention').length === 3);
     await settle();
     expect(mailsTo(p.outsider.email)).toHaveLength(2);
+  });
+
+  it('forgets a person’s expired tokens when their next mail goes out, and keeps the others', async () => {
+    expect((await c.asker.send({ method: 'PUT', url: '/api/notifications/preferences', payload: { emailMentions: true } })).statusCode).toBe(200);
+    const q = await thread('mod', open.id, 'Token pruning', 'x', 'discussion');
+    const tokensOf = async () =>
+      ((await t.db.execute(sql`select created_at < now() - interval '90 days' as expired from unsubscribe_tokens where person_id = ${p.asker.id}`)) as unknown as { rows: { expired: boolean }[] }).rows;
+    await c.mod.post(`/api/threads/${q.id}/posts`, { body: `${mention('asker')} one` });
+    await eventually(async () => mailsTo(p.asker.email).filter((m) => m.subject?.includes('Token pruning')), (l) => l.length === 1);
+    const before = (await tokensOf()).length;
+    expect(before).toBeGreaterThanOrEqual(1);
+    // All of them expire but one, made today.
+    await t.db.execute(sql`update unsubscribe_tokens set created_at = now() - interval '91 days' where person_id = ${p.asker.id}`);
+    await c.mod.post(`/api/threads/${q.id}/posts`, { body: `${mention('asker')} two` });
+    await eventually(async () => mailsTo(p.asker.email).filter((m) => m.subject?.includes('Token pruning')), (l) => l.length === 2);
+    expect(await tokensOf()).toEqual([{ expired: false }]);
   });
 
   it('also accepts the token in a JSON body from the web page', async () => {

@@ -254,7 +254,16 @@ export class MeshCall {
    * Turns the camera off (the track is stopped, so the camera light goes out, and the senders send nothing) or on
    * again (a fresh track replaces the empty sender; a connection that never had video renegotiates to add it).
    */
-  async setCamera(on: boolean) {
+  setCamera(on: boolean): Promise<void> {
+    // One change at a time: a quick "on" after "off" waits until the senders are emptied, or the off would empty the
+    // new track's sender too.
+    this.cameraChange = this.cameraChange.then(() => this.applyCamera(on)).catch(() => {});
+    return this.cameraChange;
+  }
+
+  private cameraChange: Promise<void> = Promise.resolve();
+
+  private async applyCamera(on: boolean) {
     if (!this.local || this.status !== 'joined') return;
     if (!on) {
       for (const t of this.local.getVideoTracks()) {

@@ -153,26 +153,41 @@ export function selectCommunityFeed(db: DbOrTx, actor: { orgId: string; personId
   return selectActivities(db, actor.orgId, actor.personId, sql`a.community_id = ${communityId}`, f);
 }
 
-/** A suggested colleague with the reasons, best first (see FollowSuggestions). */
+/**
+ * A suggested colleague with the reasons, best first (see FollowSuggestions). Set-based: the people who have a skill
+ * the viewer wants (through the skills' (org, key) index) and those who share an interest are gathered first, then
+ * ranked, so a large organization is not walked person by person.
+ */
 export function selectFollowSuggestions(db: DbOrTx, orgId: string, personId: string, limit: number) {
   return selectRows<{ id: string; name: string; title: string | null; department: string | null; canHelpWith: string[]; sharedInterests: string[]; otherDepartment: boolean }>(
     db,
     sql`with me as (select id, department, team, manager_id, interests from people where id = ${personId} and org_id = ${orgId}),
-        wants as (select key from person_skills where person_id = ${personId} and kind = 'want'),
+        helpers as (
+          select s.person_id as id, array_agg(s.name order by s.level desc, lower(s.name)) as names
+          from person_skills s
+          where s.org_id = ${orgId} and s.kind = 'have'
+            and s.key in (select key from person_skills where person_id = ${personId} and kind = 'want')
+          group by s.person_id),
+        sharers as (
+          select p.id, array_agg(i order by lower(i), i) as names
+          from people p, unnest(p.interests) i
+          where p.org_id = ${orgId} and lower(i) in (select lower(x) from me, unnest(me.interests) x)
+          group by p.id),
         candidates as (
           select p.id, p.name, p.title, p.department,
-            array(select s.name from person_skills s where s.person_id = p.id and s.kind = 'have' and s.key in (select key from wants)
-                  order by s.level desc, lower(s.name) limit 3) as "canHelpWith",
-            array(select i from unnest(p.interests) i where lower(i) in (select lower(x) from me, unnest(me.interests) x)
-                  order by lower(i), i limit 3) as "sharedInterests",
+            coalesce(h.names[1:3], '{}') as "canHelpWith",
+            coalesce(sh.names[1:3], '{}') as "sharedInterests",
             p.department is distinct from me.department as "otherDepartment"
-          from people p, me
+          from (select id from helpers union select id from sharers) c
+          join people p on p.id = c.id
+          cross join me
+          left join helpers h on h.id = p.id
+          left join sharers sh on sh.id = p.id
           where p.org_id = ${orgId} and p.id <> me.id and p.status = 'active'
             and p.id is distinct from me.manager_id and p.manager_id is distinct from me.id
             and not coalesce(p.team = me.team and p.department is not distinct from me.department, false)
             and not exists (select 1 from follows f where f.follower_id = me.id and f.target_kind = 'person' and f.target = p.id::text))
         select * from candidates
-        where cardinality("canHelpWith") + cardinality("sharedInterests") > 0
         order by 3 * cardinality("canHelpWith") + 2 * cardinality("sharedInterests") + case when "otherDepartment" then 1 else 0 end desc, lower(name), id
         limit ${limit}`,
   );

@@ -1,0 +1,65 @@
+// bench/mentoring-suggestions: a mentee's self-serve mentor suggestions (GET /api/mentoring/suggestions) when the
+// organization has 2,000 mentees without a mentor and 500 mentors with 4 seats each, on PostgreSQL (a scratch
+// database, dropped at the end). The suggestions are allocated over the whole pool on every request (a mentor with
+// c free seats is shown to at most 3·c mentees), so this is the cost of one page load at that size.
+// Usage: npm run bench:mentoring-suggestions (PostgreSQL at TEST_DATABASE_URL, default …/postgres).
+import pg from 'pg';
+import { sql } from 'drizzle-orm';
+import { openPostgres } from '../../server/src/kernel/db/database.ts';
+import { getSuggestions } from '../../server/src/modules/mentoring/mentoring.selfserve.ts';
+import { machine, writeResult, writeResultsSection } from '../lib.ts';
+
+const base = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+const withDb = (name: string) => Object.assign(new URL(base), { pathname: `/${name}` }).toString();
+const admin = new pg.Client({ connectionString: base });
+await admin.connect();
+await admin.query('drop database if exists hearth_ms_scratch with (force)');
+await admin.query('create database hearth_ms_scratch');
+const d = await openPostgres(withDb('hearth_ms_scratch'), { max: 4 });
+const db = d.db;
+const [{ id: org }] = (await db.execute(sql`insert into organizations (name, slug) values ('Big', 'big') returning id`)).rows as { id: string }[];
+await db.execute(sql`insert into people (org_id, email, name, department, location, time_zone, status)
+  select ${org}, 'p' || g || '@big.example', 'Person ' || g, 'Dept ' || (g % 12), 'City ' || (g % 8),
+    (array['Europe/London','Europe/Berlin','America/New_York','Asia/Kolkata'])[1 + g % 4], 'active'
+  from generate_series(1, 2500) g`);
+const skill = (n: string) => `jsonb_build_array(jsonb_build_object('skill', 'skill' || ((${n}) % 30), 'level', 1 + (${n}) % 5), jsonb_build_object('skill', 'skill' || ((${n} * 7) % 30), 'level', 1 + (${n} * 3) % 5))`;
+await db.execute(sql`insert into mentor_profiles (person_id, org_id, skills, topics, capacity, availability_hours, seniority)
+  select id, org_id, ${sql.raw(skill('rn'))}, '["leadership"]'::jsonb, 4, 2, 5
+  from (select id, org_id, row_number() over (order by id) as rn from people) p where rn <= 500`);
+await db.execute(sql`insert into mentee_profiles (person_id, org_id, goals, skills, seniority)
+  select id, org_id, '["leadership"]'::jsonb, ${sql.raw(skill('rn'))}, 2
+  from (select id, org_id, row_number() over (order by id) as rn from people) p where rn > 500`);
+const mentees = ((await db.execute(sql`select person_id as id from mentee_profiles limit 10`)).rows as { id: string }[]).map((r) => r.id);
+// One warm-up request, then 10 mentees.
+await getSuggestions(db, { orgId: org, personId: mentees[0], roles: [], isAdmin: false } as never);
+const times: number[] = [];
+let empty = 0;
+for (const id of mentees) {
+  const t = performance.now();
+  const r = await getSuggestions(db, { orgId: org, personId: id, roles: [], isAdmin: false } as never);
+  times.push(performance.now() - t);
+  if (!r.items.length) empty += 1;
+}
+times.sort((a, b) => a - b);
+const r = { mentees: 2000, mentors: 500, seats: 4, requests: times.length, p50Ms: Math.round(times[Math.ceil(times.length / 2) - 1]), maxMs: Math.round(times[times.length - 1]), withoutSuggestions: empty };
+console.log(`Mentor suggestions, 2,000 mentees × 500 mentors: p50 ${r.p50Ms} ms, max ${r.maxMs} ms over ${r.requests} requests; ${empty} got none`);
+writeResult('mentoring-suggestions', { machine: machine(), ...r });
+writeResultsSection(
+  'mentoring-suggestions',
+  `## Mentor suggestions (bench/mentoring-suggestions)
+
+A mentee's self-serve suggestions on PostgreSQL when 2,000 mentees without a mentor and 500 mentors (4 seats each)
+are in one organization; each request scores the whole pool and allocates the exposure (no target in an issue).
+
+| p50 ms | max ms | requests | got none |
+|---:|---:|---:|---:|
+| ${r.p50Ms} | ${r.maxMs} | ${r.requests} | ${r.withoutSuggestions} |
+
+Each request scores 1,000,000 pairs again; caching the allocation per organization (invalidated by profile and
+relationship changes) would make a page load cost one mentee's share.
+
+_Run: ${machine().date}, Node ${machine().node}._`,
+);
+await d.close();
+await admin.query('drop database if exists hearth_ms_scratch with (force)');
+await admin.end();

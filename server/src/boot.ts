@@ -31,7 +31,7 @@ export async function createDeps(
     database,
     db: database.db,
     bus,
-    hub: new SocketHub(bus),
+    hub: new SocketHub(bus, (channel, err) => log(`live update on ${channel.split(':')[0]} could not be published`, err)),
     sessions: createSessionCache(bus, log),
     events: new EventBus((err, e) => log(`event handler failed for ${e.type}`, err)),
     mailer: opts.mailer ?? createMailer(config.SMTP_URL, config.MAIL_FROM, join(config.HEARTH_DATA_DIR, 'outbox'), (m) => log(m)),

@@ -6,7 +6,8 @@ import Fastify from 'fastify';
 import { describe, expect, it, vi } from 'vitest';
 import { FailureLimiter } from './auth/failure-limiter.ts';
 import { ScopedCache } from './cache.ts';
-import { createLocalBus } from './realtime/channel-bus.ts';
+import { type ChannelBus, createLocalBus } from './realtime/channel-bus.ts';
+import { SocketHub } from './realtime/hub.ts';
 import { hashToken, newToken } from './auth/tokens.ts';
 import { csvCell, toCsv } from './csv.ts';
 import { DataDirLockedError, lockDataDir } from './db/data-dir-lock.ts';
@@ -154,6 +155,34 @@ describe('repeatOnThisNode', () => {
       await off.close();
     } finally {
       vi.useRealTimers();
+    }
+  });
+});
+
+describe('SocketHub.publish', () => {
+  it('never rejects: a failed publish is reported and answered false, a good one true', async () => {
+    const local = createLocalBus();
+    let fail = true;
+    const bus: ChannelBus = { ...local, publish: (c, m) => (fail ? Promise.reject(new Error('Cannot use a pool after calling end on the pool')) : local.publish(c, m)) };
+    const errors: string[] = [];
+    const hub = new SocketHub(bus, (channel, err) => errors.push(`${channel}: ${(err as Error).message}`));
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      void hub.publish('thread:00000000-0000-0000-0000-000000000001', { type: 'changed' });
+      expect(await hub.publish('thread:00000000-0000-0000-0000-000000000002', { type: 'changed' })).toBe(false);
+      await new Promise((r) => setTimeout(r, 20));
+      expect(unhandled).toEqual([]);
+      expect(errors).toEqual([
+        'thread:00000000-0000-0000-0000-000000000001: Cannot use a pool after calling end on the pool',
+        'thread:00000000-0000-0000-0000-000000000002: Cannot use a pool after calling end on the pool',
+      ]);
+      fail = false;
+      expect(await hub.publish('thread:00000000-0000-0000-0000-000000000003', { type: 'changed' })).toBe(true);
+      expect(errors).toHaveLength(2);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
     }
   });
 });

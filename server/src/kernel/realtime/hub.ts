@@ -16,7 +16,10 @@ export class SocketHub {
   private channels = new Map<string, Set<WebSocket>>();
   private authorizers = new Map<string, ChannelAuthorizer>();
   private signalAuthorizers = new Map<string, SignalAuthorizer>();
-  constructor(readonly bus: ChannelBus) {
+  constructor(
+    readonly bus: ChannelBus,
+    private readonly onPublishError: (channel: string, err: unknown) => void = () => {},
+  ) {
     bus.subscribe(({ channel, message }) => this.deliver(channel, message));
   }
 
@@ -75,9 +78,20 @@ export class SocketHub {
     if (!set.size) this.channels.delete(channel);
   }
 
-  /** Publishes to a channel on every node. */
-  publish(channel: string, message: Record<string, unknown>) {
-    return this.bus.publish(channel, message);
+  /**
+   * Publishes to a channel on every node; answers whether it went out. Never rejects: callers fire and forget (live
+   * updates are best effort, and pages refetch after a reconnect), so a failure (the database briefly unreachable, a
+   * shutdown under way) is reported to `onPublishError` instead of becoming an unhandled rejection that would end the
+   * process.
+   */
+  async publish(channel: string, message: Record<string, unknown>): Promise<boolean> {
+    try {
+      await this.bus.publish(channel, message);
+      return true;
+    } catch (err) {
+      this.onPublishError(channel, err);
+      return false;
+    }
   }
 
   /** Number of sockets on this node. */

@@ -56,7 +56,7 @@ export function presenceRoutes(app: FastifyInstance, deps: AppDeps) {
               const ok = subscribed.has(channel) && (await deps.hub.canSignal(actor, channel, to));
               if (closed) return;
               if (!ok || !subscribed.has(channel)) return socket.send(JSON.stringify(signalRefused(channel, to)));
-              await deps.hub.publish(service.personChannel(to), { type: 'signal', channel, from: actor.personId, data });
+              if (!(await deps.hub.publish(service.personChannel(to), { type: 'signal', channel, from: actor.personId, data }))) throw new Error('signal not relayed');
             })
             .catch(() => {
               if (!closed) socket.send(JSON.stringify(signalRefused(channel, to)));

@@ -39,7 +39,7 @@ class PresenceAnnouncer {
       const online: string[] = [];
       const offline: string[] = [];
       for (const [personId, isOnline] of changes) (isOnline ? online : offline).push(personId);
-      void this.deps.hub.publish(orgChannel(orgId), { type: 'presence', online, offline }).catch(() => {});
+      void this.deps.hub.publish(orgChannel(orgId), { type: 'presence', online, offline });
     }
   }
 }

@@ -88,6 +88,26 @@ export function selectMentorPool(db: DbOrTx, orgId: string) {
   );
 }
 
+/**
+ * A fingerprint of everything the self-serve suggestion allocation depends on in an organization: mentor and mentee
+ * profiles, active relationships and the people's records. Sums of timestamps rather than maxima, so a write stamped
+ * by a node whose clock lags still changes it; any insert, delete or status change moves a count.
+ */
+export async function selectSuggestionPoolSignature(db: DbOrTx, orgId: string): Promise<string> {
+  const row = await selectRow<{ signature: string }>(
+    db,
+    sql`select concat_ws('|',
+          (select count(*) || ':' || coalesce(sum(extract(epoch from updated_at)), 0) from mentor_profiles where org_id = ${orgId}),
+          (select count(*) || ':' || coalesce(sum(extract(epoch from updated_at)), 0) from mentee_profiles where org_id = ${orgId}),
+          (select count(*) filter (where status = 'active') || ':' || count(*) || ':' ||
+             coalesce(sum(extract(epoch from created_at)) + sum(coalesce(extract(epoch from ended_at), 0)), 0)
+           from mentoring_matches where org_id = ${orgId}),
+          (select count(*) filter (where status = 'active') || ':' || coalesce(sum(extract(epoch from updated_at)), 0) from people where org_id = ${orgId})
+        ) as signature`,
+  );
+  return row?.signature ?? '';
+}
+
 /** Active mentees of an organization (active people only) who have no active mentoring relationship yet. */
 export function selectMenteePool(db: DbOrTx, orgId: string) {
   return selectRows<MenteePoolRow>(

@@ -88,6 +88,25 @@ describe('suggestions', () => {
     expect(seeingPia).toBe(3);
   });
 
+  it('follows a change of the pool at once, although mentees share one allocation: a mentor who pauses leaves the lists and returns; a new mentor appears', async () => {
+    const shows = async (k: string, mentorId: string) => ((await c[k].get('/api/mentoring/suggestions')).json().items as { mentor: { id: string } }[]).some((s) => s.mentor.id === mentorId);
+    // m2 is served from the allocation m1's request made.
+    expect(await shows('m1', id.otto)).toBe(true);
+    expect(await shows('m2', id.otto)).toBe(true);
+    const otto = (active: boolean) => c.otto.send({ method: 'PUT', url: '/api/mentoring/profile', payload: { ...mentor([['sql', 3]], 5), mentor: { ...mentor([['sql', 3]], 5).mentor, active } } });
+    expect((await otto(false)).statusCode).toBe(200);
+    for (const k of ['m2', 'm3']) expect(await shows(k, id.otto), k).toBe(false);
+    expect((await otto(true)).statusCode).toBe(200);
+    for (const k of ['m3', 'm4']) expect(await shows(k, id.otto), k).toBe(true);
+    // A new mentor with the skills these mentees want, and seats to spare, is in their lists at once.
+    const org = (await rows<{ org_id: string }>(sql`select org_id from people where id = ${id.otto}`))[0].org_id;
+    const nova = await t.buildPerson(org, { name: 'Nova Mentor', department: 'Research' });
+    const novaClient = await t.signIn(nova.email);
+    expect((await novaClient.send({ method: 'PUT', url: '/api/mentoring/profile', payload: mentor([['sql', 5], ['python', 5]], 6) })).statusCode).toBe(200);
+    for (const k of ['m5', 'm6']) expect(await shows(k, nova.id), k).toBe(true);
+    expect((await novaClient.send({ method: 'PUT', url: '/api/mentoring/profile', payload: { ...mentor([['sql', 5], ['python', 5]], 6), mentor: { ...mentor([['sql', 5], ['python', 5]], 6).mentor, active: false } } })).statusCode).toBe(200);
+  });
+
   it('tells a person without a mentee profile so, with no suggestions', async () => {
     expect((await c.pia.get('/api/mentoring/suggestions')).json()).toMatchObject({ items: [], hasMenteeProfile: false });
   });

@@ -17,38 +17,61 @@ import * as repo from './mentoring.repo.ts';
 import { allocateSuggestions, engineMentee, engineMentor, forbiddenPairsOf, scorePair } from './mentoring.scoring.ts';
 
 /**
+ * The allocation of suggestions over an organization's pool (every active mentee without a mentor), kept per database
+ * and organization while the pool's signature is unchanged (see selectSuggestionPoolSignature) and for at most a
+ * minute: scoring and allocating 2,000 × 500 pairs costs about half a second, and every mentee's page needs it.
+ */
+type PoolAllocation = { signature: string; at: number; menteeIndex: Map<string, number>; mentorIds: string[]; capacities: number[]; shown: number[][] };
+const allocations = new WeakMap<object, Map<string, PoolAllocation>>();
+const ALLOCATION_TTL_MS = 60_000;
+
+/**
  * Mentors for the signed-in mentee, best first, under the capacity rule of allocateSuggestions: computed over the whole
  * pool (every active mentee without a mentor, plus me) so that a mentor with c free seats is shown to at most 3·c
  * mentees at a time, those for whom they score best. Mentors I already have an active relationship with are left out.
+ * The pool's allocation is shared by its mentees while the pool is unchanged; a mentee outside the pool, or with a
+ * relationship already, gets one computed for them.
  */
 export async function getSuggestions(db: DbOrTx, actor: Actor): Promise<MentorSuggestionList> {
   const [me, open] = await Promise.all([repo.selectMenteeProfile(db, actor.orgId, actor.personId), repo.selectOpenRequestsOf(db, actor.orgId, actor.personId)]);
   const base = { openRequests: open.length, maxOpenRequests: MENTORING_LIMITS.openRequestsPerMentee };
   if (!me?.active) return { items: [], hasMenteeProfile: false, ...base };
-  const [mentorRows, pool, mine, active] = await Promise.all([
+  const [mentorRows, mine, active, signature] = await Promise.all([
     repo.selectMentorPool(db, actor.orgId),
-    repo.selectMenteePool(db, actor.orgId),
     repo.selectMenteesByIds(db, actor.orgId, [actor.personId]),
     repo.selectActiveRelationshipsOf(db, actor.personId),
+    repo.selectSuggestionPoolSignature(db, actor.orgId),
   ]);
-  const mentees = pool.some((p) => p.id === actor.personId) ? pool : [...pool, ...mine];
-  const mentors = mentorRows.filter((m) => m.capacity - m.taken > 0);
-  if (mentors.length === 0 || mentees.length === 0) return { items: [], hasMenteeProfile: true, ...base };
-  const matrix = scoreMatrixFromProfiles({ mentees: mentees.map(engineMentee), mentors: mentors.map(engineMentor) }, { forbiddenPairs: forbiddenPairsOf(mentees, mentors) });
-  const scores = Float64Array.from(matrix.scores, (s) => (s === FORBIDDEN_SCORE ? -1 : s));
-  const meIndex = matrix.menteeIds.indexOf(actor.personId);
-  const partners = new Set(active.map((a) => a.mentorId));
-  matrix.mentorIds.forEach((id, j) => {
-    if (partners.has(id)) scores[meIndex * matrix.m + j] = -1;
-  });
-  const shown = allocateSuggestions(scores, matrix.n, matrix.m, matrix.capacities, MENTORING_LIMITS.suggestionsPerMentee, MENTORING_LIMITS.exposurePerSeat, matrix.menteeIds, matrix.mentorIds);
-  const byId = new Map(mentors.map((m) => [m.id, m]));
+  const byDb = allocations.get(db) ?? new Map<string, PoolAllocation>();
+  allocations.set(db, byDb);
+  let alloc = byDb.get(actor.orgId);
+  const shared = active.length === 0;
+  if (!shared || !alloc || alloc.signature !== signature || Date.now() - alloc.at > ALLOCATION_TTL_MS || !alloc.menteeIndex.has(actor.personId)) {
+    const pool = await repo.selectMenteePool(db, actor.orgId);
+    const inPool = pool.some((p) => p.id === actor.personId);
+    const mentees = inPool ? pool : [...pool, ...mine];
+    const mentors = mentorRows.filter((m) => m.capacity - m.taken > 0);
+    if (mentors.length === 0 || mentees.length === 0) return { items: [], hasMenteeProfile: true, ...base };
+    const matrix = scoreMatrixFromProfiles({ mentees: mentees.map(engineMentee), mentors: mentors.map(engineMentor) }, { forbiddenPairs: forbiddenPairsOf(mentees, mentors) });
+    const scores = Float64Array.from(matrix.scores, (s) => (s === FORBIDDEN_SCORE ? -1 : s));
+    const meIndex = matrix.menteeIds.indexOf(actor.personId);
+    const partners = new Set(active.map((a) => a.mentorId));
+    matrix.mentorIds.forEach((id, j) => {
+      if (partners.has(id)) scores[meIndex * matrix.m + j] = -1;
+    });
+    const shown = allocateSuggestions(scores, matrix.n, matrix.m, matrix.capacities, MENTORING_LIMITS.suggestionsPerMentee, MENTORING_LIMITS.exposurePerSeat, matrix.menteeIds, matrix.mentorIds);
+    alloc = { signature, at: Date.now(), menteeIndex: new Map(matrix.menteeIds.map((id, i) => [id, i])), mentorIds: matrix.mentorIds, capacities: Array.from(matrix.capacities), shown };
+    // Only an allocation over the pool itself is everyone's (mine differs when I am outside it or have partners).
+    if (shared && inPool) byDb.set(actor.orgId, alloc);
+  }
+  const byId = new Map(mentorRows.map((m) => [m.id, m]));
   const requested = new Set(open.map((o) => o.mentorId));
-  const items = shown[meIndex].flatMap((j) => {
-    const mentor = byId.get(matrix.mentorIds[j])!;
+  const items = (alloc.shown[alloc.menteeIndex.get(actor.personId) as number] ?? []).flatMap((j) => {
+    const mentor = byId.get(alloc.mentorIds[j]);
+    if (!mentor) return [];
     const s = scorePair(mine[0], mentor);
     if (!s.ok) return [];
-    return [{ mentor: { id: mentor.id, name: mentor.name, title: mentor.title }, score: s.score, explanation: s.explanation, freeSeats: matrix.capacities[j], requested: requested.has(mentor.id) }];
+    return [{ mentor: { id: mentor.id, name: mentor.name, title: mentor.title }, score: s.score, explanation: s.explanation, freeSeats: alloc.capacities[j], requested: requested.has(mentor.id) }];
   });
   return { items, hasMenteeProfile: true, ...base };
 }

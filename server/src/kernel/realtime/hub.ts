@@ -94,6 +94,14 @@ export class SocketHub {
     }
   }
 
+  /**
+   * Tells every node's followers of `channel` that `what` changed (a section name) and, when given, which item: ids
+   * only, never content, so each page refetches what its reader may see. Never rejects (see publish).
+   */
+  changed(channel: string, what: string, id?: string): Promise<boolean> {
+    return this.publish(channel, { type: 'changed', channel, what, ...(id ? { id } : {}) });
+  }
+
   /** Number of sockets on this node. */
   get size() {
     let n = 0;

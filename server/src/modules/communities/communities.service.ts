@@ -226,7 +226,7 @@ export async function updateCommunity(deps: AppDeps, actor: Actor, id: string, i
     emit({ type: rulesChanged ? 'communities.rules_changed' : 'communities.updated', orgId: actor.orgId, payload: { communityId: c.id, personId: actor.personId } });
   });
   invalidateCommunity(deps, id);
-  void deps.hub.publish(communityChannel(id), { type: 'changed', channel: communityChannel(id), what: 'community', id });
+  void deps.hub.changed(communityChannel(id), 'community', id);
   return getCommunity(deps.db, actor, id);
 }
 
@@ -253,7 +253,7 @@ export async function joinCommunity(deps: AppDeps, actor: Actor, id: string, acc
     return membershipOf(c, row);
   });
   invalidateCommunity(deps, id);
-  void deps.hub.publish(communityChannel(id), { type: 'changed', channel: communityChannel(id), what: 'members', id: actor.personId });
+  void deps.hub.changed(communityChannel(id), 'members', actor.personId);
   return { membership: result };
 }
 
@@ -284,7 +284,7 @@ export async function leaveCommunity(deps: AppDeps, actor: Actor, id: string): P
     }
   });
   invalidateCommunity(deps, id);
-  void deps.hub.publish(communityChannel(id), { type: 'changed', channel: communityChannel(id), what: 'members', id: actor.personId });
+  void deps.hub.changed(communityChannel(id), 'members', actor.personId);
   return { membership: null };
 }
 
@@ -372,7 +372,7 @@ export async function updateMember(deps: AppDeps, actor: Actor, id: string, pers
     return values.status ?? target.status;
   });
   invalidateCommunity(deps, id);
-  void deps.hub.publish(communityChannel(id), { type: 'changed', channel: communityChannel(id), what: 'members', id: personId });
+  void deps.hub.changed(communityChannel(id), 'members', personId);
   return getMember(deps.db, actor, id, personId, status);
 }
 
@@ -391,7 +391,7 @@ export async function removeMember(deps: AppDeps, actor: Actor, id: string, pers
     }
   });
   invalidateCommunity(deps, id);
-  void deps.hub.publish(communityChannel(id), { type: 'changed', channel: communityChannel(id), what: 'members', id: personId });
+  void deps.hub.changed(communityChannel(id), 'members', personId);
 }
 
 /** Active members endorse an active member as an expert of the community (not themselves). */

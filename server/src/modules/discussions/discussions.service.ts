@@ -32,9 +32,9 @@ type Access = Awaited<ReturnType<typeof loadCommunityAccess>>;
 /** After a committed write: drop cached thread pages of the community on every node, then tell followers. */
 function notifyThread(deps: AppDeps, threadId: string, communityId: string, what: string, id?: string, opts: { list?: boolean } = {}) {
   invalidateThreadPages(deps, communityId);
-  void deps.hub.publish(threadChannel(threadId), { type: 'changed', channel: threadChannel(threadId), what, id });
+  void deps.hub.changed(threadChannel(threadId), what, id);
   if (opts.list === false) return;
-  void deps.hub.publish(communityChannel(communityId), { type: 'changed', channel: communityChannel(communityId), what: 'threads', id: threadId });
+  void deps.hub.changed(communityChannel(communityId), 'threads', threadId);
 }
 
 function presentSummary(t: repo.ThreadListRow): ThreadSummary {

@@ -14,7 +14,7 @@ export const eventChannel = (id: string) => `event:${id}`;
 /** Tells everyone following the event what changed; they refetch over HTTP. */
 export function eventChanged(deps: AppDeps, id: string, what: 'event' | 'rsvp' | 'questions', itemId = id) {
   const channel = eventChannel(id);
-  void deps.hub.publish(channel, { type: 'changed', channel, what, id: itemId });
+  void deps.hub.changed(channel, what, itemId);
 }
 
 /** The policy's view of an event row. */

@@ -16,7 +16,7 @@ const tagsOf = (v: unknown) => (Array.isArray(v) ? v.filter((t): t is string => 
 export function registerFeedHandlers(deps: AppDeps) {
   const write = async (a: repo.NewActivity) => {
     await repo.insertActivity(deps.db, a);
-    if (a.communityId) void deps.hub.publish(communityChannel(a.communityId), { type: 'changed', channel: communityChannel(a.communityId), what: 'feed', id: a.subjectId });
+    if (a.communityId) void deps.hub.changed(communityChannel(a.communityId), 'feed', a.subjectId);
   };
   const discussion = (verb: string, subjectKind: 'thread' | 'post', subjectOf: (p: Payload) => string | null, actorOf: (p: Payload) => string | null) => async (e: DomainEvent) => {
     const threadId = str(e.payload, 'threadId');

@@ -60,7 +60,7 @@ const minutes = (v: number | string) => Math.round(Number(v) * 10) / 10;
  * dropped rather than left as an unhandled rejection.
  */
 function publish(deps: AppDeps, channel: string, what: LiveChange, id: string) {
-  void deps.hub.publish(channel, { type: 'changed', channel, what, id });
+  void deps.hub.changed(channel, what, id);
 }
 
 /** Tells followers of a session what changed (ids only; they refetch over HTTP). */

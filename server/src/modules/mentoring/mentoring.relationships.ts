@@ -39,7 +39,7 @@ export const relationshipChannel = (id: string) => `mentoring:${id}`;
 /** Tells the partners' open pages what changed (ids only; each page refetches what it may read). */
 function announce(deps: AppDeps, id: string, what: 'goals' | 'meetings' | 'notes' | 'check-ins' | 'status') {
   const channel = relationshipChannel(id);
-  void deps.hub.publish(channel, { type: 'changed', channel, what, id });
+  void deps.hub.changed(channel, what, id);
 }
 
 function summaryOf(r: repo.RelationshipRow, role: policy.RelationshipRole): RelationshipSummary {

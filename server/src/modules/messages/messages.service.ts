@@ -22,7 +22,7 @@ import * as repo from './messages.repo.ts';
 function publishTo(deps: AppDeps, personIds: string[], conversationId: string) {
   for (const id of personIds) {
     const channel = personChannel(id);
-    void deps.hub.publish(channel, { type: 'changed', channel, what: 'messages', id: conversationId });
+    void deps.hub.changed(channel, 'messages', conversationId);
   }
 }
 

@@ -22,7 +22,7 @@ import * as repo from './notifications.repo.ts';
 /** Tells every socket of the person (on every node) that their notifications changed: ids only. */
 export function publishChanged(deps: AppDeps, personId: string, what: 'notifications' | 'messages', id?: string) {
   const channel = personChannel(personId);
-  void deps.hub.publish(channel, { type: 'changed', channel, what, ...(id ? { id } : {}) });
+  void deps.hub.changed(channel, what, id);
 }
 
 /** The recipient as an actor, to ask other modules what they may see. */

@@ -169,7 +169,7 @@ export async function updatePathway(deps: AppDeps, actor: Actor, id: string, inp
       emit({ type: 'pathways.published', orgId: actor.orgId, payload: { pathwayId: row.id, communityId: row.communityId, personId: actor.personId, title: input.title ?? row.title } });
     }
   });
-  void deps.hub.publish(pathwayChannel(id), { type: 'changed', channel: pathwayChannel(id), what: 'pathway', id });
+  void deps.hub.changed(pathwayChannel(id), 'pathway', id);
   return getPathway(deps.db, actor, id);
 }
 
@@ -205,7 +205,7 @@ export async function setEnrollment(deps: AppDeps, actor: Actor, id: string, enr
       emit({ type: 'pathways.enrolled', orgId: actor.orgId, payload: { pathwayId: row.id, personId: actor.personId, communityId: row.communityId } });
     }
   });
-  void deps.hub.publish(pathwayChannel(id), { type: 'changed', channel: pathwayChannel(id), what: 'progress', id: actor.personId });
+  void deps.hub.changed(pathwayChannel(id), 'progress', actor.personId);
   return getPathway(deps.db, actor, id);
 }
 
@@ -222,7 +222,7 @@ export async function markStep(deps: AppDeps, actor: Actor, id: string, stepId: 
     if (done) emit({ type: 'pathways.step_completed', orgId: actor.orgId, payload: { pathwayId: row.id, stepId, personId: actor.personId } });
     if (complete && !wasComplete) emit({ type: 'pathways.completed', orgId: actor.orgId, payload: { pathwayId: row.id, personId: actor.personId, communityId: row.communityId, title: row.title } });
   });
-  void deps.hub.publish(pathwayChannel(id), { type: 'changed', channel: pathwayChannel(id), what: 'progress', id: actor.personId });
+  void deps.hub.changed(pathwayChannel(id), 'progress', actor.personId);
   return getPathway(deps.db, actor, id);
 }
 

@@ -34,7 +34,7 @@ type Ref = { id: string; name: string; title: string | null };
 export const programChannel = (id: string) => `program:${id}`;
 
 function programChanged(deps: AppDeps, id: string, what: string) {
-  void deps.hub.publish(programChannel(id), { type: 'changed', channel: programChannel(id), what, id });
+  void deps.hub.changed(programChannel(id), what, id);
 }
 
 /** Who may follow `program:<id>` live: people who can see the program. */

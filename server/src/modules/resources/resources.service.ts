@@ -27,7 +27,7 @@ import * as repo from './resources.repo.ts';
 /** Where a resource's changes are announced live: its community's channel, or the organization's for the library. */
 function notify(deps: AppDeps, actor: Actor, communityId: string | null, id: string) {
   const channel = communityId ? communityChannel(communityId) : `org:${actor.orgId}`;
-  void deps.hub.publish(channel, { type: 'changed', channel, what: 'resources', id });
+  void deps.hub.changed(channel, 'resources', id);
 }
 
 /** Whether the actor moderates the row's place (see policy.PlaceAccess); rows are only presented once readable. */

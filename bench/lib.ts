@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import pg from 'pg';
+import { type Database, openPostgres } from '../server/src/kernel/db/database.ts';
 
 export const benchRoot = new URL('.', import.meta.url).pathname;
 
@@ -33,4 +35,29 @@ export function writeResultsSection(name: string, markdown: string) {
   const j = text.indexOf(end);
   text = i >= 0 && j > i ? text.slice(0, i) + block + text.slice(j + end.length) : `${text.trimEnd()}\n\n${block}\n`;
   writeFileSync(file, text);
+}
+
+/** PostgreSQL the benches use: `TEST_DATABASE_URL`, or the local server's `postgres` database. */
+export const defaultPgAdminUrl = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/**
+ * A fresh, migrated PostgreSQL database for one bench run, named `<prefix>_<time>` on the server of `adminUrl`, and
+ * `drop()` to remove it again (after closing `database`).
+ */
+export async function scratchPostgres(adminUrl: string, prefix: string, opts: { max?: number } = {}): Promise<{ database: Database; url: string; drop: () => Promise<void> }> {
+  const name = `${prefix}_${Date.now()}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`create database ${name}`);
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  const url = u.toString();
+  return { database: await openPostgres(url, opts), url, drop: () => admin(`drop database if exists ${name} with (force)`) };
 }

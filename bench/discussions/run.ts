@@ -7,13 +7,11 @@ import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { sql } from 'drizzle-orm';
 import Fastify from 'fastify';
-import pg from 'pg';
 import WebSocket from 'ws';
 import { buildApp } from '../../server/src/app.ts';
 import { createDeps } from '../../server/src/boot.ts';
 import { loadConfig } from '../../server/src/config.ts';
-import { openPostgres } from '../../server/src/kernel/db/database.ts';
-import { machine, writeResult, writeResultsSection } from '../lib.ts';
+import { defaultPgAdminUrl, machine, scratchPostgres, writeResult, writeResultsSection } from '../lib.ts';
 import { generateScaleData, LARGE } from './generate.ts';
 
 const arg = (name: string, def: string) => {
@@ -23,7 +21,7 @@ const arg = (name: string, def: string) => {
 const duration = Number(arg('duration', '10'));
 const connections = Number(arg('connections', '50'));
 const small = process.argv.includes('--small');
-const pgAdminUrl = arg('postgres', process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres');
+const pgAdminUrl = arg('postgres', defaultPgAdminUrl);
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return Number(s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))].toFixed(1));
@@ -39,14 +37,8 @@ async function autocannon(url: string, headers: Record<string, string> = {}) {
 }
 
 // 1. A fresh database with the large data set.
-const name = `hearth_bench_disc_${Date.now()}`;
-const admin = new pg.Client({ connectionString: pgAdminUrl });
-await admin.connect();
-await admin.query(`create database ${name}`);
-await admin.end();
-const url = new URL(pgAdminUrl);
-url.pathname = `/${name}`;
-const database = await openPostgres(url.toString(), { max: 10 });
+const scratch = await scratchPostgres(pgAdminUrl, 'hearth_bench_disc', { max: 10 });
+const database = scratch.database;
 const t0 = performance.now();
 const { orgId, counts } = await generateScaleData(
   database.db,
@@ -68,7 +60,7 @@ const members = (await q(sql`select p.email, p.id from community_members m join 
 
 // 2. The app and the bare baseline in this process.
 const config = loadConfig({ LOG_LEVEL: 'silent', HEARTH_DATA_DIR: tmpdir(), API_RATE_LIMIT_PER_MINUTE: '100000000', SIGNIN_PER_IP_PER_MINUTE: '1000', POSTS_PER_MINUTE: '100000' });
-const deps = await createDeps({ ...config, DATABASE_URL: url.toString() }, database);
+const deps = await createDeps({ ...config, DATABASE_URL: scratch.url }, database);
 const app = await buildApp(deps, { logger: false });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const bare = Fastify({ logger: false });
@@ -148,10 +140,7 @@ await app.close();
 await bare.close();
 await deps.bus.close();
 await database.close();
-const a2 = new pg.Client({ connectionString: pgAdminUrl });
-await a2.connect();
-await a2.query(`drop database if exists ${name} with (force)`);
-await a2.end();
+await scratch.drop();
 
 const load = (await import('node:os')).loadavg().map((x) => x.toFixed(2)).join(' ');
 writeResult('discussions', { machine: machine(), load, duration, connections, counts, generateSeconds, bare: bareRun, thread: { ...threadRun, ratio: threadRatio }, search, notify });

@@ -8,13 +8,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fastify from 'fastify';
-import pg from 'pg';
 import { ensureDemo } from '../../server/db/seeds/demo.ts';
 import { buildApp } from '../../server/src/app.ts';
 import { createDeps } from '../../server/src/boot.ts';
 import { loadConfig } from '../../server/src/config.ts';
-import { type Database, openPglite, openPostgres } from '../../server/src/kernel/db/database.ts';
-import { machine, writeResult, writeResultsSection } from '../lib.ts';
+import { type Database, openPglite } from '../../server/src/kernel/db/database.ts';
+import { defaultPgAdminUrl, machine, scratchPostgres, writeResult, writeResultsSection } from '../lib.ts';
 
 const arg = (name: string, def: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -22,7 +21,7 @@ const arg = (name: string, def: string) => {
 };
 const duration = Number(arg('duration', '10'));
 const connections = Number(arg('connections', '50'));
-const pgAdminUrl = arg('postgres', process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres');
+const pgAdminUrl = arg('postgres', defaultPgAdminUrl);
 
 interface Run {
   target: string;
@@ -54,20 +53,9 @@ async function benchDatabase(kind: 'pglite' | 'postgres') {
     dataDir = mkdtempSync(join(tmpdir(), 'hearth-bench-'));
     database = await openPglite({ dataDir });
   } else {
-    const name = `hearth_bench_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: pgAdminUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const u = new URL(pgAdminUrl);
-    u.pathname = `/${name}`;
-    database = await openPostgres(u.toString());
-    cleanup = async () => {
-      const a = new pg.Client({ connectionString: pgAdminUrl });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
-    };
+    const scratch = await scratchPostgres(pgAdminUrl, 'hearth_bench');
+    database = scratch.database;
+    cleanup = scratch.drop;
   }
   await ensureDemo(database.db);
   const config = loadConfig({ LOG_LEVEL: 'silent', HEARTH_DATA_DIR: dataDir ?? tmpdir(), API_RATE_LIMIT_PER_MINUTE: '100000000', SIGNIN_PER_IP_PER_MINUTE: '1000' });

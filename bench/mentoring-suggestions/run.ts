@@ -3,19 +3,12 @@
 // database, dropped at the end): the first request after the pool changes (it scores and allocates the whole pool; a
 // mentor with c free seats is shown to at most 3·c mentees) and the requests that share that allocation.
 // Usage: npm run bench:mentoring-suggestions (PostgreSQL at TEST_DATABASE_URL, default …/postgres).
-import pg from 'pg';
 import { sql } from 'drizzle-orm';
-import { openPostgres } from '../../server/src/kernel/db/database.ts';
 import { getSuggestions } from '../../server/src/modules/mentoring/mentoring.selfserve.ts';
-import { machine, writeResult, writeResultsSection } from '../lib.ts';
+import { defaultPgAdminUrl, machine, scratchPostgres, writeResult, writeResultsSection } from '../lib.ts';
 
-const base = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-const withDb = (name: string) => Object.assign(new URL(base), { pathname: `/${name}` }).toString();
-const admin = new pg.Client({ connectionString: base });
-await admin.connect();
-await admin.query('drop database if exists hearth_ms_scratch with (force)');
-await admin.query('create database hearth_ms_scratch');
-const d = await openPostgres(withDb('hearth_ms_scratch'), { max: 4 });
+const scratch = await scratchPostgres(defaultPgAdminUrl, 'hearth_bench_ms', { max: 4 });
+const d = scratch.database;
 const db = d.db;
 const [{ id: org }] = (await db.execute(sql`insert into organizations (name, slug) values ('Big', 'big') returning id`)).rows as { id: string }[];
 await db.execute(sql`insert into people (org_id, email, name, department, location, time_zone, status)
@@ -69,5 +62,4 @@ allocates the exposure; the other mentees share that allocation until the pool's
 _Run: ${machine().date}, Node ${machine().node}._`,
 );
 await d.close();
-await admin.query('drop database if exists hearth_ms_scratch with (force)');
-await admin.end();
+await scratch.drop();

@@ -2,19 +2,12 @@
 // each with 3 skills they have, 3 they want to learn and 2 interests, on PostgreSQL (a scratch database, dropped at
 // the end). Prints p50/p95/max over 40 viewers and writes bench/results/suggestions.json and its RESULTS.md section.
 // Usage: npm run bench:suggestions (PostgreSQL at TEST_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres).
-import pg from 'pg';
 import { sql } from 'drizzle-orm';
-import { openPostgres } from '../../server/src/kernel/db/database.ts';
 import { selectFollowSuggestions } from '../../server/src/modules/feeds/feeds.repo.ts';
-import { machine, writeResult, writeResultsSection } from '../lib.ts';
+import { defaultPgAdminUrl, machine, scratchPostgres, writeResult, writeResultsSection } from '../lib.ts';
 
-const base = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-const withDb = (name: string) => Object.assign(new URL(base), { pathname: `/${name}` }).toString();
-const admin = new pg.Client({ connectionString: base });
-await admin.connect();
-await admin.query('drop database if exists hearth_sugg_scratch with (force)');
-await admin.query('create database hearth_sugg_scratch');
-const d = await openPostgres(withDb('hearth_sugg_scratch'), { max: 2 });
+const scratch = await scratchPostgres(defaultPgAdminUrl, 'hearth_bench_sugg', { max: 2 });
+const d = scratch.database;
 const db = d.db;
 const [{ id: org }] = (await db.execute(sql`insert into organizations (name, slug) values ('Big', 'big') returning id`)).rows as { id: string }[];
 const skills = ['Python', 'SQL', 'Design', 'Brand', 'Coaching', 'Negotiation', 'Kubernetes', 'Public speaking', 'Excel', 'UX research', 'Writing', 'Leadership', 'Forecasting', 'Storytelling', 'Accessibility', 'Go', 'Rust', 'Figma', 'Sales', 'Mentoring'];
@@ -58,5 +51,4 @@ want to learn and 2 interests; 5 suggestions for each of ${r.viewers} viewers af
 _Run: ${machine().date}, Node ${machine().node}._`,
 );
 await d.close();
-await admin.query('drop database if exists hearth_sugg_scratch with (force)');
-await admin.end();
+await scratch.drop();

@@ -98,6 +98,17 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}) {
   await mentoring.register(typed, deps);
   await events.register(typed, deps);
   await liveSessions.register(typed, deps);
+  // Every module has subscribed its consumers: this node may now deliver events (and replay for new consumers).
+  app.addHook('onReady', () =>
+    deps.events.start(deps.db, {
+      enabled: config.EVENT_DELIVERY === 'on',
+      pollMs: config.EVENT_POLL_MS,
+      retryBaseMs: config.EVENT_RETRY_BASE_MS,
+      maxAttempts: config.EVENT_MAX_ATTEMPTS,
+      retentionDays: config.EVENT_RETENTION_DAYS,
+    }),
+  );
+  app.addHook('onClose', () => deps.events.stop());
 
   if (existsSync(webDist)) {
     await app.register(fastifyStatic, {

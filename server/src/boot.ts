@@ -33,7 +33,7 @@ export async function createDeps(
     bus,
     hub: new SocketHub(bus, (channel, err) => log(`live update on ${channel.split(':')[0]} could not be published`, err)),
     sessions: createSessionCache(bus, log),
-    events: new EventBus((err, e) => log(`event handler failed for ${e.type}`, err)),
+    events: new EventBus((err, e, consumer) => log(`event delivery failed: ${consumer} on ${e.type}`, err)),
     mailer: opts.mailer ?? createMailer(config.SMTP_URL, config.MAIL_FROM, join(config.HEARTH_DATA_DIR, 'outbox'), (m) => log(m)),
     nodeId: config.NODE_ID ?? `${hostname()}:${process.pid}`,
   };

@@ -52,6 +52,16 @@ const ConfigSchema = z.object({
   EXPERT_FALLBACK_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(600),
   /** Days without a check-in after which a partner of an active mentoring relationship is reminded (at most once per period); 0 = never. */
   CHECKIN_REMINDER_DAYS: z.coerce.number().int().min(0).max(365).default(28),
+  /** on: this node delivers domain events to their consumers; off: it writes them and leaves delivery to other nodes. */
+  EVENT_DELIVERY: z.enum(['on', 'off']).default('on'),
+  /** Milliseconds between this node's looks for due event deliveries (retries, and events a crashed node left). */
+  EVENT_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
+  /** First retry of a failed event delivery after this many milliseconds; each next one waits twice as long (at most an hour). */
+  EVENT_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(1000),
+  /** A delivery that failed this many times is parked in the dead-letter list (System page). */
+  EVENT_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
+  /** Delivered domain events are deleted after this many days; 0 keeps them for ever. */
+  EVENT_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   /** Folder of uploaded media files (defaults to <HEARTH_DATA_DIR>/media). */
   MEDIA_DIR: z.string().optional(),
   /** Media uploads one person may make per hour (429 with Retry-After past it). */

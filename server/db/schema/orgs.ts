@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { searchColumn } from './columns.ts';
-import { boolean, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid, bigserial, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid, bigserial, bigint, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -118,10 +118,46 @@ export const auditLog = pgTable(
 );
 
 /** Outbox of domain events, written in the same transaction as the change that caused them. */
-export const domainEvents = pgTable('domain_events', {
-  id: bigserial('id', { mode: 'number' }).primaryKey(),
-  orgId: uuid('org_id'),
-  type: text('type').notNull(),
-  payload: jsonb('payload').notNull(),
+export const domainEvents = pgTable(
+  'domain_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    orgId: uuid('org_id'),
+    type: text('type').notNull(),
+    payload: jsonb('payload').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('domain_events_type_id_idx').on(t.type, t.id), index('domain_events_created_idx').on(t.createdAt)],
+);
+
+/**
+ * One row per (consumer, event) still to deliver, written with the event. Deleted once the consumer has handled
+ * it; `status = 'dead'` parks it after too many failures (the dead-letter list). `run_after` is both the retry time
+ * and the lease: a claim moves it past now, so no other node takes the row while it is handled.
+ */
+export const eventDeliveries = pgTable(
+  'event_deliveries',
+  {
+    eventId: bigint('event_id', { mode: 'number' })
+      .notNull()
+      .references(() => domainEvents.id, { onDelete: 'cascade' }),
+    consumer: text('consumer').notNull(),
+    /** pending | dead */
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    runAfter: timestamp('run_after', { withTimezone: true }).notNull().defaultNow(),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.consumer, t.eventId] }),
+    index('event_deliveries_due_idx').on(t.runAfter).where(sql`status = 'pending'`),
+    index('event_deliveries_event_idx').on(t.eventId),
+  ],
+);
+
+/** Consumers this deployment has seen: a consumer seen for the first time may replay the retained history. */
+export const eventConsumers = pgTable('event_consumers', {
+  name: text('name').primaryKey(),
   createdAt: createdAt(),
 });

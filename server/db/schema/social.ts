@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, jsonb } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, jsonb } from 'drizzle-orm/pg-core';
 import { createdAt, orgIdColumn, personRef } from './columns.ts';
 import { communities } from './communities.ts';
 import { people } from './orgs.ts';
@@ -22,8 +22,13 @@ export const notifications = pgTable(
     createdAt: createdAt(),
     readAt: timestamp('read_at', { withTimezone: true }),
     emailedAt: timestamp('emailed_at', { withTimezone: true }),
+    /** The domain event it was written for: handling that event again writes nothing (delivery is at least once). */
+    eventId: bigint('event_id', { mode: 'number' }),
   },
-  (t) => [index('notifications_person_created_idx').on(t.personId, t.createdAt, t.id)],
+  (t) => [
+    index('notifications_person_created_idx').on(t.personId, t.createdAt, t.id),
+    uniqueIndex('notifications_event_person_uq').on(t.eventId, t.personId, t.kind),
+  ],
 );
 
 /** Per-person notification preferences and the one-click unsubscribe token (hash). */
@@ -145,8 +150,11 @@ export const activities = pgTable(
     title: text('title').notNull(),
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
     createdAt: createdAt(),
+    /** The domain event it was written for: handling that event again writes nothing. */
+    eventId: bigint('event_id', { mode: 'number' }),
   },
   (t) => [
+    uniqueIndex('activities_event_uq').on(t.eventId),
     index('activities_org_id_idx').on(t.orgId, t.id),
     index('activities_community_id_idx').on(t.communityId, t.id),
     index('activities_actor_id_idx').on(t.actorId, t.id),

@@ -1,5 +1,5 @@
-import { domainEvents } from '../../db/schema/index.ts';
 import type { Db, DbOrTx } from './db/database.ts';
+import * as store from './event-store.ts';
 
 /** A domain event named `<module>.<past_tense>`. */
 export interface DomainEvent {
@@ -8,40 +8,174 @@ export interface DomainEvent {
   payload: Record<string, unknown>;
 }
 
-type Handler = (event: DomainEvent) => void | Promise<void>;
+/** An event as a consumer receives it: with its id, the key that makes handling it twice change nothing. */
+export interface DeliveredEvent extends DomainEvent {
+  id: number;
+  /** 1 on the first delivery, more on retries. */
+  attempt: number;
+}
+
+type Handler = (event: DeliveredEvent) => void | Promise<void>;
+type CommitHook = (event: DomainEvent) => void;
+
+/** How a node delivers events; every field has a default (see config.ts for the environment variables). */
+export interface DeliveryOptions {
+  /** false: this node writes events but leaves their delivery to other nodes. */
+  enabled: boolean;
+  /** How often this node looks for due deliveries (retries, and events another node committed but did not deliver). */
+  pollMs: number;
+  /** First retry after this many ms; each further one waits twice as long (capped at an hour). */
+  retryBaseMs: number;
+  /** Deliveries that failed this many times are parked as dead. */
+  maxAttempts: number;
+  /** How long a claimed delivery is held before another node may take it (a handler must finish well within it). */
+  leaseSeconds: number;
+  /** Delivered events are deleted after this many days; 0 keeps them. */
+  retentionDays: number;
+}
+
+const DEFAULTS: DeliveryOptions = { enabled: true, pollMs: 1000, retryBaseMs: 1000, maxAttempts: 10, leaseSeconds: 300, retentionDays: 30 };
 
 /**
- * In-process event bus with an outbox: events are inserted in the same transaction as the change,
- * and handlers run only after commit, so a rolled-back write fires nothing.
+ * Domain events with a durable outbox. `transaction` writes the events and one delivery row per consumer in the
+ * same transaction as the change (a rolled-back write fires nothing). After commit, this node claims and handles
+ * those deliveries at once; a poller on every node picks up whatever is left (a crash between commit and handling,
+ * retries with exponential backoff). A delivery is deleted when its handler succeeds and parked as `dead` after
+ * `maxAttempts` failures (org admins retry them from the System page). Claims lease rows with `for update skip
+ * locked`, so two nodes never handle one delivery at once; handlers still get each event at least once and must be
+ * idempotent, keyed by `event.id`. Consumers seen for the first time may replay the retained history.
+ * `onCommit` hooks are for this node's in-memory state only (cache drops): they run synchronously after commit,
+ * are not durable and die with the process, as the state they touch does.
  */
 export class EventBus {
-  private handlers = new Map<string, Handler[]>();
-  constructor(private log: (err: unknown, event: DomainEvent) => void = () => {}) {}
+  private consumers = new Map<string, { name: string; handler: Handler; replay: boolean }[]>();
+  private hooks = new Map<string, CommitHook[]>();
+  private db: Db | null = null;
+  private opts: DeliveryOptions = DEFAULTS;
+  private timers: NodeJS.Timeout[] = [];
+  private inFlight = new Set<Promise<unknown>>();
+  private polling = false;
+  private stopped = false;
 
-  /** Registers a handler for one event type. */
-  on(type: string, handler: Handler) {
-    this.handlers.set(type, [...(this.handlers.get(type) ?? []), handler]);
+  constructor(private log: (err: unknown, event: DomainEvent, consumer: string) => void = () => {}) {}
+
+  /**
+   * Subscribes `consumer` (a stable name: its module, e.g. `notifications`) to one event type. `replay: true` makes a
+   * consumer that this database has never seen receive every retained event of the type (ledgers that are rebuilt
+   * from history); otherwise it starts with the events written after it first ran.
+   */
+  on(type: string, consumer: string, handler: Handler, opts: { replay?: boolean } = {}) {
+    const name = `${consumer}:${type}`;
+    const list = this.consumers.get(type) ?? [];
+    if (list.some((c) => c.name === name)) throw new Error(`consumer ${name} registered twice`);
+    this.consumers.set(type, [...list, { name, handler, replay: opts.replay ?? false }]);
   }
 
-  /** Runs `work` in a transaction; events it emits are written to the outbox and dispatched after commit. */
+  /** Runs `hook` on this node right after a commit that emitted `type` (in-memory state only; not durable). */
+  onCommit(type: string, hook: CommitHook) {
+    this.hooks.set(type, [...(this.hooks.get(type) ?? []), hook]);
+  }
+
+  /** Runs `work` in a transaction; events it emits are written to the outbox with their deliveries and handled after commit. */
   async transaction<T>(db: Db, work: (tx: DbOrTx, emit: (e: DomainEvent) => void) => Promise<T>): Promise<T> {
     const pending: DomainEvent[] = [];
+    let ids: number[] = [];
     const result = await db.transaction(async (tx) => {
       const value = await work(tx, (e) => pending.push(e));
-      if (pending.length) await tx.insert(domainEvents).values(pending.map((e) => ({ type: e.type, orgId: e.orgId, payload: e.payload })));
+      if (pending.length) ids = await store.insertEvents(tx, pending.map((e) => ({ ...e, consumers: (this.consumers.get(e.type) ?? []).map((c) => c.name) })));
       return value;
     });
-    for (const e of pending) void this.dispatch(e);
+    for (const e of pending) for (const hook of this.hooks.get(e.type) ?? []) this.safely(() => hook(e), e, 'onCommit');
+    const delivered = ids.filter((_, i) => this.consumers.get(pending[i].type)?.length);
+    if (delivered.length && this.db && this.opts.enabled && !this.stopped) this.track(this.deliver({ eventIds: delivered }));
     return result;
   }
 
-  private async dispatch(event: DomainEvent) {
-    for (const h of this.handlers.get(event.type) ?? []) {
-      try {
-        await h(event);
-      } catch (err) {
-        this.log(err, event);
-      }
+  /** Starts delivering on this node: records the consumers (replaying for new ones that ask), then polls. */
+  async start(db: Db, opts: Partial<DeliveryOptions> = {}) {
+    this.db = db;
+    this.opts = { ...DEFAULTS, ...opts };
+    this.stopped = false;
+    const all = [...this.consumers.entries()].flatMap(([type, list]) => list.map((c) => ({ name: c.name, type, replay: c.replay })));
+    await store.registerConsumers(db, all);
+    if (!this.opts.enabled) return;
+    this.timers = [setInterval(() => this.track(this.poll()), this.opts.pollMs), setInterval(() => this.track(this.prune()), 3600_000)];
+    for (const t of this.timers) t.unref();
+    this.track(this.poll());
+  }
+
+  /** Stops polling and waits for the deliveries under way (their rows are otherwise claimed again after the lease). */
+  async stop() {
+    this.stopped = true;
+    for (const t of this.timers) clearInterval(t);
+    this.timers = [];
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  /** Handles every due delivery now, until none is left (tests and the System page's "retry" use it). */
+  async drain() {
+    if (!this.db) return;
+    while ((await this.deliver({ limit: 100 })) > 0);
+  }
+
+  /** Deletes delivered events past the retention; answers how many. */
+  async prune(): Promise<number> {
+    if (!this.db || !this.opts.retentionDays) return 0;
+    return store.pruneEvents(this.db, this.opts.retentionDays, this.names());
+  }
+
+  private async poll() {
+    if (this.polling || this.stopped) return;
+    this.polling = true;
+    try {
+      while (!this.stopped && (await this.deliver({ limit: 50 })) === 50);
+    } catch (err) {
+      // The database may be briefly unreachable: the next tick tries again.
+      this.log(err, { type: 'poll', orgId: null, payload: {} }, 'poller');
+    } finally {
+      this.polling = false;
+    }
+  }
+
+  /** Claims due deliveries and handles them; answers how many were claimed. */
+  private async deliver(which: { eventIds?: number[]; limit?: number }): Promise<number> {
+    const db = this.db as Db;
+    const claimed = await store.claimDeliveries(db, { consumers: this.names(), eventIds: which.eventIds, limit: which.limit ?? 1000, leaseSeconds: this.opts.leaseSeconds });
+    await Promise.all(claimed.map((d) => this.handle(db, d)));
+    return claimed.length;
+  }
+
+  private async handle(db: Db, d: store.ClaimedDelivery) {
+    const type = d.type;
+    const consumer = this.consumers.get(type)?.find((c) => c.name === d.consumer);
+    const event: DeliveredEvent = { id: d.eventId, type, orgId: d.orgId, payload: d.payload, attempt: d.attempts };
+    try {
+      if (!consumer) throw new Error(`no consumer ${d.consumer} for ${type}`);
+      await consumer.handler(event);
+      await store.completeDelivery(db, d);
+    } catch (err) {
+      this.log(err, event, d.consumer);
+      const retry = d.attempts >= this.opts.maxAttempts ? null : Math.min(3600, (this.opts.retryBaseMs * 2 ** (d.attempts - 1)) / 1000);
+      await store.failDelivery(db, d, err instanceof Error ? err.message : String(err), retry).catch((e) => this.log(e, event, d.consumer));
+    }
+  }
+
+  /** The names of this node's consumers (it claims only their deliveries). */
+  private names() {
+    return [...this.consumers.values()].flatMap((list) => list.map((c) => c.name));
+  }
+
+  private track(p: Promise<unknown>) {
+    const tracked = p.catch((err) => this.log(err, { type: 'deliver', orgId: null, payload: {} }, 'after-commit'));
+    this.inFlight.add(tracked);
+    void tracked.finally(() => this.inFlight.delete(tracked));
+  }
+
+  private safely(fn: () => void, e: DomainEvent, consumer: string) {
+    try {
+      fn();
+    } catch (err) {
+      this.log(err, e, consumer);
     }
   }
 }

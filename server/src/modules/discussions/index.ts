@@ -17,7 +17,7 @@ export async function register(app: FastifyInstance, deps: AppDeps) {
   discussionsRoutes(app, deps);
   // Expert badges on posts come from the communities module: its endorsement events refresh cached thread pages.
   for (const type of ['communities.expert_endorsed', 'communities.endorsement_withdrawn']) {
-    deps.events.on(type, (e) => invalidateThreadPages(deps, String(e.payload.communityId)));
+    deps.events.onCommit(type, (e) => invalidateThreadPages(deps, String(e.payload.communityId)));
   }
   deps.hub.allow('thread', (actor, id) => canFollowThread(deps.db, actor, id));
 }

@@ -5,6 +5,8 @@ import { selectRow, selectRows } from '../../kernel/db/rows.ts';
 
 /** Values of a new activity row. */
 export interface NewActivity {
+  /** The domain event it is written for (a redelivery writes nothing). */
+  eventId?: number;
   orgId: string;
   communityId: string | null;
   actorId: string;
@@ -17,7 +19,7 @@ export interface NewActivity {
 
 /** Inserts an activity; returns its id. */
 export async function insertActivity(db: DbOrTx, a: NewActivity) {
-  const [row] = await db.insert(activities).values(a).returning({ id: activities.id });
+  const [row] = await db.insert(activities).values(a).onConflictDoNothing().returning({ id: activities.id });
   return row?.id;
 }
 

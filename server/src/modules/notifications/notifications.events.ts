@@ -1,6 +1,6 @@
 import type { AppDeps } from '../../kernel/deps.ts';
 import type { Actor } from '../../kernel/auth/sessions.ts';
-import type { DomainEvent } from '../../kernel/events.ts';
+import type { DeliveredEvent as DomainEvent } from '../../kernel/events.ts';
 import { loadCommunityAccess } from '../communities/index.ts';
 import { canSeeEvent } from '../events/index.ts';
 import { loadResourceAccess } from '../resources/index.ts';
@@ -25,12 +25,13 @@ async function threadContext(deps: AppDeps, e: DomainEvent, p: P) {
 
 /** Subscribes the notification handlers to the events of other modules. */
 export function consumeEvents(deps: AppDeps) {
-  deps.events.on('discussions.mentioned', async (e) => {
+  deps.events.on('discussions.mentioned', 'notifications', async (e) => {
     const p = e.payload as P & { personIds: string[] };
     const ctx = await threadContext(deps, e, p);
     if (!ctx) return;
     const name = (await repo.selectName(deps.db, ctx.orgId, p.by)) ?? 'Someone';
     await notify(deps, {
+      eventId: e.id,
       orgId: ctx.orgId,
       recipientIds: p.personIds,
       kind: 'mention',
@@ -42,7 +43,7 @@ export function consumeEvents(deps: AppDeps) {
     });
   });
 
-  deps.events.on('discussions.reply_posted', async (e) => {
+  deps.events.on('discussions.reply_posted', 'notifications', async (e) => {
     const p = e.payload as P;
     if (p.personId === p.threadAuthorId) return;
     // A reply that also mentions the thread's author gives them the mention only.
@@ -52,6 +53,7 @@ export function consumeEvents(deps: AppDeps) {
     const name = (await repo.selectName(deps.db, ctx.orgId, p.personId)) ?? 'Someone';
     const kind = policy.replyKind(ctx.thread.kind);
     await notify(deps, {
+      eventId: e.id,
       orgId: ctx.orgId,
       recipientIds: [p.threadAuthorId],
       kind,
@@ -63,12 +65,13 @@ export function consumeEvents(deps: AppDeps) {
     });
   });
 
-  deps.events.on('discussions.answer_accepted', async (e) => {
+  deps.events.on('discussions.answer_accepted', 'notifications', async (e) => {
     const p = e.payload as P;
     const ctx = await threadContext(deps, e, p);
     if (!ctx) return;
     const name = (await repo.selectName(deps.db, ctx.orgId, p.by)) ?? 'Someone';
     await notify(deps, {
+      eventId: e.id,
       orgId: ctx.orgId,
       recipientIds: [p.answererId],
       kind: 'accepted',
@@ -80,13 +83,14 @@ export function consumeEvents(deps: AppDeps) {
     });
   });
 
-  deps.events.on('communities.join_requested', async (e) => {
+  deps.events.on('communities.join_requested', 'notifications', async (e) => {
     const p = e.payload as P;
     const orgId = e.orgId as string;
     const c = await repo.selectCommunityContext(deps.db, orgId, p.communityId);
     if (!c) return;
     const name = (await repo.selectName(deps.db, orgId, p.personId)) ?? 'Someone';
     await notify(deps, {
+      eventId: e.id,
       orgId,
       recipientIds: c.moderatorIds,
       kind: 'join_request',
@@ -98,13 +102,14 @@ export function consumeEvents(deps: AppDeps) {
     });
   });
 
-  deps.events.on('communities.member_invited', async (e) => {
+  deps.events.on('communities.member_invited', 'notifications', async (e) => {
     const p = e.payload as P;
     const orgId = e.orgId as string;
     const c = await repo.selectCommunityContext(deps.db, orgId, p.communityId);
     if (!c) return;
     const name = (await repo.selectName(deps.db, orgId, p.invitedBy)) ?? 'Someone';
     await notify(deps, {
+      eventId: e.id,
       orgId,
       recipientIds: [p.personId],
       kind: 'invited',
@@ -117,7 +122,7 @@ export function consumeEvents(deps: AppDeps) {
     });
   });
 
-  deps.events.on('resources.reviewed', async (e) => {
+  deps.events.on('resources.reviewed', 'notifications', async (e) => {
     const p = e.payload as P & { rating: number };
     const orgId = e.orgId as string;
     if (p.personId === p.authorId) return;
@@ -127,6 +132,7 @@ export function consumeEvents(deps: AppDeps) {
     if (!access?.canRead) return;
     const name = (await repo.selectName(deps.db, orgId, p.personId)) ?? 'Someone';
     await notify(deps, {
+      eventId: e.id,
       orgId,
       recipientIds: [p.authorId],
       kind: 'review',
@@ -139,16 +145,18 @@ export function consumeEvents(deps: AppDeps) {
 
   // Mentoring events carry their recipients and a ready sentence (names only; never notes or check-in text).
   for (const type of ['mentoring.matched', 'mentoring.requested', 'mentoring.request_declined', 'mentoring.meeting_booked', 'mentoring.closed', 'mentoring.checkin_due', 'mentoring.expert_routed', 'mentoring.expert_resolved']) {
-    deps.events.on(type, async (e) => {
+    deps.events.on(type, 'notifications', async (e) => {
       const p = e.payload as P & { recipientIds?: string[]; subject?: Record<string, string> };
       if (!p.recipientIds?.length || !p.title) return;
-      await notify(deps, { orgId: e.orgId as string, recipientIds: p.recipientIds, kind: 'mentoring', actorId: p.actorId ?? null, subject: p.subject ?? {}, title: p.title, url: p.url });
+      await notify(deps, {
+      eventId: e.id, orgId: e.orgId as string, recipientIds: p.recipientIds, kind: 'mentoring', actorId: p.actorId ?? null, subject: p.subject ?? {}, title: p.title, url: p.url });
     });
   }
 
-  deps.events.on('events.reminder_due', async (e) => {
+  deps.events.on('events.reminder_due', 'notifications', async (e) => {
     const p = e.payload as P & { personIds: string[] };
     await notify(deps, {
+      eventId: e.id,
       orgId: e.orgId as string,
       recipientIds: p.personIds,
       kind: 'event_reminder',
@@ -161,7 +169,7 @@ export function consumeEvents(deps: AppDeps) {
   });
 
   // Direct messages have their own unread counts; the only notification is a mail for people who asked for one.
-  deps.events.on('messages.sent', async (e) => {
+  deps.events.on('messages.sent', 'notifications', async (e) => {
     const p = e.payload as P & { recipientIds: string[] };
     const orgId = e.orgId as string;
     const name = (await repo.selectName(deps.db, orgId, p.authorId)) ?? 'Someone';

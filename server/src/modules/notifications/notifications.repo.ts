@@ -71,14 +71,15 @@ export async function ensurePrefs(db: DbOrTx, personId: string, orgId: string) {
 /** Inserts one notification; returns its id. */
 export async function insertNotification(
   db: DbOrTx,
-  n: { orgId: string; personId: string; kind: string; actorId: string | null; subject: Record<string, string>; title: string; url: string },
-) {
+  n: { orgId: string; personId: string; kind: string; actorId: string | null; subject: Record<string, string>; title: string; url: string; eventId?: number | null },
+): Promise<string | undefined> {
   const row = await selectRow<{ id: string }>(
     db,
-    sql`insert into notifications (org_id, person_id, kind, actor_id, subject, title, url)
-        values (${n.orgId}, ${n.personId}, ${n.kind}, ${n.actorId}, ${JSON.stringify(n.subject)}::jsonb, ${n.title}, ${n.url}) returning id`,
+    sql`insert into notifications (org_id, person_id, kind, actor_id, subject, title, url, event_id)
+        values (${n.orgId}, ${n.personId}, ${n.kind}, ${n.actorId}, ${JSON.stringify(n.subject)}::jsonb, ${n.title}, ${n.url}, ${n.eventId ?? null})
+        on conflict do nothing returning id`,
   );
-  return (row as { id: string }).id;
+  return row?.id;
 }
 
 /** A person's notifications, newest first, keyset-paged. */

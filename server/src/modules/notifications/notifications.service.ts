@@ -44,6 +44,8 @@ export interface NotifyInput {
   subject: Record<string, string>;
   title: string;
   url: string;
+  /** The domain event this is written for: a second delivery of it notifies nobody again. */
+  eventId?: number;
   /** Whether this recipient may see what the notification is about; they are skipped when not. */
   visible?: (actor: Actor) => Promise<boolean>;
 }
@@ -61,8 +63,10 @@ export async function notify(deps: AppDeps, n: NotifyInput): Promise<string[]> {
     if (n.visible && !(await n.visible(recipientActor(r)).catch(() => false))) continue;
     const id = await deps.db.transaction(async (tx) => {
       await repo.ensurePrefs(tx, r.id, r.orgId);
-      return repo.insertNotification(tx, { orgId: n.orgId, personId: r.id, kind: n.kind, actorId: n.actorId, subject: n.subject, title: n.title, url: n.url });
+      return repo.insertNotification(tx, { orgId: n.orgId, personId: r.id, kind: n.kind, actorId: n.actorId, subject: n.subject, title: n.title, url: n.url, eventId: n.eventId ?? null });
     });
+    // Written for this event already (a redelivery): nothing new to announce or mail.
+    if (!id) continue;
     notified.push(r.id);
     publishChanged(deps, r.id, 'notifications', id);
     if (policy.wantsEmailNow(r, n.kind)) {

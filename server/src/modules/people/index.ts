@@ -16,7 +16,7 @@ export async function register(app: FastifyInstance, deps: AppDeps) {
   const directory = createDirectoryCache(deps, (msg, err) => app.log.warn({ err }, msg));
   // Not awaited: the local drop is immediate (before the writer's response), other nodes follow over the bus.
   for (const type of ['people.person_updated', 'people.person_invited', 'people.imported']) {
-    deps.events.on(type, (e) => void (e.orgId && directory.invalidate(e.orgId)));
+    deps.events.onCommit(type, (e) => void (e.orgId && directory.invalidate(e.orgId)));
   }
   peopleRoutes(app, deps, directory);
 }

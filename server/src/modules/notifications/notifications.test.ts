@@ -132,6 +132,25 @@ describe('notifications from events', () => {
     await settle();
     expect((await list('asker')).filter((x) => x.kind === 'review')).toHaveLength(1);
   });
+
+  it('delivered again (a node died before it could mark the delivery done), an event notifies and mails nobody twice', async () => {
+    const thread = (await c.helper.post(`/api/communities/${open.id}/threads`, { title: 'Twice told', body: `Asking [@Hal](/people/${p.mod.id}) once.` })).json();
+    const first = await waitFor('mod', (x) => x.kind === 'mention' && x.url.includes(thread.id));
+    const told = () => mailsTo(p.mod.email).filter((m) => m.subject?.includes('Twice told')).length;
+    expect(await eventually(told, (n) => n === 1)).toBe(1);
+    const [event] = (
+      (await t.db.execute(sql`select id from domain_events where type = 'discussions.mentioned' and payload->>'threadId' = ${thread.id}`)) as unknown as { rows: { id: number }[] }
+    ).rows;
+    const undelivered = async () => ((await t.db.execute(sql`select 1 from event_deliveries where event_id = ${event.id}`)) as unknown as { rows: unknown[] }).rows.length;
+    await eventually(undelivered, (n) => n === 0);
+    for (let i = 0; i < 3; i++) {
+      await t.db.execute(sql`insert into event_deliveries (event_id, consumer) values (${event.id}, 'notifications:discussions.mentioned')`);
+      await t.deps.events.drain();
+    }
+    await settle();
+    expect((await list('mod')).filter((x) => x.url.includes(thread.id)).map((x) => x.id)).toEqual([first.id]);
+    expect(told()).toBe(1);
+  });
 });
 
 describe('read state and preferences', () => {

@@ -14,3 +14,4 @@ export * from './programs.ts';
 export * from './mentoring.ts';
 export * from './live-sessions.ts';
 export * from './events.ts';
+export * from './system.ts';

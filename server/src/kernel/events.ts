@@ -55,6 +55,7 @@ export class EventBus {
   private timers: NodeJS.Timeout[] = [];
   private inFlight = new Set<Promise<unknown>>();
   private polling = false;
+  private registered = false;
   private stopped = false;
 
   constructor(private log: (err: unknown, event: DomainEvent, consumer: string) => void = () => {}) {}
@@ -91,17 +92,30 @@ export class EventBus {
     return result;
   }
 
-  /** Starts delivering on this node: records the consumers (replaying for new ones that ask), then polls. */
+  /**
+   * Starts delivering on this node: records the consumers (replaying for new ones that ask), then polls. Never
+   * throws: a database that is down at start is tried again at each poll.
+   */
   async start(db: Db, opts: Partial<DeliveryOptions> = {}) {
     this.db = db;
     this.opts = { ...DEFAULTS, ...opts };
     this.stopped = false;
-    const all = [...this.consumers.entries()].flatMap(([type, list]) => list.map((c) => ({ name: c.name, type, replay: c.replay })));
-    await store.registerConsumers(db, all);
-    if (!this.opts.enabled) return;
+    this.registered = false;
+    if (!this.opts.enabled) {
+      await this.register().catch((err) => this.log(err, { type: 'start', orgId: null, payload: {} }, 'registration'));
+      return;
+    }
     this.timers = [setInterval(() => this.track(this.poll()), this.opts.pollMs), setInterval(() => this.track(this.prune()), 3600_000)];
     for (const t of this.timers) t.unref();
-    this.track(this.poll());
+    await this.poll();
+  }
+
+  /** Records this code's consumers in the database once (new ones that asked get the retained history). */
+  private async register() {
+    if (this.registered || !this.db) return;
+    const all = [...this.consumers.entries()].flatMap(([type, list]) => list.map((c) => ({ name: c.name, type, replay: c.replay })));
+    await store.registerConsumers(this.db, all);
+    this.registered = true;
   }
 
   /** Stops polling and waits for the deliveries under way (their rows are otherwise claimed again after the lease). */
@@ -128,6 +142,7 @@ export class EventBus {
     if (this.polling || this.stopped) return;
     this.polling = true;
     try {
+      await this.register();
       while (!this.stopped && (await this.deliver({ limit: 50 })) === 50);
     } catch (err) {
       // The database may be briefly unreachable: the next tick tries again.

@@ -1,13 +1,10 @@
-// system: health and readiness. Emits: none. Consumes: none.
+// system: health and readiness, and the org admin's view of event delivery (the dead-letter list and retrying it).
+// Emits: none (audits retries). Consumes: none. Reads the outbox through kernel/event-store.
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { HealthResponse } from '../../../../contracts/index.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
+import { systemRoutes } from './system.routes.ts';
 
-/** Registers GET /api/health (503 with Retry-After when the database does not answer). */
+/** Registers GET /api/health (503 with Retry-After when the database does not answer) and the System routes. */
 export async function register(app: FastifyInstance, deps: AppDeps) {
-  app.withTypeProvider<ZodTypeProvider>().get('/api/health', { schema: { tags: ['system'], response: { 200: HealthResponse } }, config: { rateLimit: false } }, async () => {
-    await deps.database.ping();
-    return { status: 'ok' as const, database: deps.database.kind };
-  });
+  systemRoutes(app, deps);
 }

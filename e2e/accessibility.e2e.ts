@@ -101,6 +101,7 @@ describe('accessibility: every main screen passes axe (WCAG 2.1 A and AA) on des
       '/messages/new',
       '/search?q=sql',
       '/admin/people',
+      '/admin/system',
       '/communities/new',
       '/events/new',
       '/pathways/new',

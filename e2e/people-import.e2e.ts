@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, launchBrowser } from './support/launch-browser.ts';
 import { signIn } from './support/sign-in.ts';
+import { screenshotter } from './support/screenshots.ts';
 import { type Hearth, startHearth } from './support/start-hearth.ts';
+
+const snap = screenshotter('people-import-');
 
 const HEADER = 'name,email,department,title,manager_email,location,time_zone';
 const GOOD = 'Ada Quill,ada.quill@example.com,Engineering,Staff Engineer,admin@example.com,London,Europe/London';
@@ -56,5 +59,16 @@ describe('HR import with a bad row', () => {
     await card.getByRole('link', { name: 'Bo Lindqvist' }).click();
     await page.getByRole('heading', { level: 1, name: 'Bo Lindqvist' }).waitFor();
     expect(await page.getByRole('link', { name: /Ada Quill/ }).count()).toBeGreaterThan(0);
+  });
+
+  it('shows the admin how background deliveries are going on the System page', async () => {
+    const { page } = browser;
+    await page.goto(`${hearth.url}/admin/people`);
+    await page.getByRole('navigation', { name: 'Admin pages' }).getByRole('link', { name: 'System' }).click();
+    await page.getByRole('heading', { level: 1, name: 'System' }).waitFor();
+    expect(await page.getByRole('link', { name: 'System' }).getAttribute('aria-current')).toBe('page');
+    await page.getByRole('heading', { name: 'Everything is getting through' }).waitFor();
+    expect(await page.locator('.stat', { hasText: 'Stopped' }).locator('.stat-value').textContent()).toBe('0');
+    await snap(page, 'system');
   });
 });

@@ -6,6 +6,7 @@ import { lazyPage, PageBoundary } from './lazy-page.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 
 // Each page is its own chunk, fetched on first visit (see lazy-page.tsx).
+const SystemPage = lazyPage(() => import('../features/system/routes/system-page.tsx').then((m) => m.SystemPage));
 const AdminPeoplePage = lazyPage(() => import('../features/admin/routes/admin-people-page.tsx').then((m) => m.AdminPeoplePage));
 const CommunitiesPage = lazyPage(() => import('../features/communities/routes/communities-page.tsx').then((m) => m.CommunitiesPage));
 const CommunityPage = lazyPage(() => import('../features/communities/routes/community-page.tsx').then((m) => m.CommunityPage));
@@ -103,6 +104,7 @@ export function SignedInApp() {
           <Route path="/collections/:id">{(params) => <CollectionPage key={params.id} id={params.id} />}</Route>
           <Route path="/search" component={SearchPage} />
           <Route path="/admin/people" component={AdminPeoplePage} />
+          <Route path="/admin/system" component={SystemPage} />
           <Route component={NotFoundPage} />
         </Switch>
       </PageBoundary>

@@ -3,6 +3,7 @@ import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { useMe } from '../../auth/api/use-me.ts';
+import { AdminTabs } from '../components/admin-tabs.tsx';
 import { ImportPeoplePanel } from '../components/import-people-panel.tsx';
 import { InvitePersonForm } from '../components/invite-person-form.tsx';
 
@@ -18,6 +19,7 @@ export function AdminPeoplePage() {
     );
   return (
     <>
+      <AdminTabs />
       <PageHeader title="Manage people" subtitle="Bring colleagues into Hearth one at a time, or all at once from your HR system." />
       <div className="admin-grid">
         <InvitePersonForm />

@@ -11,8 +11,8 @@ import { type ChannelBus, createLocalBus, createPostgresBus } from './kernel/rea
 import { SocketHub } from './kernel/realtime/hub.ts';
 
 /** Opens the configured database: PostgreSQL when DATABASE_URL is set, else PGlite in HEARTH_DATA_DIR. */
-export function openDatabase(config: Config): Promise<Database> {
-  return config.DATABASE_URL ? openPostgres(config.DATABASE_URL) : openPglite({ dataDir: config.HEARTH_DATA_DIR });
+export function openDatabase(config: Config, log?: (msg: string, err?: unknown) => void): Promise<Database> {
+  return config.DATABASE_URL ? openPostgres(config.DATABASE_URL, { log }) : openPglite({ dataDir: config.HEARTH_DATA_DIR });
 }
 
 /** Wires the module dependencies around an open database. */
@@ -26,12 +26,16 @@ export async function createDeps(
     database.kind === 'postgres' && config.DATABASE_URL && database.pool
       ? await createPostgresBus(config.DATABASE_URL, database.pool, log)
       : createLocalBus();
+  const hub = new SocketHub(bus, (channel, err) => log(`live update on ${channel.split(':')[0]} could not be published`, err));
+  // Messages sent while this node could not listen never arrived: once it listens again, every socket is closed
+  // (1012, service restart), and the web app reconnects at once and refetches what it shows.
+  bus.onConnection((state) => state === 'restored' && hub.closeAll(1012, 'live updates resumed: reconnect'));
   return {
     config,
     database,
     db: database.db,
     bus,
-    hub: new SocketHub(bus, (channel, err) => log(`live update on ${channel.split(':')[0]} could not be published`, err)),
+    hub,
     sessions: createSessionCache(bus, log),
     events: new EventBus((err, e, consumer) => log(`event delivery failed: ${consumer} on ${e.type}`, err)),
     mailer: opts.mailer ?? createMailer(config.SMTP_URL, config.MAIL_FROM, join(config.HEARTH_DATA_DIR, 'outbox'), (m) => log(m)),

@@ -23,6 +23,8 @@ export class ScopedCache<V> {
   // Our own invalidations awaiting their echo from the bus, by message id.
   private echoes = new Map<string, () => void>();
   private readonly channel: string;
+  // True while the bus has lost its connection (see the constructor).
+  private deaf = false;
 
   constructor(
     private bus: ChannelBus,
@@ -35,6 +37,12 @@ export class ScopedCache<V> {
       if (typeof message.scope === 'string') this.drop(message.scope);
       const echoed = typeof message.id === 'string' ? this.echoes.get(message.id) : undefined;
       echoed?.();
+    });
+    // While the bus cannot hear other nodes, their invalidations are lost: keep nothing (every read loads), and start
+    // empty once it hears again.
+    bus.onConnection((state) => {
+      this.clear();
+      this.deaf = state === 'lost';
     });
   }
 
@@ -77,6 +85,7 @@ export class ScopedCache<V> {
   /** Stores a value (evicting the oldest entry when full). */
   set(key: string, scope: string, value: V, now = Date.now()) {
     this.delete(key);
+    if (this.deaf) return;
     if (this.entries.size >= this.opts.max) this.delete(this.entries.keys().next().value as string);
     this.entries.set(key, { value, scope, expiresAt: now + this.opts.ttlMs });
     let keys = this.scopes.get(scope);
@@ -101,6 +110,14 @@ export class ScopedCache<V> {
     this.loading.clear();
     for (const key of this.scopes.get(scope) ?? []) this.entries.delete(key);
     this.scopes.delete(scope);
+  }
+
+  /** Drops everything on this node, including loads in flight (the bus lost or regained its connection). */
+  clear() {
+    this.epoch++;
+    this.loading.clear();
+    this.entries.clear();
+    this.scopes.clear();
   }
 
   /**

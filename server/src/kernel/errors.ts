@@ -62,7 +62,32 @@ export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
   if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P02', '57P03', '53300'].includes(code)) return true;
   if (code.startsWith('08')) return true;
   const msg = e.message ?? '';
-  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|PGlite is closed/i.test(msg);
+  // "not queryable": a query (often a transaction's rollback) on a client whose connection already died.
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable|PGlite is closed/i.test(msg);
+}
+
+/**
+ * For a catch that turns "could not load it" into a refusal (404 for what one may not see, 400 for a bad reference):
+ * throws the refusal, except for an outage, which is rethrown as is so that it answers 503 (a reply written during
+ * an outage must not be reported as "not found").
+ */
+export function refuseUnlessUnavailable(refusal: AppError): (err: unknown) => never {
+  return (err) => {
+    throw isDatabaseUnavailable(err) ? err : refusal;
+  };
+}
+
+/** For a catch that reads "could not load it" as "no access" (null): rethrows an outage instead (see above). */
+export function nullUnlessUnavailable(err: unknown): null {
+  if (isDatabaseUnavailable(err)) throw err;
+  return null;
+}
+
+/** The driver's own error under wrappers (drizzle's "Failed query" carries the SQL and its parameters): message and code only, safe to log. */
+export function databaseErrorSummary(err: unknown): { message?: string; code?: string } {
+  let e = err as { message?: string; code?: string; cause?: unknown } | null;
+  for (let depth = 0; e?.cause && depth < 4; depth++) e = e.cause as typeof e;
+  return { message: e?.message, code: e?.code };
 }
 
 /** True for a unique-constraint violation (optionally on a named constraint). */

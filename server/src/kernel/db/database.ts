@@ -30,7 +30,10 @@ export interface Database {
 
 
 /** Opens PostgreSQL at `url` and applies migrations under an advisory lock so nodes starting together do not race. */
-export async function openPostgres(url: string, opts: { migrate?: boolean; max?: number } = {}): Promise<Database> {
+export async function openPostgres(
+  url: string,
+  opts: { migrate?: boolean; max?: number; log?: (msg: string, err?: unknown) => void } = {},
+): Promise<Database> {
   // Each driver is loaded only when used: a PGlite start does not pay for node-postgres, nor PostgreSQL for PGlite.
   const [{ default: pg }, { drizzle: drizzlePg }, { migrate: migratePg }] = await Promise.all([
     import('pg'),
@@ -41,8 +44,7 @@ export async function openPostgres(url: string, opts: { migrate?: boolean; max?:
   pg.types.setTypeParser(20, (v) => Number(v));
   // At least two clients: one holds the migration lock while another migrates.
   const pool = new pg.Pool({ connectionString: url, max: Math.max(2, opts.max ?? 10), connectionTimeoutMillis: 5000 });
-  // An idle client losing its connection (database restart) must not crash the process.
-  pool.on('error', () => {});
+  watchPoolClients(pool, opts.log ?? (() => {}));
   const db = drizzlePg(pool, { schema });
   if (opts.migrate !== false) {
     const client = await pool.connect();
@@ -61,6 +63,32 @@ export async function openPostgres(url: string, opts: { migrate?: boolean; max?:
     ping: async () => void (await pool.query('select 1')),
     close: () => pool.end(),
   };
+}
+
+/**
+ * Keeps a database outage from ending the process. node-postgres emits `error` on a client whose connection fails
+ * (PostgreSQL stopped or restarted, network lost), and an `error` event nobody listens to throws. The pool listens
+ * only while a client is idle (and re-emits on the pool); a client checked out between two queries (a transaction
+ * awaiting application code) has no listener at all. So every client gets a permanent listener the moment it
+ * connects; the failed query itself still rejects (the HTTP layer answers 503), and the pool drops the broken client
+ * on release. Only the first failure per client is logged: one connection loss can emit twice.
+ */
+function watchPoolClients(pool: pg.Pool, log: (msg: string, err?: unknown) => void) {
+  pool.on('error', () => {}); // the idle client's error, already reported by its own listener below
+  pool.on('connect', (client) => {
+    let reported = false;
+    client.on('error', (err) => {
+      if (reported) return;
+      reported = true;
+      log('database connection lost', describeError(err));
+    });
+  });
+}
+
+/** An error as one log line's worth of fields (no query parameters: they may hold personal data). */
+function describeError(err: unknown) {
+  const e = err as { message?: string; code?: string } | null;
+  return { message: e?.message, code: e?.code };
 }
 
 /** Opens the embedded database in `dataDir` (or in memory from a dump), locking the folder first. */

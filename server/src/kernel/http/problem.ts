@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { AppError, type FieldError, isDatabaseUnavailable } from '../errors.ts';
+import { AppError, databaseErrorSummary, type FieldError, isDatabaseUnavailable } from '../errors.ts';
 
 const TITLES: Record<number, string> = {
   400: 'Bad request',
@@ -35,6 +35,27 @@ export function sendProblem(
     .send({ status, code, title: TITLES[status] ?? 'Error', detail, errors: extra.errors, requestId: String(reply.request.id) });
 }
 
+/** Retry-After of a 503 during a database outage: the pool reconnects on the next request once PostgreSQL is back. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+let outageLoggedAt = 0;
+let outageUnlogged = 0;
+
+/**
+ * Logs 503s of an outage at most once per 5 s (thousands of requests may fail in a few seconds), with the driver's
+ * message and code only: drizzle's wrapper holds the SQL parameters (session token hashes, what people wrote).
+ */
+function outageLog(request: FastifyRequest, err: unknown) {
+  const now = Date.now();
+  if (now - outageLoggedAt < 5000) {
+    outageUnlogged++;
+    return;
+  }
+  request.log.warn({ err: databaseErrorSummary(err), alsoUnavailableSinceLastLog: outageUnlogged }, 'database unavailable: answered 503');
+  outageLoggedAt = now;
+  outageUnlogged = 0;
+}
+
 function fieldName(path: string): string {
   return path.replace(/^\//, '').replace(/\//g, '.') || '(body)';
 }
@@ -59,8 +80,8 @@ export function installErrorHandling(app: FastifyInstance) {
       return sendProblem(reply, 500, 'INTERNAL', 'Something went wrong on our side. Please try again.');
     }
     if (isDatabaseUnavailable(err)) {
-      request.log.warn({ err: { message: err.message, code: err.code } }, 'database unavailable');
-      return sendProblem(reply, 503, 'DATABASE_UNAVAILABLE', 'The database is not reachable right now. Please try again shortly.', { retryAfterSeconds: 5 });
+      outageLog(request, err);
+      return sendProblem(reply, 503, 'DATABASE_UNAVAILABLE', 'The database is not reachable right now. Please try again shortly.', { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS });
     }
     const status = err.statusCode ?? 500;
     if (status === 429) return sendProblem(reply, 429, 'RATE_LIMITED', err.message || 'Too many requests. Please wait and try again.');

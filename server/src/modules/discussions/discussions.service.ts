@@ -17,7 +17,7 @@ import { extractMentions, plainExcerpt, renderMarkdown } from '../../kernel/cont
 import type { AppDeps } from '../../kernel/deps.ts';
 import type { DbOrTx } from '../../kernel/db/database.ts';
 import { ScopedCache } from '../../kernel/cache.ts';
-import { AppError, notFound } from '../../kernel/errors.ts';
+import { AppError, notFound, refuseUnlessUnavailable } from '../../kernel/errors.ts';
 import { decodeCursor, toPage } from '../../kernel/pagination.ts';
 import { toIso } from '../../kernel/time.ts';
 import { assertCanPost, communityChannel, communityScope, findCommunityExperts, loadCommunityAccess } from '../communities/index.ts';
@@ -111,12 +111,7 @@ function presentPost(actor: Actor, access: Access, thread: ThreadRef, p: repo.Po
 async function loadThread(db: DbOrTx, actor: Actor, id: string) {
   const thread = await repo.selectThread(db, actor.orgId, id);
   if (!thread) throw notFound('That thread');
-  let access: Access;
-  try {
-    access = await loadCommunityAccess(db, actor, thread.communityId);
-  } catch {
-    throw notFound('That thread');
-  }
+  const access: Access = await loadCommunityAccess(db, actor, thread.communityId).catch(refuseUnlessUnavailable(notFound('That thread')));
   if (!access.canRead || (thread.deletedAt && !policy.canSeeDeleted(access))) throw notFound('That thread');
   return { thread, access };
 }
@@ -124,9 +119,7 @@ async function loadThread(db: DbOrTx, actor: Actor, id: string) {
 async function loadPost(db: DbOrTx, actor: Actor, id: string) {
   const post = await repo.selectPost(db, actor.orgId, id);
   if (!post) throw notFound('That post');
-  const { thread, access } = await loadThread(db, actor, post.threadId).catch(() => {
-    throw notFound('That post');
-  });
+  const { thread, access } = await loadThread(db, actor, post.threadId).catch(refuseUnlessUnavailable(notFound('That post')));
   // A deleted post stays addressable (it shows as a placeholder); its content is hidden by presentPost.
   return { post, thread, access };
 }
@@ -208,9 +201,7 @@ async function loadThreadContext(db: DbOrTx, actor: Actor, id: string, q: GetThr
     : await loadThreadPageRows(db, actor.orgId, id, after, q.limit);
   if (!loaded) throw notFound('That thread');
   const { thread } = loaded;
-  const access = await loadCommunityAccess(db, actor, thread.communityId, { cached: true }).catch(() => {
-    throw notFound('That thread');
-  });
+  const access = await loadCommunityAccess(db, actor, thread.communityId, { cached: true }).catch(refuseUnlessUnavailable(notFound('That thread')));
   if (!access.canRead || (thread.deletedAt && !policy.canSeeDeleted(access))) throw notFound('That thread');
   // The viewer's own reactions: from the cached reactor lists, or one small query when a post has very many.
   const all = loaded.accepted ? [...loaded.rows, loaded.accepted] : loaded.rows;

@@ -11,7 +11,7 @@ import { CreatePathwayRequest as CreateSchema } from '../../../../contracts/inde
 import type { Actor } from '../../kernel/auth/sessions.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
 import type { DbOrTx } from '../../kernel/db/database.ts';
-import { AppError, notFound } from '../../kernel/errors.ts';
+import { AppError, notFound, refuseUnlessUnavailable } from '../../kernel/errors.ts';
 import { decodeCursor, toPage } from '../../kernel/pagination.ts';
 import { toIso } from '../../kernel/time.ts';
 import { loadCommunityAccess } from '../communities/index.ts';
@@ -62,14 +62,14 @@ async function checkSteps(db: DbOrTx, actor: Actor, steps: NonNullable<UpdatePat
   for (const [i, s] of steps.entries()) {
     const field = (name: string) => [{ field: `steps.${i}.${name}`, message: 'Not found or not visible to you' }];
     if (s.kind === 'resource') {
-      await loadResourceAccess(db, actor, s.resourceId as string).catch(() => {
-        throw new AppError('VALIDATION_FAILED', `Step ${i + 1}: that resource does not exist or you cannot see it.`, { errors: field('resourceId') });
-      });
+      await loadResourceAccess(db, actor, s.resourceId as string).catch(
+        refuseUnlessUnavailable(new AppError('VALIDATION_FAILED', `Step ${i + 1}: that resource does not exist or you cannot see it.`, { errors: field('resourceId') })),
+      );
     }
     if (s.kind === 'discussion') {
-      await getThreadRef(db, actor, s.threadId as string).catch(() => {
-        throw new AppError('VALIDATION_FAILED', `Step ${i + 1}: that discussion does not exist or you cannot see it.`, { errors: field('threadId') });
-      });
+      await getThreadRef(db, actor, s.threadId as string).catch(
+        refuseUnlessUnavailable(new AppError('VALIDATION_FAILED', `Step ${i + 1}: that discussion does not exist or you cannot see it.`, { errors: field('threadId') })),
+      );
     }
   }
   return steps.map((s) => ({

@@ -18,7 +18,7 @@ import {
 import type { Actor } from '../../kernel/auth/sessions.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
 import type { DbOrTx } from '../../kernel/db/database.ts';
-import { AppError, notFound } from '../../kernel/errors.ts';
+import { AppError, notFound, nullUnlessUnavailable, refuseUnlessUnavailable } from '../../kernel/errors.ts';
 import { toIso } from '../../kernel/time.ts';
 import { assertCanPost, loadCommunityAccess } from '../communities/index.ts';
 import { loadResourceAccess } from './resources.access.ts';
@@ -32,7 +32,7 @@ import { readableResources } from './resources.service.ts';
  */
 async function placeOf(db: DbOrTx, actor: Actor, communityId: string | null): Promise<policy.PlaceAccess> {
   if (!communityId) return { canModerate: actor.isAdmin };
-  const access = await loadCommunityAccess(db, actor, communityId).catch(() => null);
+  const access = await loadCommunityAccess(db, actor, communityId).catch(nullUnlessUnavailable);
   if (!access?.canRead) throw notFound('That collection');
   return { canModerate: access.canModerate };
 }
@@ -66,9 +66,7 @@ function presentSummary(actor: Actor, place: policy.PlaceAccess, c: repo.Collect
 /** Collections of a community the actor reads, or organization-wide ones; counts only items the actor may see. */
 export async function findCollections(db: DbOrTx, actor: Actor, q: FindCollectionsQuery): Promise<CollectionList> {
   const communityId = q.communityId ?? null;
-  const place = await placeOf(db, actor, communityId).catch(() => {
-    throw notFound('That community');
-  });
+  const place = await placeOf(db, actor, communityId).catch(refuseUnlessUnavailable(notFound('That community')));
   const rows = await repo.selectCollections(db, actor.orgId, { communityId, ownerId: q.mine ? actor.personId : undefined, limit: 100 });
   const visible = await readableResources(db, actor, [...new Set(rows.flatMap((r) => r.resourceIds))]);
   return { items: rows.map((r) => presentSummary(actor, place, r, visible)) };

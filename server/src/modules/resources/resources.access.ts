@@ -1,6 +1,6 @@
 import type { Actor } from '../../kernel/auth/sessions.ts';
 import type { DbOrTx } from '../../kernel/db/database.ts';
-import { notFound } from '../../kernel/errors.ts';
+import { notFound, nullUnlessUnavailable } from '../../kernel/errors.ts';
 import { loadCommunityAccess } from '../communities/index.ts';
 import * as repo from './resources.repo.ts';
 
@@ -19,7 +19,7 @@ export async function loadResourceAccess(db: DbOrTx, actor: Actor, resourceId: s
   const row = /^[0-9a-f-]{36}$/i.test(resourceId) ? await repo.selectResourceForAccess(db, actor.orgId, resourceId) : undefined;
   if (!row || row.deletedAt) throw notFound('That resource');
   if (row.communityId) {
-    const access = await loadCommunityAccess(db, actor, row.communityId).catch(() => null);
+    const access = await loadCommunityAccess(db, actor, row.communityId).catch(nullUnlessUnavailable);
     if (!access?.canRead) throw notFound('That resource');
   }
   const { id, title, type, url, communityId, authorId } = row;

@@ -16,7 +16,7 @@ import {
 import type { Actor } from '../../kernel/auth/sessions.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
 import type { DbOrTx } from '../../kernel/db/database.ts';
-import { AppError, notFound } from '../../kernel/errors.ts';
+import { AppError, notFound, nullUnlessUnavailable } from '../../kernel/errors.ts';
 import { decodeCursor, toPage } from '../../kernel/pagination.ts';
 import { toIso } from '../../kernel/time.ts';
 import { assertCanPost, communityChannel, loadCommunityAccess } from '../communities/index.ts';
@@ -76,7 +76,7 @@ async function loadResource(db: DbOrTx, actor: Actor, id: string) {
   const row = await repo.selectResource(db, actor.orgId, actor.personId, id);
   if (!row || row.deletedAt) throw notFound('That resource');
   if (row.communityId) {
-    const access = await loadCommunityAccess(db, actor, row.communityId).catch(() => null);
+    const access = await loadCommunityAccess(db, actor, row.communityId).catch(nullUnlessUnavailable);
     if (!access?.canRead) throw notFound('That resource');
   }
   return row;

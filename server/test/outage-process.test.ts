@@ -2,10 +2,10 @@
 // stopped and started again three times (a clean stop and a crash-like immediate stop, at random moments) while
 // writers post replies and a live client follows the thread.
 import fc from 'fast-check';
-import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpSignIn, type ServerProcess, startServer } from './spawn-server.ts';
 import { createThrowawayPostgres, hasPostgresBinaries, PG_BIN, type ThrowawayPostgres } from './throwaway-postgres.ts';
+import { liveClient } from './ws-client.ts';
 
 const ci = process.env.CI === 'true';
 const installed = hasPostgresBinaries();
@@ -19,31 +19,6 @@ interface Answer {
   retryAfter: string | null;
   type: string | null;
   code?: string;
-}
-
-/** A socket that comes back the way the web app's does (here after 200 ms), following one channel after every open. */
-function liveClient(url: string, headers: Record<string, string>, channel: string) {
-  const state = { opens: [] as number[], changed: [] as { at: number; opened: number }[], stopped: false };
-  const open = () => {
-    if (state.stopped) return;
-    const ws = new WebSocket(url, { headers });
-    let opened = 0;
-    ws.on('open', () => {
-      opened = Date.now();
-      state.opens.push(opened);
-      ws.send(JSON.stringify({ type: 'subscribe', channel }));
-    });
-    ws.on('message', (raw) => {
-      const m = JSON.parse(String(raw)) as { type: string; channel?: string };
-      if (m.type === 'changed' && m.channel === channel) state.changed.push({ at: Date.now(), opened });
-    });
-    ws.on('error', () => {});
-    ws.on('close', () => void setTimeout(open, 200));
-    current = ws;
-  };
-  let current: WebSocket | undefined;
-  open();
-  return { state, close: () => ((state.stopped = true), current?.close()) };
 }
 
 /** Polls until `ok()` or `ms` pass; answers whether it became true. */

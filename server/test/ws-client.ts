@@ -53,3 +53,31 @@ export function handshakeStatus(url: string, headers: Record<string, string>): P
     ws.once('error', () => resolve(0));
   });
 }
+
+/**
+ * A socket that comes back the way the web app's does (here 200 ms after every close), following one channel after
+ * every open; records when it opened and each `changed` message of the channel with the open it arrived on.
+ */
+export function liveClient(url: string, headers: Record<string, string>, channel: string) {
+  const state = { opens: [] as number[], changed: [] as { at: number; opened: number }[], stopped: false };
+  const open = () => {
+    if (state.stopped) return;
+    const ws = new WebSocket(url, { headers });
+    let opened = 0;
+    ws.on('open', () => {
+      opened = Date.now();
+      state.opens.push(opened);
+      ws.send(JSON.stringify({ type: 'subscribe', channel }));
+    });
+    ws.on('message', (raw) => {
+      const m = JSON.parse(String(raw)) as { type: string; channel?: string };
+      if (m.type === 'changed' && m.channel === channel) state.changed.push({ at: Date.now(), opened });
+    });
+    ws.on('error', () => {});
+    ws.on('close', () => void setTimeout(open, 200));
+    current = ws;
+  };
+  let current: WebSocket | undefined;
+  open();
+  return { state, close: () => ((state.stopped = true), current?.close()) };
+}

@@ -2,7 +2,7 @@
 // server on 5432 must never be stopped). Debian's binaries; run as the `postgres` user when this process is root
 // (PostgreSQL refuses to run as root).
 import { execFile } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -10,8 +10,15 @@ import { freePort } from './spawn-server.ts';
 
 const run = promisify(execFile);
 
-/** Folder of the PostgreSQL 15 server binaries (`PG_BIN` overrides). */
-export const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
+/** Folder of the PostgreSQL server binaries: `PG_BIN`, else Debian's 15 (CI's version), else the newest installed. */
+export const PG_BIN = process.env.PG_BIN ?? debianPgBin();
+
+function debianPgBin(): string {
+  const root = '/usr/lib/postgresql';
+  if (existsSync(join(root, '15/bin'))) return join(root, '15/bin');
+  const versions = existsSync(root) ? readdirSync(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a)) : [];
+  return join(root, versions[0] ?? '15', 'bin');
+}
 
 /** True when initdb and pg_ctl are installed. */
 export function hasPostgresBinaries(): boolean {

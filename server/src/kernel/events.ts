@@ -34,7 +34,7 @@ export interface DeliveryOptions {
   retentionDays: number;
 }
 
-const DEFAULTS: DeliveryOptions = { enabled: true, pollMs: 1000, retryBaseMs: 1000, maxAttempts: 10, leaseSeconds: 300, retentionDays: 30 };
+const DEFAULTS: DeliveryOptions = { enabled: true, pollMs: 1000, retryBaseMs: 1000, maxAttempts: 10, leaseSeconds: 60, retentionDays: 30 };
 
 /**
  * Domain events with a durable outbox. `transaction` writes the events and one delivery row per consumer in the

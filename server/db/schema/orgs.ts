@@ -112,9 +112,51 @@ export const auditLog = pgTable(
     ip: text('ip'),
     requestId: text('request_id'),
     data: jsonb('data'),
+    /** The changed fields as they were before the act (null when nothing existed before). */
+    before: jsonb('before'),
+    /** The changed fields as the act left them. */
+    after: jsonb('after'),
     createdAt: createdAt(),
   },
-  (t) => [index('audit_org_created_idx').on(t.orgId, t.createdAt)],
+  // Append-only: a trigger (migration `audit_log_append_only`) refuses UPDATE, and DELETE except when the organization itself is deleted.
+  (t) => [
+    index('audit_org_created_idx').on(t.orgId, t.createdAt),
+    index('audit_org_id_idx').on(t.orgId, t.id),
+    index('audit_org_actor_idx').on(t.orgId, t.actorId, t.id),
+    index('audit_org_target_idx').on(t.orgId, t.target, t.id),
+  ],
+);
+
+/**
+ * A change of a person's sign-in email. It takes effect only when the new address confirms it (token mailed there,
+ * plus the account's password); the old address is told and may dispute it (cancel while pending, revert after).
+ * Tokens are stored as SHA-256 only.
+ */
+export const emailChanges = pgTable(
+  'email_changes',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id').notNull().references(() => people.id, { onDelete: 'cascade' }),
+    oldEmail: text('old_email').notNull(),
+    newEmail: text('new_email').notNull(),
+    requestedBy: uuid('requested_by').references((): AnyPgColumn => people.id, { onDelete: 'set null' }),
+    /** pending | confirmed | cancelled | disputed (cancelled from the old address) | reverted (undone after confirmation). */
+    status: text('status').notNull().default('pending'),
+    confirmTokenHash: text('confirm_token_hash').notNull(),
+    disputeTokenHash: text('dispute_token_hash').notNull(),
+    /** Wrong passwords given with the confirm token; the change is cancelled after a few. */
+    failedAttempts: smallint('failed_attempts').notNull().default(0),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    disputeUntil: timestamp('dispute_until', { withTimezone: true }).notNull(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('email_changes_pending_person_key').on(t.personId).where(sql`status = 'pending'`),
+    uniqueIndex('email_changes_confirm_key').on(t.confirmTokenHash),
+    uniqueIndex('email_changes_dispute_key').on(t.disputeTokenHash),
+  ],
 );
 
 /** Outbox of domain events, written in the same transaction as the change that caused them. */

@@ -78,3 +78,45 @@ export const InvitationResponse = z.object({
   inviteUrl: z.string(),
 });
 export type InvitationResponse = z.infer<typeof InvitationResponse>;
+
+/** `POST /api/auth/email-change/confirm` body: the new address confirms a change of sign-in email. */
+export const ConfirmEmailChangeRequest = z
+  .object({
+    /** Token from the link mailed to the new address. */
+    token: z.string().min(20).max(200),
+    /** The account's current password (proves the person, not only the mailbox, agrees); omitted before one is set. */
+    password: z.string().min(1).max(LIMITS.password.max).optional(),
+  })
+  .strict();
+export type ConfirmEmailChangeRequest = z.infer<typeof ConfirmEmailChangeRequest>;
+
+/** `POST /api/auth/email-change/dispute` body: the old address refuses a change of sign-in email. */
+export const DisputeEmailChangeRequest = z
+  .object({
+    /** Token from the link mailed to the old address. */
+    token: z.string().min(20).max(200),
+  })
+  .strict();
+export type DisputeEmailChangeRequest = z.infer<typeof DisputeEmailChangeRequest>;
+
+/** `POST /api/auth/email-change/lookup` body: which change a mailed link is about. */
+export const LookupEmailChangeRequest = z
+  .object({
+    /** Token from either link. */
+    token: z.string().min(20).max(200),
+    /** confirm = the link mailed to the new address; dispute = the one mailed to the old address. */
+    kind: z.enum(['confirm', 'dispute']),
+  })
+  .strict();
+export type LookupEmailChangeRequest = z.infer<typeof LookupEmailChangeRequest>;
+
+/** What a mailed email-change link is about, before the person acts on it. */
+export const EmailChangeLinkResponse = z.object({
+  /** The address the sign-in email changes (or changed) to. */
+  newEmail: z.string(),
+  /** Whether confirming asks for the account's password (it has one). */
+  needsPassword: z.boolean(),
+  /** pending = waiting for confirmation; confirmed = in effect (a dispute reverts it); closed = nothing left to do. */
+  state: z.enum(['pending', 'confirmed', 'closed']),
+});
+export type EmailChangeLinkResponse = z.infer<typeof EmailChangeLinkResponse>;

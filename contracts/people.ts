@@ -59,6 +59,19 @@ export const PersonAbilities = z.object({
   canAdminister: z.boolean(),
 });
 
+/** A change of sign-in email waiting for the new address to confirm it. */
+export const PendingEmailChange = z.object({
+  /** The address the sign-in email will change to once confirmed. */
+  email: z.string(),
+  /** When the change was asked for. */
+  requestedAt: z.string(),
+  /** When the confirmation link stops working. */
+  expiresAt: z.string(),
+  /** Who asked for it (an org admin, or the person themself). */
+  requestedBy: PersonRef.nullable(),
+});
+export type PendingEmailChange = z.infer<typeof PendingEmailChange>;
+
 /** A full profile. */
 export const Person = PersonSummary.extend({
   /** Work email (sign-in name). */
@@ -79,6 +92,8 @@ export const Person = PersonSummary.extend({
   roles: z.array(Role),
   /** invited = has not set a password yet. */
   status: z.enum(['active', 'invited', 'deactivated']),
+  /** A sign-in email change waiting for confirmation; shown to the person and org admins only (null for others). */
+  pendingEmail: PendingEmailChange.nullable(),
   /** What the viewer may do. */
   abilities: PersonAbilities,
 });
@@ -145,7 +160,7 @@ export const AdminUpdatePersonRequest = z
     ...profileFields,
     /** Display name. */
     name: text(LIMITS.name),
-    /** Work email. */
+    /** Work email: a change waits until the new address confirms it (see `pendingEmail`). */
     email: Email,
     /** Department. */
     department: z.string().trim().max(LIMITS.shortText).nullable(),

@@ -32,3 +32,11 @@ export async function consumeToken(db: DbOrTx, kind: TokenKind, token: string): 
     .returning({ personId: authTokens.personId, orgId: authTokens.orgId });
   return row ?? null;
 }
+
+/** Voids a person's unused tokens of one kind (e.g. reset links mailed to an address the account no longer uses). */
+export async function revokeTokens(db: DbOrTx, kind: TokenKind, personId: string): Promise<void> {
+  await db
+    .update(authTokens)
+    .set({ usedAt: new Date() })
+    .where(and(eq(authTokens.personId, personId), eq(authTokens.kind, kind), isNull(authTokens.usedAt)));
+}

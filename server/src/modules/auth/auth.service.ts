@@ -68,7 +68,10 @@ export function createAuthService(deps: AppDeps) {
       return startSession(request, result.id, result.orgId, result.roles);
     },
 
-    /** Emails a reset link when the account exists; answers the same either way. */
+    /**
+     * Emails a reset link when the account exists; answers the same either way. Only the confirmed sign-in email is
+     * ever looked up: an address waiting for confirmation (email_changes) is not the account's and gets nothing.
+     */
     async requestPasswordReset(request: FastifyRequest, email: string, baseUrl: string) {
       const person = await findPersonByEmail(deps.db, email);
       if (!person || person.status !== 'active') return;

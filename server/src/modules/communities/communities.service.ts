@@ -14,6 +14,7 @@ import type {
   UpdateMemberRequest,
 } from '../../../../contracts/index.ts';
 import { CreateCommunityRequest as CreateSchema } from '../../../../contracts/index.ts';
+import { audit } from '../../kernel/audit.ts';
 import type { Actor } from '../../kernel/auth/sessions.ts';
 import { renderMarkdown } from '../../kernel/content/markdown.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
@@ -369,6 +370,12 @@ export async function updateMember(deps: AppDeps, actor: Actor, id: string, pers
       throw new AppError('CONFLICT', 'An invitation is accepted by the invited person, not by a moderator.');
     }
     if (Object.keys(values).length) await repo.updateMember(tx, c.id, personId, values);
+    if (values.role && values.role !== target.role && (values.role === 'owner' || target.role === 'owner')) {
+      await audit(tx, null, {
+        orgId: actor.orgId, actorId: actor.personId, action: 'communities.owner_changed', target: `community:${c.id}`,
+        before: { personId, role: target.role }, after: { personId, role: values.role }, data: { asOrgAdmin: !actorIsOwner },
+      });
+    }
     return values.status ?? target.status;
   });
   invalidateCommunity(deps, id);
@@ -386,6 +393,10 @@ export async function removeMember(deps: AppDeps, actor: Actor, id: string, pers
     if (target.status === 'active' && target.role === 'owner' && (await repo.countOwners(tx, c.id)) <= 1) throw new AppError('LAST_OWNER', 'A community needs at least one owner.');
     await repo.deleteMember(tx, c.id, personId);
     if (target.status === 'active') {
+      await audit(tx, null, {
+        orgId: actor.orgId, actorId: actor.personId, action: target.role === 'owner' ? 'communities.owner_changed' : 'communities.member_removed', target: `community:${c.id}`,
+        before: { personId, role: target.role }, after: { personId, role: null },
+      });
       await repo.bumpMemberCount(tx, c.id, -1);
       emit({ type: 'communities.member_removed', orgId: actor.orgId, payload: { communityId: c.id, personId, removedBy: actor.personId } });
     }

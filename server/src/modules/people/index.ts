@@ -1,13 +1,16 @@
 // people: owns people, their skills and reporting lines; directory, profiles, invitations, HR import/export.
 // Emits: people.person_updated, people.person_invited, people.imported. Consumes: its own events (to drop cached
 // directory pages of the organization on every node).
-// Public surface: register(app, deps) and the service functions below (auth uses getPerson / selectPersonByEmail).
+// Email changes wait for the new address to confirm them (with the account's password); the old address may dispute.
+// Public surface: register(app, deps) and the service functions below (auth uses getPerson / selectPersonByEmail and
+// serves the email-change links).
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../kernel/deps.ts';
 import { peopleRoutes } from './people.routes.ts';
 import { createDirectoryCache } from './people.service.ts';
 
 export { getPerson, findPeople } from './people.service.ts';
+export { confirmEmailChange, disputeEmailChange, lookupEmailChange } from './people.email-change.ts';
 export { selectPersonByEmail as findPersonByEmail, updatePersonRow as setPersonColumns, insertPeople, replaceSkills } from './people.repo.ts';
 export type { PersonRow } from './people.repo.ts';
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { ImportIssue, ImportReport } from '../../../../contracts/index.ts';
 import { Email, LIMITS, TimeZone } from '../../../../contracts/index.ts';
 import type { Actor } from '../../kernel/auth/sessions.ts';
+import { audit, type AuditEntry } from '../../kernel/audit.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
 import { AppError } from '../../kernel/errors.ts';
 import * as policy from './people.policy.ts';
@@ -150,16 +151,26 @@ export async function importPeople(deps: AppDeps, actor: Actor, csv: string, dry
       ? await repo.insertPeople(tx, newRows.map((r) => ({ orgId: actor.orgId, email: r.email, name: r.name, department: r.department, title: r.title, location: r.location, timeZone: r.timeZone, team: r.team, status: 'invited' })))
       : [];
     const idOf = new Map([...existing, ...inserted].map((p) => [p.email, p.id]));
+    const base = { orgId: actor.orgId, actorId: actor.personId, data: { via: 'import' } };
+    const entries: AuditEntry[] = [{ ...base, action: 'people.imported', target: `org:${actor.orgId}`, data: { rows: checked.dataRows, created, updated } }];
     for (const r of checked.rows) {
       const managerId = r.managerEmail ? (idOf.get(r.managerEmail) ?? null) : null;
       const p = byEmail.get(r.email);
       if (p) {
-        const changed = FIELDS.some((f) => (p[f] ?? null) !== r[f]) || p.managerId !== managerId;
-        if (changed) await repo.updatePersonRow(tx, actor.orgId, p.id, { name: r.name, department: r.department, title: r.title, location: r.location, timeZone: r.timeZone, team: r.team, managerId });
-      } else if (managerId) {
-        await repo.updatePersonRow(tx, actor.orgId, idOf.get(r.email) as string, { managerId });
+        const next = { name: r.name, department: r.department, title: r.title, location: r.location, timeZone: r.timeZone, team: r.team, managerId };
+        const keys = (Object.keys(next) as (keyof typeof next)[]).filter((k) => (p[k] ?? null) !== next[k]);
+        if (keys.length) {
+          await repo.updatePersonRow(tx, actor.orgId, p.id, next);
+          const pick = (o: Record<string, unknown>) => Object.fromEntries(keys.map((k) => [k, o[k] ?? null]));
+          entries.push({ ...base, action: 'people.person_updated', target: `person:${p.id}`, before: pick(p), after: pick(next) });
+        }
+      } else {
+        const id = idOf.get(r.email) as string;
+        if (managerId) await repo.updatePersonRow(tx, actor.orgId, id, { managerId });
+        entries.push({ ...base, action: 'people.invited', target: `person:${id}`, before: null, after: { name: r.name, email: r.email, department: r.department, title: r.title, managerId } });
       }
     }
+    await audit(tx, null, entries);
     emit({ type: 'people.imported', orgId: actor.orgId, payload: { by: actor.personId, created, updated } });
     return { ...report, applied: true };
   });

@@ -40,7 +40,10 @@ export function peopleRoutes(app: FastifyInstance, deps: AppDeps, directory: ser
     service.getPerson(deps.db, requireActor(req), req.params.id),
   );
   r.patch('/api/people/:id', { schema: { tags, params: IdParams, body: AdminUpdatePersonRequest, response: { 200: Person } } }, (req) =>
-    service.updatePerson(deps, requireActor(req), req.params.id, req.body),
+    service.updatePerson(deps, requireActor(req), req.params.id, req.body, baseUrl(deps.config, req)),
+  );
+  r.delete('/api/people/:id/email-change', { schema: { tags, params: IdParams, response: { 200: Person } } }, (req) =>
+    service.withdrawEmailChange(deps, requireActor(req), req.params.id),
   );
   r.post('/api/people', { schema: { tags, body: InvitePersonRequest, response: { 201: InvitationResponse } } }, async (req, reply) => {
     const result = await service.invitePerson(deps, requireActor(req), req.body, baseUrl(deps.config, req));

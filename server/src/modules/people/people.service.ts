@@ -8,14 +8,17 @@ import {
   type Person,
   type Role,
 } from '../../../../contracts/index.ts';
+import { audit } from '../../kernel/audit.ts';
 import { issueToken } from '../../kernel/auth/one-time-tokens.ts';
 import type { Actor } from '../../kernel/auth/sessions.ts';
 import { ScopedCache } from '../../kernel/cache.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
 import type { DbOrTx } from '../../kernel/db/database.ts';
-import { AppError, isUniqueViolation, notFound } from '../../kernel/errors.ts';
-import { escapeHtml } from '../../kernel/mail.ts';
+import { AppError, notFound } from '../../kernel/errors.ts';
+import { escapeHtml, type Mail } from '../../kernel/mail.ts';
 import { decodeCursor, encodeCursor } from '../../kernel/pagination.ts';
+import { personEditEntries } from './people.audit.ts';
+import { cancelEmailChange, pendingEmailOf, requestEmailChange } from './people.email-change.ts';
 import * as policy from './people.policy.ts';
 import * as repo from './people.repo.ts';
 import { wouldCreateCycle } from './reporting-lines.ts';
@@ -71,6 +74,7 @@ async function presentPerson(db: DbOrTx, actor: Actor, row: repo.PersonRow): Pro
   const skills = await repo.selectSkills(db, row.id);
   const reports = await repo.selectReports(db, row.orgId, row.id);
   const managerRefs = await repo.selectRefs(db, row.orgId, row.managerId ? [row.managerId] : []);
+  const pendingEmail = await pendingEmailOf(db, actor, row);
   const roles: Role[] = ['member'];
   if (reports.length) roles.push('manager');
   for (const r of ['facilitator', 'moderator', 'admin'] as const) if (row.roles.includes(r)) roles.push(r);
@@ -92,13 +96,17 @@ async function presentPerson(db: DbOrTx, actor: Actor, row: repo.PersonRow): Pro
     reports,
     roles,
     status: row.status as Person['status'],
+    pendingEmail,
     abilities: { canEdit: policy.canEdit(actor, row), canAdminister: policy.canAdminister(actor, row) },
   };
 }
 
-/** Updates a profile: people edit their own profile fields; org admins may also change HR fields and roles. */
-export async function updatePerson(deps: AppDeps, actor: Actor, id: string, input: AdminUpdatePersonRequest): Promise<Person> {
-  return deps.events.transaction(deps.db, async (tx, emit) => {
+/**
+ * Updates a profile: people edit their own profile fields; org admins may also change HR fields and roles. A new email
+ * does not take effect here: it waits for the new address to confirm it (people.email-change.ts). Admin acts are audited.
+ */
+export async function updatePerson(deps: AppDeps, actor: Actor, id: string, input: AdminUpdatePersonRequest, baseUrl: string): Promise<Person> {
+  const { person, mails } = await deps.events.transaction(deps.db, async (tx, emit) => {
     const row = await repo.selectPerson(tx, actor.orgId, id);
     if (!row || !policy.canView(actor, row)) throw notFound('That person');
     if (!policy.canEdit(actor, row)) throw new AppError('FORBIDDEN', 'You can only edit your own profile.');
@@ -119,18 +127,19 @@ export async function updatePerson(deps: AppDeps, actor: Actor, id: string, inpu
     if (actor.personId === id && input.roles && !input.roles.includes('admin') && row.roles.includes('admin')) {
       throw new AppError('CONFLICT', 'You cannot remove your own admin role; ask another admin.');
     }
-    const { skills, ...columns } = input;
-    try {
-      if (Object.keys(columns).length) await repo.updatePersonRow(tx, actor.orgId, id, columns);
-    } catch (err) {
-      if (isUniqueViolation(err)) throw new AppError('EMAIL_TAKEN', 'Another person already uses that email.', { errors: [{ field: 'email', message: 'Already in use' }] });
-      throw err;
-    }
+    const { skills, email, ...columns } = input;
+    const mails: Mail[] = email !== undefined && email !== row.email ? await requestEmailChange(tx, actor, row, email, baseUrl) : [];
+    if (Object.keys(columns).length) await repo.updatePersonRow(tx, actor.orgId, id, columns);
+    const skillsBefore = skills ? await repo.selectSkills(tx, id) : [];
     if (skills) await repo.replaceSkills(tx, actor.orgId, id, skills);
-    emit({ type: 'people.person_updated', orgId: actor.orgId, payload: { personId: id, by: actor.personId, fields: Object.keys(input) } });
+    await audit(tx, null, personEditEntries(actor, row, columns, skills ? { before: skillsBefore, after: skills } : undefined));
+    emit({ type: 'people.person_updated', orgId: actor.orgId, payload: { personId: id, by: actor.personId, fields: Object.keys(input).filter((k) => k !== 'email') } });
     const updated = await repo.selectPerson(tx, actor.orgId, id);
-    return presentPerson(tx, actor, updated as repo.PersonRow);
+    return { person: await presentPerson(tx, actor, updated as repo.PersonRow), mails };
   });
+  // After commit, like invitations: a rolled-back change mails nothing.
+  for (const mail of mails) await deps.mailer.send(mail);
+  return person;
 }
 
 /** An org admin invites one person: creates them (status invited) and emails a single-use link. */
@@ -145,6 +154,10 @@ export async function invitePerson(deps: AppDeps, actor: Actor, input: InvitePer
     }
     const [person] = await repo.insertPeople(tx, [{ orgId: actor.orgId, name: input.name, email: input.email, department: input.department ?? null, title: input.title ?? null, managerId: input.managerId ?? null, status: 'invited' }]);
     const token = await issueToken(tx, 'invite', person.id, actor.orgId);
+    await audit(tx, null, {
+      orgId: actor.orgId, actorId: actor.personId, action: 'people.invited', target: `person:${person.id}`,
+      before: null, after: { name: person.name, email: person.email, department: person.department, title: person.title, managerId: person.managerId },
+    });
     emit({ type: 'people.person_invited', orgId: actor.orgId, payload: { personId: person.id, by: actor.personId } });
     return { personId: person.id, token };
   });
@@ -156,4 +169,10 @@ export async function invitePerson(deps: AppDeps, actor: Actor, input: InvitePer
     html: `<p>Hello ${escapeHtml(input.name)},</p><p>You have been invited to Hearth, where colleagues learn from each other.</p><p><a href="${escapeHtml(inviteUrl)}">Set your password</a> (the link works once, for 7 days).</p>`,
   });
   return { personId, inviteUrl };
+}
+
+/** The person or an org admin withdraws a pending email change; answers the profile as it now is. */
+export async function withdrawEmailChange(deps: AppDeps, actor: Actor, id: string): Promise<Person> {
+  await cancelEmailChange(deps, actor, id);
+  return getPerson(deps.db, actor, id);
 }

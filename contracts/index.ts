@@ -15,3 +15,4 @@ export * from './mentoring.ts';
 export * from './live-sessions.ts';
 export * from './events.ts';
 export * from './system.ts';
+export * from './audit.ts';

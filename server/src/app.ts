@@ -9,11 +9,13 @@ import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
+import { installAuditContext } from './kernel/audit.ts';
 import type { AppDeps } from './kernel/deps.ts';
 import { installErrorHandling, sendProblem } from './kernel/http/problem.ts';
 import { installSessionAndCsrf } from './kernel/http/security.ts';
 import { webDist } from './kernel/paths.ts';
 import { installSecurityHeaders } from './kernel/http/security-headers.ts';
+import * as audit from './modules/audit/index.ts';
 import * as auth from './modules/auth/index.ts';
 import * as communities from './modules/communities/index.ts';
 import * as discussions from './modules/discussions/index.ts';
@@ -80,6 +82,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}) {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   installSessionAndCsrf(app, deps.db, config, deps.sessions);
+  installAuditContext(app);
 
   const typed = app as unknown as App;
   await system.register(typed, deps);
@@ -98,6 +101,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}) {
   await mentoring.register(typed, deps);
   await events.register(typed, deps);
   await liveSessions.register(typed, deps);
+  await audit.register(typed, deps);
   // Every module has subscribed its consumers: this node may now deliver events (and replay for new consumers).
   app.addHook('onReady', () =>
     deps.events.start(deps.db, {

@@ -64,7 +64,7 @@ describe('HR import with a bad row', () => {
   it('shows the admin how background deliveries are going on the System page', async () => {
     const { page } = browser;
     await page.goto(`${hearth.url}/admin/people`);
-    await page.getByRole('navigation', { name: 'Admin pages' }).getByRole('link', { name: 'System' }).click();
+    await page.getByRole('navigation', { name: 'Administration sections' }).getByRole('link', { name: 'System' }).click();
     await page.getByRole('heading', { level: 1, name: 'System' }).waitFor();
     expect(await page.getByRole('link', { name: 'System' }).getAttribute('aria-current')).toBe('page');
     await page.getByRole('heading', { name: 'Everything is getting through' }).waitFor();

@@ -34,9 +34,9 @@ export const TEMPLATE_DATA_DIR = join(root, '.tmp', 'e2e-data-template');
  * Starts `node bin/hearth.mjs start` on a free port and a fresh temp data directory, waits for
  * /api/health, and returns how to stop it (by PID: SIGTERM, then SIGKILL after 5 s). The directory is a copy of the
  * run's seeded template when there is one (a restart: about 2 s instead of 8 s of initdb, migrations and seeding);
- * each journey still has its own database.
+ * each journey still has its own database. Without SMTP_URL, its mail lands in `<dataDir>/outbox` as .eml files.
  */
-export async function startHearth(opts: { fromTemplate?: boolean; keepDataDir?: string } = {}): Promise<Hearth> {
+export async function startHearth(opts: { fromTemplate?: boolean; keepDataDir?: string } = {}): Promise<Hearth & { dataDir: string }> {
   const dataDir = opts.keepDataDir ?? mkdtempSync(join(tmpdir(), 'hearth-e2e-data-'));
   if (!opts.keepDataDir && opts.fromTemplate !== false && existsSync(join(TEMPLATE_DATA_DIR, 'seeded'))) cpSync(TEMPLATE_DATA_DIR, dataDir, { recursive: true });
   const port = await freePort();
@@ -79,7 +79,7 @@ export async function startHearth(opts: { fromTemplate?: boolean; keepDataDir?: 
     if (child.exitCode !== null) throw new Error(`Hearth exited with code ${child.exitCode} before it was ready:\n${output}`);
     try {
       const res = await fetch(`${url}/api/health`);
-      if (res.ok) return { url, pid, stop };
+      if (res.ok) return { url, pid, dataDir, stop };
     } catch {
       /* not listening yet */
     }

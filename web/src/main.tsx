@@ -13,6 +13,7 @@ import './styles/resources.css';
 import './styles/search.css';
 import './styles/programs.css';
 import './styles/events.css';
+import './styles/admin.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');

@@ -3,6 +3,8 @@ import { ErrorState } from '../components/ui/error-state.tsx';
 import { PageLoading } from '../components/ui/page-loading.tsx';
 import { useSession } from '../features/auth/api/use-session.ts';
 import { AcceptInvitePage } from '../features/auth/routes/accept-invite-page.tsx';
+import { ConfirmEmailPage } from '../features/auth/routes/confirm-email-page.tsx';
+import { DisputeEmailChangePage } from '../features/auth/routes/dispute-email-change-page.tsx';
 import { ResetPasswordPage } from '../features/auth/routes/reset-password-page.tsx';
 import { SignInPage } from '../features/auth/routes/sign-in-page.tsx';
 import { UnsubscribePage } from '../features/notifications/routes/unsubscribe-page.tsx';
@@ -25,6 +27,8 @@ export function AppRoutes() {
       <Route path="/sign-in" component={SignInPage} />
       <Route path="/accept-invite" component={AcceptInvitePage} />
       <Route path="/reset-password" component={ResetPasswordPage} />
+      <Route path="/confirm-email" component={ConfirmEmailPage} />
+      <Route path="/dispute-email-change" component={DisputeEmailChangePage} />
       <Route path="/unsubscribe" component={UnsubscribePage} />
       <Route>
         {session.data ? (

@@ -7,6 +7,7 @@ import { NotFoundPage } from './not-found-page.tsx';
 
 // Each page is its own chunk, fetched on first visit (see lazy-page.tsx).
 const SystemPage = lazyPage(() => import('../features/system/routes/system-page.tsx').then((m) => m.SystemPage));
+const AdminAuditPage = lazyPage(() => import('../features/admin/routes/admin-audit-page.tsx').then((m) => m.AdminAuditPage));
 const AdminPeoplePage = lazyPage(() => import('../features/admin/routes/admin-people-page.tsx').then((m) => m.AdminPeoplePage));
 const CommunitiesPage = lazyPage(() => import('../features/communities/routes/communities-page.tsx').then((m) => m.CommunitiesPage));
 const CommunityPage = lazyPage(() => import('../features/communities/routes/community-page.tsx').then((m) => m.CommunityPage));
@@ -105,6 +106,7 @@ export function SignedInApp() {
           <Route path="/search" component={SearchPage} />
           <Route path="/admin/people" component={AdminPeoplePage} />
           <Route path="/admin/system" component={SystemPage} />
+          <Route path="/admin/audit" component={AdminAuditPage} />
           <Route component={NotFoundPage} />
         </Switch>
       </PageBoundary>

@@ -1,21 +1,25 @@
-import { Link, useLocation } from 'wouter';
+import { Link } from 'wouter';
+import { Icon, type IconName } from '../../../components/ui/icon.tsx';
 
-/** The org admin's pages, as links (the current one marked for screen readers too). */
-const PAGES = [
-  { href: '/admin/people', label: 'People' },
-  { href: '/admin/system', label: 'System' },
-];
-
-/** Navigation between the admin pages. */
-export function AdminTabs() {
-  const [path] = useLocation();
+/** The sections of administration, each with its own address. */
+export function AdminTabs({ current }: { current: 'people' | 'audit' | 'system' }) {
+  const tabs: { id: typeof current; label: string; icon: IconName; href: string }[] = [
+    { id: 'people', label: 'People', icon: 'people', href: '/admin/people' },
+    { id: 'audit', label: 'Audit log', icon: 'shield', href: '/admin/audit' },
+    { id: 'system', label: 'System', icon: 'refresh', href: '/admin/system' },
+  ];
   return (
-    <nav className="admin-tabs" aria-label="Admin pages">
-      {PAGES.map((p) => (
-        <Link key={p.href} href={p.href} className="admin-tab" aria-current={path === p.href ? 'page' : undefined}>
-          {p.label}
-        </Link>
-      ))}
+    <nav className="tabs" aria-label="Administration sections">
+      <ul>
+        {tabs.map((t) => (
+          <li key={t.id}>
+            <Link href={t.href} className="tab" aria-current={t.id === current ? 'page' : undefined}>
+              <Icon name={t.icon} size={17} />
+              {t.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
     </nav>
   );
 }

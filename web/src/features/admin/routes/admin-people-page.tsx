@@ -19,8 +19,8 @@ export function AdminPeoplePage() {
     );
   return (
     <>
-      <AdminTabs />
       <PageHeader title="Manage people" subtitle="Bring colleagues into Hearth one at a time, or all at once from your HR system." />
+      <AdminTabs current="people" />
       <div className="admin-grid">
         <InvitePersonForm />
         <ImportPeoplePanel />

@@ -1,4 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
+import { Link } from 'wouter';
 import type { AssignableRole, Person, PersonRef } from '../../../../../contracts/index.ts';
 import { LIMITS } from '../../../../../contracts/index.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
@@ -29,6 +30,7 @@ export function AdminPersonForm({ person, isSelf }: { person: Person; isSelf: bo
   const [roles, setRoles] = useState<AssignableRole[]>(person.roles.filter((r): r is AssignableRole => ROLES.some((x) => x.value === r)));
   const [status, setStatus] = useState<'active' | 'deactivated'>(person.status === 'deactivated' ? 'deactivated' : 'active');
   const [missing, setMissing] = useState<{ name?: string; email?: string }>({});
+  const [askedEmail, setAskedEmail] = useState<string | null>(null);
   const error = update.error instanceof ApiError ? update.error : null;
   const fe = error?.fieldErrors ?? {};
 
@@ -37,6 +39,8 @@ export function AdminPersonForm({ person, isSelf }: { person: Person; isSelf: bo
     const m = { name: form.name.trim() ? undefined : 'Enter a name.', email: form.email.trim() ? undefined : 'Enter a work email.' };
     setMissing(m);
     if (m.name || m.email) return;
+    const email = form.email.trim().toLowerCase();
+    setAskedEmail(email !== person.email ? email : null);
     update.mutate({
       name: form.name.trim(),
       email: form.email.trim(),
@@ -44,7 +48,7 @@ export function AdminPersonForm({ person, isSelf }: { person: Person; isSelf: bo
       managerId: manager?.id ?? null,
       roles,
       ...(person.status === 'invited' && status === 'active' ? {} : { status }),
-    });
+    }, { onSuccess: (saved) => setForm((f) => ({ ...f, email: saved.email })) });
   };
 
   return (
@@ -60,13 +64,17 @@ export function AdminPersonForm({ person, isSelf }: { person: Person; isSelf: bo
       <form className="stack" onSubmit={submit} noValidate>
         <div aria-live="polite">
           {error ? <Alert>{error.detail}</Alert> : null}
-          {update.isSuccess ? <Alert tone="success">Saved.</Alert> : null}
+          {update.isSuccess ? (
+            <Alert tone="success">
+              {askedEmail ? `Saved. ${askedEmail} must confirm the change (with ${isSelf ? 'your' : 'their'} password) before it takes effect; the current address has been told.` : 'Saved.'}
+            </Alert>
+          ) : null}
         </div>
         <div className="form-grid">
           <Field label="Name" error={missing.name ?? fe.name}>
             {(p) => <Input {...p} value={form.name} maxLength={LIMITS.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />}
           </Field>
-          <Field label="Work email" error={missing.email ?? fe.email}>
+          <Field label="Work email" error={missing.email ?? fe.email} hint="A new address takes effect only once it is confirmed from that address with the account's password.">
             {(p) => <Input {...p} type="email" value={form.email} maxLength={LIMITS.email} onChange={(e) => setForm({ ...form, email: e.target.value })} />}
           </Field>
           <Field label="Department" optional error={fe.department}>
@@ -115,6 +123,9 @@ export function AdminPersonForm({ person, isSelf }: { person: Person; isSelf: bo
           <Button type="submit" loading={update.isPending}>
             Save changes
           </Button>
+          <Link href={`/admin/audit?targetId=${person.id}`} className="btn btn-ghost">
+            Audit log
+          </Link>
         </div>
       </form>
     </Card>

@@ -12,6 +12,7 @@ import { usePerson } from '../api/use-person.ts';
 import { AboutCard } from '../components/about-card.tsx';
 import { AdminPersonForm } from '../components/admin-person-form.tsx';
 import { EditProfileForm } from '../components/edit-profile-form.tsx';
+import { PendingEmailNotice } from '../components/pending-email-notice.tsx';
 import { ProfileHeader } from '../components/profile-header.tsx';
 import { ReportingLinesCard } from '../components/reporting-lines-card.tsx';
 import { SkillsCard } from '../components/skills-card.tsx';
@@ -47,6 +48,7 @@ export function ProfilePage({ id }: { id: string }) {
           <FollowButton kind="person" target={p.id} label={p.name} />
         </div>
       ) : null}
+      {p.pendingEmail ? <PendingEmailNotice person={p} isSelf={p.id === me.person.id} /> : null}
       {editing ? <EditProfileForm person={p} isSelf={p.id === me.person.id} onDone={() => setEditing(false)} /> : null}
       <div className="profile-grid" style={{ marginTop: 0 }}>
         <div className="stack">

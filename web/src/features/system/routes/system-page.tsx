@@ -35,7 +35,6 @@ export function SystemPage() {
   const data = report.data;
   return (
     <>
-      <AdminTabs />
       <PageHeader
         title="System"
         subtitle="Notifications, mail and feed updates are handed on after each change. When one cannot be delivered, Hearth tries again, then stops and lists it here."
@@ -47,6 +46,7 @@ export function SystemPage() {
           ) : null
         }
       />
+      <AdminTabs current="system" />
       {report.isPending ? (
         <SkeletonRows label="Loading deliveries" rowClassName="row" rows={3} />
       ) : report.isError || !data ? (

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, orgIdColumn, personRef } from './columns.ts';
 import { communities } from './communities.ts';
 import { people } from './orgs.ts';
@@ -137,7 +137,7 @@ export const cohorts = pgTable(
   (t) => [index('cohorts_program_idx').on(t.programId)],
 );
 
-/** Members of a published cohort. */
+/** Members of a published cohort: one cohort per person and program (late enrolment can never place anyone twice). */
 export const cohortMembers = pgTable(
   'cohort_members',
   {
@@ -148,5 +148,5 @@ export const cohortMembers = pgTable(
     programId: programRef(),
     orgId: orgIdColumn(),
   },
-  (t) => [primaryKey({ columns: [t.cohortId, t.personId] }), index('cohort_members_person_idx').on(t.programId, t.personId)],
+  (t) => [primaryKey({ columns: [t.cohortId, t.personId] }), uniqueIndex('cohort_members_person_idx').on(t.programId, t.personId)],
 );

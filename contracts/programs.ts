@@ -72,6 +72,11 @@ export const MyPlacement = z.object({
   groups: z.array(z.object({ round: z.number().int(), members: z.array(PersonRef) })),
   /** The viewer's learning partner(s) for the whole program (two in a trio). */
   partners: z.array(PersonRef),
+  /**
+   * Published plans the viewer is enrolled for but not yet placed in: cohort = every cohort is full (a facilitator
+   * places them); partner = waiting for another newcomer or for a facilitator to pair them.
+   */
+  waiting: z.object({ cohort: z.boolean(), partner: z.boolean() }),
 });
 export type MyPlacement = z.infer<typeof MyPlacement>;
 
@@ -221,8 +226,12 @@ export const Plan = z.object({
   status: z.enum(['draft', 'published', 'superseded']),
   /** What it was formed with. */
   params: z.object({ size: z.number().int(), rounds: z.number().int(), minSharedHours: z.number().int(), seed: z.number().int() }),
-  /** Rounds of groups. */
-  rounds: z.array(z.object({ label: z.string(), groups: z.array(z.object({ label: z.string(), members: z.array(PlanMember) })) })),
+  /** Rounds of groups; a published cohort carries its id (facilitators move people with it). */
+  rounds: z.array(z.object({ label: z.string(), groups: z.array(z.object({ label: z.string(), cohortId: Id.optional(), members: z.array(PlanMember) })) })),
+  /** Published cohorts: enrolled people in no cohort (all were full); published partners: people waiting for a partner. */
+  waiting: z.array(PlanMember),
+  /** Published cohorts: most people a cohort takes (half again the program's cohort size); null otherwise. */
+  maxGroupSize: z.number().int().nullable(),
   /** Figures of this plan and of random assignment. */
   metrics: PlanMetrics,
   baseline: PlanMetrics,
@@ -267,3 +276,22 @@ export const CohortProgram = z.object({
   hideMyProgress: z.boolean().nullable(),
 });
 export type CohortProgram = z.infer<typeof CohortProgram>;
+
+/** Body of `PUT /api/programs/:id/cohort-members/:personId` (facilitators): move an enrolled person to a published cohort. */
+export const MoveToCohortRequest = z.object({ /** The published cohort to move them to. */ cohortId: Id }).strict();
+export type MoveToCohortRequest = z.infer<typeof MoveToCohortRequest>;
+
+/**
+ * Body of `POST /api/programs/:id/partners` (facilitators): pair someone waiting for a learning partner with another
+ * waiting person (a new pair), or add them to an existing pair (a trio).
+ */
+export const JoinPartnersRequest = z
+  .object({
+    /** The person waiting for a partner. */
+    personId: Id,
+    /** Another waiting person, or a member of the pair to join. */
+    withId: Id,
+  })
+  .strict()
+  .refine((b) => b.personId !== b.withId, { message: 'Choose someone else', path: ['withId'] });
+export type JoinPartnersRequest = z.infer<typeof JoinPartnersRequest>;

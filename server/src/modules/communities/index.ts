@@ -10,6 +10,7 @@ import { createAccessCache } from './community-access-cache.ts';
 
 export { assertCanPost, communityChannel, createCohortSpace, loadCommunityAccess } from './communities.service.ts';
 export { selectExperts as findCommunityExperts } from './communities.repo.ts';
+export { addCohortSpaceMember, removeCohortSpaceMember } from './cohort-space-members.ts';
 export { communityScope, invalidateCommunity } from './community-access-cache.ts';
 
 /** Registers the routes and who may follow `community:<id>` live. */

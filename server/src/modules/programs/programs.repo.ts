@@ -366,3 +366,23 @@ export function selectEnrolleesByIds(db: DbOrTx, orgId: string, ids: string[]) {
     .from(people)
     .where(and(eq(people.orgId, orgId), inArray(people.id, ids)));
 }
+
+/** Published cohorts of a program in order, with their spaces. */
+export function selectCohorts(db: DbOrTx, programId: string) {
+  return db.select({ id: cohorts.id, name: cohorts.name, position: cohorts.position, communityId: cohorts.communityId }).from(cohorts).where(eq(cohorts.programId, programId)).orderBy(cohorts.position);
+}
+
+/** Places a person in a cohort; false when they already are in one of the program's cohorts (unique per program). */
+export async function insertCohortMember(db: DbOrTx, v: typeof cohortMembers.$inferInsert) {
+  const rows = await db.insert(cohortMembers).values(v).onConflictDoNothing().returning({ p: cohortMembers.personId });
+  return rows.length > 0;
+}
+
+/** Takes a person out of their cohort in a program; answers the cohort they were in. */
+export async function deleteCohortMember(db: DbOrTx, programId: string, personId: string) {
+  const [row] = await db
+    .delete(cohortMembers)
+    .where(and(eq(cohortMembers.programId, programId), eq(cohortMembers.personId, personId)))
+    .returning({ cohortId: cohortMembers.cohortId });
+  return row?.cohortId;
+}

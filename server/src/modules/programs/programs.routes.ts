@@ -9,7 +9,9 @@ import {
   FindProgramsQuery,
   FormPlanRequest,
   Id,
+  JoinPartnersRequest,
   MarkSessionDoneRequest,
+  MoveToCohortRequest,
   Plan,
   Program,
   ProgramEnrollees,
@@ -21,6 +23,8 @@ import {
 } from '../../../../contracts/index.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
 import { requireActor } from '../../kernel/http/security.ts';
+import * as enrollment from './programs.enrollment.ts';
+import * as plans from './programs.publishing.ts';
 import * as service from './programs.service.ts';
 
 const IdParams = z.object({ id: Id });
@@ -39,30 +43,38 @@ export function programsRoutes(app: FastifyInstance, deps: AppDeps) {
     service.updateProgram(deps, requireActor(req), req.params.id, req.body),
   );
   r.put('/api/programs/:id/enrollment', { schema: { tags, params: IdParams, body: SelfEnrollRequest, response: { 200: Program } } }, (req) =>
-    service.setMyEnrollment(deps, requireActor(req), req.params.id, req.body.enrolled),
+    enrollment.setMyEnrollment(deps, requireActor(req), req.params.id, req.body.enrolled),
   );
   r.get('/api/programs/:id/enrollments', { schema: { tags, params: IdParams, response: { 200: ProgramEnrollees } } }, (req) =>
-    service.findEnrollees(deps.db, requireActor(req), req.params.id),
+    enrollment.findEnrollees(deps.db, requireActor(req), req.params.id),
   );
   r.post('/api/programs/:id/enrollments', { schema: { tags, params: IdParams, body: AssignPeopleRequest, response: { 200: ProgramEnrollees } } }, (req) =>
-    service.assignPeople(deps, requireActor(req), req.params.id, req.body.personIds),
+    enrollment.assignPeople(deps, requireActor(req), req.params.id, req.body.personIds),
   );
   r.delete('/api/programs/:id/enrollments/:personId', { schema: { tags, params: z.object({ id: Id, personId: Id }) } }, async (req, reply) => {
-    await service.removeEnrollee(deps, requireActor(req), req.params.id, req.params.personId);
+    await enrollment.removeEnrollee(deps, requireActor(req), req.params.id, req.params.personId);
     return reply.code(204).send();
   });
-  r.get('/api/programs/:id/plans', { schema: { tags, params: IdParams, response: { 200: ProgramPlans } } }, (req) => service.findPlans(deps.db, requireActor(req), req.params.id));
+  r.get('/api/programs/:id/plans', { schema: { tags, params: IdParams, response: { 200: ProgramPlans } } }, (req) => plans.findPlans(deps.db, requireActor(req), req.params.id));
   r.post(
     '/api/programs/:id/plans',
     { schema: { tags, params: IdParams, body: FormPlanRequest, response: { 201: Plan } }, config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
-    async (req, reply) => reply.code(201).send(await service.createPlan(deps, requireActor(req), req.params.id, req.body)),
+    async (req, reply) => reply.code(201).send(await plans.createPlan(deps, requireActor(req), req.params.id, req.body)),
   );
   r.patch('/api/programs/:id/plans/:planId', { schema: { tags, params: PlanParams, body: AdjustPlanRequest, response: { 200: Plan } } }, (req) =>
-    service.adjustPlan(deps, requireActor(req), req.params.id, req.params.planId, req.body),
+    plans.adjustPlan(deps, requireActor(req), req.params.id, req.params.planId, req.body),
   );
   r.post('/api/programs/:id/plans/:planId/publish', { schema: { tags, params: PlanParams, response: { 200: Plan } } }, (req) =>
-    service.publishPlan(deps, requireActor(req), req.params.id, req.params.planId),
+    plans.publishPlan(deps, requireActor(req), req.params.id, req.params.planId),
   );
+  r.put('/api/programs/:id/cohort-members/:personId', { schema: { tags, params: z.object({ id: Id, personId: Id }), body: MoveToCohortRequest } }, async (req, reply) => {
+    await enrollment.moveToCohort(deps, requireActor(req), req.params.id, req.params.personId, req.body.cohortId);
+    return reply.code(204).send();
+  });
+  r.post('/api/programs/:id/partners', { schema: { tags, params: IdParams, body: JoinPartnersRequest } }, async (req, reply) => {
+    await enrollment.joinPartners(deps, requireActor(req), req.params.id, req.body.personId, req.body.withId);
+    return reply.code(204).send();
+  });
   r.put('/api/programs/:id/sessions/:sessionId/done', { schema: { tags, params: z.object({ id: Id, sessionId: Id }), body: MarkSessionDoneRequest } }, async (req, reply) => {
     await service.markSessionDone(deps, requireActor(req), req.params.id, req.params.sessionId, req.body.done);
     return reply.code(204).send();

@@ -53,12 +53,15 @@ describe('programs: a facilitator forms cohorts and a breakout rotation, adjusts
   let hearth: Hearth;
   let alex: Browser;
   let member: Browser;
+  let newcomer: Browser;
   beforeAll(async () => {
     hearth = await startHearth();
     alex = await launchBrowser();
     member = await launchBrowser({ width: 390, height: 844 });
+    newcomer = await launchBrowser();
   });
   afterAll(async () => {
+    await newcomer?.close();
     await member?.close();
     await alex?.close();
     await hearth?.stop();
@@ -68,10 +71,10 @@ describe('programs: a facilitator forms cohorts and a breakout rotation, adjusts
     try {
       await journey();
     } catch (err) {
-      if (shots) for (const [who, b] of [['alex', alex], ['member', member]] as const) await b.page.screenshot({ path: join(shots, `programs-failure-${who}.png`), fullPage: true }).catch(() => {});
+      if (shots) for (const [who, b] of [['alex', alex], ['member', member], ['newcomer', newcomer]] as const) await b.page.screenshot({ path: join(shots, `programs-failure-${who}.png`), fullPage: true }).catch(() => {});
       throw err;
     }
-  }, 180_000);
+  }, 240_000);
 
   async function journey() {
     const a = alex.page;
@@ -182,7 +185,8 @@ describe('programs: a facilitator forms cohorts and a breakout rotation, adjusts
     await a.locator('section.plan[data-status="published"]').waitFor();
     await a.getByText(/^Published .*\d{4}/).waitFor();
     expect(await groupsOnPage(a, 'published')).toEqual(cohortsFinal);
-    expect(await a.locator('section.plan[data-status="published"] select').count()).toBe(0);
+    // Published cohorts keep a "Move to…" on each person (moves change cohorts, spaces and breakout groups).
+    expect(await a.locator('section.plan[data-status="published"] select').count()).toBe(12);
     await a.getByText('Cohorts are published and have their spaces.').waitFor();
 
     // Breakout rotation: 2 rounds of groups of 3 within each cohort.
@@ -273,5 +277,62 @@ describe('programs: a facilitator forms cohorts and a breakout rotation, adjusts
     await a.getByRole('list', { name: 'Open for enrolment' }).getByRole('link', { name: title }).waitFor();
     expect(await a.getByRole('button', { name: 'Open for enrolment' }).getAttribute('aria-pressed')).toBe('true');
     await snap(a, 'list-open');
+
+    // Learning partners are published too (twelve people: six pairs).
+    await a.goto(`${hearth.url}/programs/${programId}/plan`);
+    await a.getByRole('tab', { name: 'Learning partners' }).click();
+    await a.getByRole('button', { name: 'Pair partners' }).click();
+    await a.locator('section.plan[data-status="draft"]').waitFor();
+    await a.locator('section.plan[data-status="draft"]').getByRole('button', { name: 'Publish' }).click();
+    await a.getByRole('dialog', { name: 'Publish these learning partners?' }).getByRole('button', { name: 'Publish' }).click();
+    await a.locator('section.plan[data-status="published"]').waitFor();
+
+    // A late enrollee: someone new enrols themselves after everything was published. They are placed at once in a
+    // cohort (its space, and their cohort's breakout groups in both rounds) and wait for a learning partner.
+    const enrolledNames = new Set(['Maya Patel', 'Alex Morgan', ...others.map((o) => o.name)]);
+    const late = directory.items.find((p) => p.id !== me.person.id && !enrolledNames.has(p.name)) as { id: string; name: string };
+    expect(late).toBeDefined();
+    const lateEmail = (await callApi<{ email: string }>(a, 'GET', `/api/people/${late.id}`)).email;
+    const n = newcomer.page;
+    await signIn(n, hearth.url, lateEmail);
+    await n.goto(`${hearth.url}/programs/${programId}`);
+    await n.getByRole('heading', { name: title, level: 1 }).waitFor();
+    await n.getByRole('button', { name: 'Enrol', exact: true }).click();
+    await n.getByRole('heading', { name: 'You are enrolled' }).waitFor();
+    const lateCohort = n.locator('#my-cohort');
+    await lateCohort.getByRole('link', { name: 'Open the cohort space' }).waitFor();
+    const placedIn = (await lateCohort.locator('.placement-name strong').textContent()) as string;
+    expect(['Cohort 1', 'Cohort 2']).toContain(placedIn);
+    // Both cohorts had six people: they join one, so it has six others.
+    expect(await lateCohort.locator('.placement-person-name').count()).toBe(6);
+    for (const r of [1, 2]) await n.locator('#my-groups').getByRole('list', { name: `Your group in round ${r}` }).waitFor();
+    await n.locator('#my-partner').getByText('Waiting for a partner').waitFor();
+    await snap(n, 'program-late-enrollee');
+
+    // The facilitator sees them in the published cohort and moves them to the other one with "Move to…".
+    await a.reload();
+    await a.getByRole('tab', { name: 'Cohorts' }).click();
+    await a.locator('section.plan[data-status="published"]').waitFor();
+    await eventually(() => groupsOnPage(a, 'published'), (g) => g.some((c) => c.includes(late.name) && c.length === 7), 'the late enrollee in a published cohort');
+    const otherCohort = placedIn === 'Cohort 1' ? 'Cohort 2' : 'Cohort 1';
+    await snap(a, 'plan-cohorts-late');
+    await a.locator(`section.plan[data-status="published"] .group-card[data-group="${placedIn}"]`).getByLabel(`Move ${late.name} to`).selectOption({ label: otherCohort });
+    await eventually(() => groupsOnPage(a, 'published'), (g) => g[otherCohort === 'Cohort 1' ? 0 : 1].includes(late.name) && g.every((c) => c.length >= 6), 'the late enrollee moved to the other cohort');
+    // Their program page follows live.
+    await lateCohort.locator('.placement-name strong', { hasText: otherCohort }).waitFor();
+
+    // Learning partners: they wait; the facilitator adds them to a pair, which becomes a trio.
+    await a.getByRole('tab', { name: 'Learning partners' }).click();
+    const waitingList = a.locator('section.waiting-list[data-waiting="partners"]');
+    await waitingList.getByText('Waiting for a learning partner').waitFor();
+    await snap(a, 'plan-partners-waiting');
+    const pairWith = waitingList.getByLabel(`Pair ${late.name} with`);
+    const trio = (await pairWith.locator('option').allTextContents()).find((o) => o.endsWith('→ trio')) as string;
+    await pairWith.selectOption({ label: trio });
+    await waitingList.waitFor({ state: 'detached' });
+    await a.locator('section.plan[data-status="published"] .group-card', { hasText: late.name }).waitFor();
+    await n.getByRole('heading', { name: 'Your learning partners' }).waitFor();
+    expect(await n.getByRole('list', { name: 'Your learning partners' }).locator('.placement-person-name').count()).toBe(2);
+    await snap(n, 'program-late-enrollee-placed');
   }
 });

@@ -81,6 +81,22 @@ export function usePlanActions(id: string) {
       // A refused move (someone lost or duplicated, or the plan changed) restores the server's copy.
       onError: () => void qc.invalidateQueries({ queryKey: programKeys.plans(id) }),
     }),
+    /** Moves someone to a published cohort (or places someone waiting for one); the plans and placements refetch. */
+    moveToCohort: useMutation({
+      mutationFn: ({ personId, cohortId }: { personId: string; cohortId: string }) => api<void>(`/api/programs/${id}/cohort-members/${personId}`, { method: 'PUT', body: { cohortId } }),
+      onSettled: () => {
+        void qc.invalidateQueries({ queryKey: programKeys.plans(id) });
+        refreshProgram();
+      },
+    }),
+    /** Pairs someone waiting for a learning partner with another waiting person, or adds them to a pair. */
+    joinPartners: useMutation({
+      mutationFn: (body: { personId: string; withId: string }) => api<void>(`/api/programs/${id}/partners`, { method: 'POST', body }),
+      onSettled: () => {
+        void qc.invalidateQueries({ queryKey: programKeys.plans(id) });
+        refreshProgram();
+      },
+    }),
     publish: useMutation({
       mutationFn: (planId: string) => api<Plan>(`/api/programs/${id}/plans/${planId}/publish`, { method: 'POST' }),
       onSuccess: (plan) => {

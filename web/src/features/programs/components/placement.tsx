@@ -20,12 +20,23 @@ function People({ people, label }: { people: PersonRef[]; label: string }) {
   );
 }
 
-/** "Your cohort", "Your breakout groups" per round and "Your learning partner", once facilitators publish them. */
+/**
+ * "Your cohort", "Your breakout groups" per round and "Your learning partner", once facilitators publish them; someone
+ * who enrolled later and still waits (every cohort full, nobody to pair with yet) is told so in the same place.
+ */
 export function Placement({ placement, myId }: { placement: MyPlacement; myId: string }) {
-  const { cohort, groups, partners } = placement;
-  if (!cohort && groups.length === 0 && partners.length === 0) return null;
+  const { cohort, groups, partners, waiting } = placement;
+  if (!cohort && groups.length === 0 && partners.length === 0 && !waiting.cohort && !waiting.partner) return null;
   return (
     <>
+      {waiting.cohort ? (
+        <Card title="Your cohort" id="my-cohort" className="placement-card" data-waiting="true">
+          <p className="placement-waiting">
+            <Icon name="clock" size={18} />
+            <span>Every cohort is full at the moment. A facilitator will place you in one, and you will see it here.</span>
+          </p>
+        </Card>
+      ) : null}
       {cohort ? (
         <Card title="Your cohort" id="my-cohort" className="placement-card">
           <p className="placement-name">
@@ -51,6 +62,14 @@ export function Placement({ placement, myId }: { placement: MyPlacement; myId: s
               </li>
             ))}
           </ol>
+        </Card>
+      ) : null}
+      {waiting.partner ? (
+        <Card title="Your learning partner" id="my-partner" className="placement-card" data-waiting="true">
+          <p className="placement-waiting">
+            <Icon name="clock" size={18} />
+            <span>Waiting for a partner: you will be paired with the next person who joins, or your facilitator will pair you.</span>
+          </p>
         </Card>
       ) : null}
       {partners.length ? (

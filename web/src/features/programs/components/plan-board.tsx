@@ -21,9 +21,10 @@ const deptCount = (members: PlanMember[]) => new Set(members.map((m) => m.depart
 /**
  * Groups as cards with their members (department chips). In a draft, people can be dragged between the groups
  * of a round, or moved with the "Move to" select on each person (the keyboard and screen-reader way).
- * Moving someone out of a group of one is refused: every group keeps at least one person.
+ * Moving someone out of a group of one is refused: every group keeps at least one person; full groups (published
+ * cohorts at their cap) are shown but cannot be chosen.
  */
-export function PlanBoard({ plan, editable, onMove }: { plan: Plan; editable: boolean; onMove?: (round: number, personId: string, toGroup: number) => void }) {
+export function PlanBoard({ plan, editable, onMove, isFull }: { plan: Plan; editable: boolean; onMove?: (round: number, personId: string, toGroup: number) => void; isFull?: (group: number) => boolean }) {
   const [dragging, setDragging] = useState<{ round: number; personId: string; fromGroup: number } | null>(null);
   const [over, setOver] = useState<string | null>(null);
   const many = plan.rounds.length > 1;
@@ -111,8 +112,9 @@ export function PlanBoard({ plan, editable, onMove }: { plan: Plan; editable: bo
                               <option value="">Move to…</option>
                               {round.groups.map((og, ogi) =>
                                 ogi === gi ? null : (
-                                  <option key={og.label + ogi} value={ogi}>
+                                  <option key={og.label + ogi} value={ogi} disabled={isFull?.(ogi)}>
                                     {og.label}
+                                    {isFull?.(ogi) ? ' (full)' : ''}
                                   </option>
                                 ),
                               )}

@@ -68,7 +68,8 @@ function Schedule({ sessions }: { sessions: Program['sessions'] }) {
 function Enrolment({ program, actions }: { program: Program; actions: ReturnType<typeof useProgramActions> }) {
   const [confirmLeave, setConfirmLeave] = useState(false);
   const mine = program.myEnrollment;
-  const placed = !!program.myPlacement.cohort || program.myPlacement.groups.length > 0 || program.myPlacement.partners.length > 0;
+  const { cohort, groups, partners, waiting } = program.myPlacement;
+  const placed = !!cohort || groups.length > 0 || partners.length > 0 || waiting.cohort || waiting.partner;
   const full = program.capacity !== null && program.enrolledCount >= program.capacity;
   const leave = () => actions.enroll.mutate(false, { onSuccess: () => setConfirmLeave(false) });
   if (mine)

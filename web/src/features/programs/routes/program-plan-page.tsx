@@ -20,6 +20,7 @@ import { EnrolleesPanel } from '../components/enrollees-panel.tsx';
 import { idsOf, moved, PlanBoard } from '../components/plan-board.tsx';
 import { PlanChart } from '../components/plan-chart.tsx';
 import { ProgramBadges } from '../components/program-badges.tsx';
+import { WaitingList } from '../components/waiting-list.tsx';
 
 const KINDS: { kind: PlanKind; label: string; short: string; icon: IconName; noun: string; form: string }[] = [
   { kind: 'cohorts', label: 'Cohorts', short: 'Cohorts', icon: 'people', noun: 'cohorts', form: 'Form cohorts' },
@@ -94,7 +95,32 @@ function KindPanel({ program, kind, plans }: { program: Program; kind: PlanKind;
   const published = plans.find((p) => p.kind === kind && p.status === 'published');
   const cohortsPublished = plans.some((p) => p.kind === 'cohorts' && p.status === 'published');
   const meta = KINDS.find((k) => k.kind === kind) ?? KINDS[0];
-  const error = [actions.form.error, actions.adjust.error, actions.publish.error].find((e) => e instanceof ApiError) as ApiError | undefined;
+  const error = [actions.form.error, actions.adjust.error, actions.publish.error, actions.moveToCohort.error, actions.joinPartners.error].find((e) => e instanceof ApiError) as ApiError | undefined;
+  const nameOf = (plan: Plan, personId: string) => [...plan.rounds.flatMap((r) => r.groups.flatMap((g) => g.members)), ...plan.waiting].find((m) => m.id === personId)?.name ?? 'Person';
+
+  /** Published cohorts: moving someone (or placing someone waiting) changes their cohort, space and breakout groups. */
+  const moveToCohort = (plan: Plan, personId: string, cohortId: string) => {
+    const who = nameOf(plan, personId);
+    const target = plan.rounds[0]?.groups.find((g) => g.cohortId === cohortId)?.label ?? 'the cohort';
+    setAnnounce(`Moving ${who} to ${target}…`);
+    actions.moveToCohort.mutate(
+      { personId, cohortId },
+      {
+        onSuccess: () => {
+          setAnnounce(`${who} moved to ${target}. Their cohort space and breakout groups changed with it.`);
+          setTimeout(() => document.querySelector<HTMLElement>(`[data-plan="${plan.id}"] [data-member="${CSS.escape(personId)}"] select`)?.focus(), 300);
+        },
+        onError: () => setAnnounce(''),
+      },
+    );
+  };
+
+  /** Published partners: someone waiting gets a partner (another waiting person) or joins a pair as a trio. */
+  const pairWith = (plan: Plan, personId: string, withId: string) => {
+    const who = nameOf(plan, personId);
+    const other = nameOf(plan, withId);
+    actions.joinPartners.mutate({ personId, withId }, { onSuccess: () => setAnnounce(`${who} is now learning with ${other}.`) });
+  };
 
   const move = (plan: Plan) => (round: number, personId: string, toGroup: number) => {
     const next = moved(plan, round, personId, toGroup);
@@ -169,7 +195,7 @@ function KindPanel({ program, kind, plans }: { program: Program; kind: PlanKind;
             {actions.publish.error instanceof ApiError ? <Alert>{actions.publish.error.detail}</Alert> : null}
             <p>
               {kind === 'cohorts'
-                ? `Each of the ${draft.rounds[0]?.groups.length ?? 0} cohorts gets its own private space, and its members see their cohort on the program page. Cohorts cannot be formed again after this.`
+                ? `Each of the ${draft.rounds[0]?.groups.length ?? 0} cohorts gets its own private space, and its members see their cohort on the program page. Cohorts cannot be formed again after this; people who enrol later join the cohort that keeps the mix best.`
                 : published
                   ? `Members see their new ${meta.noun} at once; it replaces the one published ${when(published.publishedAt ?? published.createdAt)}.`
                   : `Members see their ${meta.noun} on the program page at once.`}
@@ -188,11 +214,31 @@ function KindPanel({ program, kind, plans }: { program: Program; kind: PlanKind;
               <h3 id={`published-${kind}`} className="plan-title">
                 Published <span className="badge badge-moss">Live</span>
               </h3>
-              <p className="muted small">Published {when(published.publishedAt ?? published.createdAt)}. Members see where they are.</p>
+              <p className="muted small">
+                Published {when(published.publishedAt ?? published.createdAt)}. Members see where they are.
+                {kind === 'cohorts'
+                  ? ' People who enrol now join the cohort that keeps the mix best; use “Move to…” to change anyone’s cohort.'
+                  : kind === 'rotation'
+                    ? ' People who enrol now join their cohort’s groups in every round.'
+                    : ' People who enrol now are paired with the next newcomer, or wait for you below.'}
+              </p>
             </div>
           </div>
           <PlanDetails plan={published} />
-          <PlanBoard plan={published} editable={false} />
+          <WaitingList plan={published} pending={actions.moveToCohort.isPending || actions.joinPartners.isPending} onChoose={(personId, value) => (kind === 'cohorts' ? moveToCohort(published, personId, value) : pairWith(published, personId, value))} />
+          {kind === 'cohorts' ? (
+            <PlanBoard
+              plan={published}
+              editable
+              isFull={(gi) => published.maxGroupSize !== null && (published.rounds[0]?.groups[gi]?.members.length ?? 0) >= published.maxGroupSize}
+              onMove={(_round, personId, toGroup) => {
+                const cohortId = published.rounds[0]?.groups[toGroup]?.cohortId;
+                if (cohortId) moveToCohort(published, personId, cohortId);
+              }}
+            />
+          ) : (
+            <PlanBoard plan={published} editable={false} />
+          )}
         </section>
       ) : null}
     </div>

@@ -37,6 +37,10 @@ export interface Placements {
   /** Enrolled people with what grouping needs. */
   people: Map<string, repo.EnrolleeRow>;
   known: KnownPair[];
+  /** Known pairs by person (built on first use), so placing many people does not rescan every pair each time. */
+  knownBy?: Map<string, KnownPair[]>;
+  /** People as the engine sees them, made once each (a time zone's offset needs an Intl formatter, which is slow). */
+  engineCache?: Map<string, Person & PartnerCandidate>;
   cohorts: Cohort[];
   cohortOf: Map<string, Cohort>;
   cohortRules: { minSharedHours: number } | null;
@@ -71,10 +75,30 @@ export async function loadPlacements(tx: DbOrTx, program: repo.ProgramRow, emit:
   return s;
 }
 
+/** The close-colleague pairs naming a person. */
+function knownOf(s: Placements, personId: string): KnownPair[] {
+  if (!s.knownBy) {
+    s.knownBy = new Map();
+    for (const k of s.known) {
+      for (const id of [k.a, k.b]) {
+        const list = s.knownBy.get(id) ?? [];
+        list.push(k);
+        s.knownBy.set(id, list);
+      }
+    }
+  }
+  return s.knownBy.get(personId) ?? [];
+}
+
 function enginePerson(s: Placements, id: string): Person & PartnerCandidate {
+  s.engineCache ??= new Map();
+  const cached = s.engineCache.get(id);
+  if (cached) return cached;
   const p = s.people.get(id);
-  if (!p) return { id };
-  return { id, department: p.department ?? undefined, location: p.location ?? undefined, timezone: utcOffset(p.timeZone), skills: p.have, goals: p.want };
+  const made = p ? { id, department: p.department ?? undefined, location: p.location ?? undefined, timezone: utcOffset(p.timeZone), skills: p.have, goals: p.want } : { id };
+  // Someone not (yet) enrolled is not cached: a promoted person is loaded into `people` later in the transaction.
+  if (p) s.engineCache.set(id, made);
+  return made;
 }
 
 /** Places an enrolled person in every published plan they are not in yet. */
@@ -98,7 +122,7 @@ async function placeInCohort(s: Placements, personId: string) {
     groups: s.cohorts.map((c) => c.members.map((m) => enginePerson(s, m))),
     maxSize: cohortCap(s.program.cohortSize),
     minSharedHours: s.cohortRules?.minSharedHours ?? 0,
-    separate: s.known,
+    separate: knownOf(s, personId),
   });
   // Every cohort full: the person stays enrolled and "waiting for a cohort" until a facilitator places them.
   if (r.group !== null) await joinCohort(s, personId, s.cohorts[r.group], null);
@@ -173,7 +197,7 @@ function placeInRotation(s: Placements, personId: string) {
     let candidates = round.map((g, i) => i).filter((i) => round[i].length > 0 && (!mates || round[i].some((m) => mates.has(m))));
     if (!candidates.length) candidates = round.map((_, i) => i);
     if (!candidates.length) continue;
-    const r = placeNewcomer({ person: enginePerson(s, personId), groups: candidates.map((i) => round[i].map((m) => enginePerson(s, m))), separate: [...s.known, ...met] });
+    const r = placeNewcomer({ person: enginePerson(s, personId), groups: candidates.map((i) => round[i].map((m) => enginePerson(s, m))), separate: [...knownOf(s, personId), ...met] });
     const chosen = round[candidates[r.group ?? 0]];
     for (const m of chosen) met.push({ a: personId, b: m, weight: MET_WEIGHT });
     chosen.push(personId);
@@ -221,7 +245,7 @@ function placeWithPartner(s: Placements, personId: string) {
   if (res.waiting.includes(personId) || res.rounds[0].some((g) => g.includes(personId))) return;
   const waiting = res.waiting.filter((w) => s.people.has(w));
   const minSharedHours = (plan.row.params as { minSharedHours?: number }).minSharedHours ?? 0;
-  const i = choosePartner(enginePerson(s, personId), waiting.map((w) => enginePerson(s, w)), { minSharedHours, avoid: s.known });
+  const i = choosePartner(enginePerson(s, personId), waiting.map((w) => enginePerson(s, w)), { minSharedHours, avoid: knownOf(s, personId) });
   plan.dirty = true;
   if (i === null) {
     res.waiting.push(personId);

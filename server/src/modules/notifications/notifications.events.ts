@@ -153,6 +153,15 @@ export function consumeEvents(deps: AppDeps) {
     });
   }
 
+  // Programs announce a late placement with its recipients and a ready sentence (cohort joined, partner found).
+  for (const type of ['programs.cohort_joined', 'programs.partnered']) {
+    deps.events.on(type, 'notifications', async (e) => {
+      const p = e.payload as P & { recipientIds?: string[] };
+      if (!p.recipientIds?.length || !p.title) return;
+      await notify(deps, { eventId: e.id, orgId: e.orgId as string, recipientIds: p.recipientIds, kind: 'program', actorId: p.by ?? null, subject: { programId: p.programId }, title: p.title, url: p.url });
+    });
+  }
+
   deps.events.on('events.reminder_due', 'notifications', async (e) => {
     const p = e.payload as P & { personIds: string[] };
     await notify(deps, {

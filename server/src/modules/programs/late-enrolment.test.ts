@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '../../../test/eventually.ts';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
 
 // People who enrol after cohorts, a breakout rotation and learning partners were published are placed in them; the
@@ -95,6 +96,14 @@ describe('a late enrollee', () => {
     expect((await published(id, 'partners')).waiting).toEqual([]);
     const sizes = (await published(id, 'cohorts')).rounds[0].groups.map((g) => g.members.length);
     expect(sizes).toEqual([5, 5]);
+    // Each is told in Hearth where they landed and who their partner is (once each, whatever redelivery happens).
+    const told = async (c: Client) => ((await c.get('/api/notifications')).json().items as { kind: string; title: string; url: string }[]).filter((n) => n.kind === 'program');
+    const title = (await fac.get(`/api/programs/${id}`)).json().title as string;
+    for (const [who, cohort] of [[late, mine.cohort.name], [next, two.cohort.name]] as const) {
+      const items = await eventually(() => told(who.c), (list) => list.length >= 2);
+      expect(items.map((n) => n.title).sort()).toEqual([`You are in ${cohort} of ${title}`, `You have a learning partner in ${title}`].sort());
+      expect(items.every((n) => n.url === `/programs/${id}`)).toBe(true);
+    }
   });
 
   it('is moved by a facilitator: space and breakout groups follow; invalid moves get 4xx and change nothing', async () => {

@@ -15,6 +15,7 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   review: 'Review',
   mentoring: 'Mentoring',
   event_reminder: 'Event reminder',
+  program: 'Program',
 };
 
 /** One notification: who, what (server-built plain text), when; unread ones are marked and become read when opened. */

@@ -15,6 +15,7 @@ const IN_APP: Record<NotificationKind, string> = {
   review: 'Someone reviews a resource I shared',
   mentoring: 'Mentoring: matches, requests, meetings and expert questions',
   event_reminder: 'An event I am going to starts soon',
+  program: 'Programs: my cohort or learning partner after I join late',
 };
 
 /** The preferences panel: which mails, the daily digest, and which kinds show in Hearth at all. */

@@ -184,8 +184,11 @@ export const UpdateResourceRequest = z
     summary: z.string().trim().max(RESOURCE_LIMITS.summary),
     /** New duration in minutes (null clears it). */
     durationMinutes: z.number().int().min(1).max(RESOURCE_LIMITS.durationMinutes).nullable(),
-    /** New tags. */
-    tags: resourceFields.tags,
+    /** New tags (replace the old ones); left out, the tags stay as they are. */
+    tags: z
+      .array(ResourceTag)
+      .max(RESOURCE_LIMITS.tags)
+      .transform((t) => [...new Set(t)]),
     /** New link (only for link resources). */
     url: HttpUrl,
   })

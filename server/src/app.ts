@@ -16,6 +16,8 @@ import { installSessionAndCsrf } from './kernel/http/security.ts';
 import { webDist } from './kernel/paths.ts';
 import { installSecurityHeaders } from './kernel/http/security-headers.ts';
 import * as audit from './modules/audit/index.ts';
+import { installStorableTextCheck } from './kernel/http/storable-text.ts';
+import { installEmptyPatchCheck } from './kernel/http/empty-patch.ts';
 import * as auth from './modules/auth/index.ts';
 import * as communities from './modules/communities/index.ts';
 import * as discussions from './modules/discussions/index.ts';
@@ -83,6 +85,8 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}) {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   installSessionAndCsrf(app, deps.db, config, deps.sessions);
   installAuditContext(app);
+  installStorableTextCheck(app);
+  installEmptyPatchCheck(app);
 
   const typed = app as unknown as App;
   await system.register(typed, deps);

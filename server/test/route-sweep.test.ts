@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './harness.ts';
+import { changedTables, settledFingerprint, textSlots, UNSTORABLE_TEXT, UNSTORABLE_URL_TEXT } from './route-sweep.inputs.ts';
 
 type Client = Awaited<ReturnType<TestApp['signIn']>>;
 type Json = Record<string, unknown>;
@@ -140,6 +141,8 @@ const unmapped = new Set<string>();
 let routes: Route[] = [];
 let aAdmin: Client;
 let bAdmin: Client;
+/** Organization A's people who own the seeded things (admin, first learner, mentor): an edit is tried as each in turn. */
+const editors: Client[] = [];
 
 function key(r: { method: string; path: string }) {
   return `${r.method} ${r.path}`;
@@ -214,11 +217,24 @@ function gen(schema: Schema, name = '', depth = 0): unknown {
   }
 }
 
+/**
+ * A valid body for a route. A PATCH whose fields are all optional also gets one plain field (text, flag or number;
+ * else its first), since an empty PATCH is refused as asking for nothing (400) before the route checks who may edit.
+ */
+function validBody(r: Route): unknown {
+  const body = gen(r.body ?? {});
+  if (r.method !== 'PATCH' || !body || typeof body !== 'object' || Array.isArray(body) || Object.keys(body).length) return body;
+  const props = Object.entries(unwrap(r.body ?? {}).properties ?? {});
+  const plain = props.find(([, p]) => { const u = unwrap(p); return !u.format && !u.enum && ['string', 'boolean', 'integer', 'number'].includes(typeOf(u) ?? ''); }) ?? props[0];
+  return plain ? { [plain[0]]: gen(plain[1], plain[0]) } : body;
+}
+
 /** The concrete URL of a route with A's ids (or `override` for every uuid path parameter). */
-function urlFor(r: Route, opts: { override?: string; query?: Record<string, string> } = {}) {
+function urlFor(r: Route, opts: { override?: string; query?: Record<string, string>; param?: { name: string; raw: string } } = {}) {
   let kindValue = '';
   const pathParams = r.params.filter((p) => p.in === 'path');
   let url = r.path.replace(/\{([^}]+)\}/g, (_m, name: string) => {
+    if (opts.param?.name === name) return opts.param.raw;
     const p = pathParams.find((x) => x.name === name);
     const s = p ? unwrap(p.schema) : {};
     if (s.enum) {
@@ -291,7 +307,7 @@ function inventory(app: TestApp['app']): Route[] {
   return out;
 }
 
-function send(c: Client | null, r: Route, opts: { url?: string; payload?: unknown; rawBody?: string; headers?: Record<string, string>; noCsrf?: boolean } = {}) {
+function send(c: Client | null, r: Route, opts: { url?: string; payload?: unknown; rawBody?: string; noBody?: boolean; headers?: Record<string, string>; noCsrf?: boolean } = {}) {
   const headers: Record<string, string> = { ...(opts.headers ?? {}) };
   if (c) {
     headers.cookie = c.cookie;
@@ -302,7 +318,7 @@ function send(c: Client | null, r: Route, opts: { url?: string; payload?: unknow
     o.payload = opts.rawBody;
     headers['content-type'] = 'application/json';
   } else if (opts.payload !== undefined) o.payload = opts.payload as InjectOptions['payload'];
-  else if (r.body && isMutating(r.method)) o.payload = gen(r.body) as InjectOptions['payload'];
+  else if (r.body && isMutating(r.method) && !opts.noBody) o.payload = validBody(r) as InjectOptions['payload'];
   return t.app.inject(o);
 }
 
@@ -373,6 +389,7 @@ async function seed() {
   const lc: Client[] = [];
   for (const l of learners) lc.push(await t.signIn(l.email));
   const l1 = lc[0];
+  editors.push(aAdmin, l1, mentor);
   ids.person = learners[0].id;
 
   const community = await ok('community', aAdmin.post('/api/communities', { name: 'Sweep Guild', description: 'Org A only', visibility: 'open' }));
@@ -573,7 +590,7 @@ describe('route sweep', () => {
     for (const r of routes) {
       if (isPublic(r)) continue;
       const url = urlFor(r);
-      const payload = r.body && isMutating(r.method) ? gen(r.body) : undefined;
+      const payload = r.body && isMutating(r.method) ? validBody(r) : undefined;
       const inPath = aIds.some(([, v]) => url.includes(v));
       const inBody = aIds.some(([, v]) => JSON.stringify(payload ?? '').includes(v));
       const res = await send(bAdmin, r, { url, payload });
@@ -633,7 +650,7 @@ describe('route sweep', () => {
       // Body: wrong shapes, missing required fields, wrong-typed, over-long and out-of-range fields, unknown and __proto__ keys.
       if (r.body && isMutating(r.method)) {
         const s = unwrap(r.body);
-        const base = gen(r.body) as Json;
+        const base = validBody(r) as Json;
         const cases: [string, string][] = [
           ['array instead of object', '[]'],
           ['string instead of object', '"hello"'],
@@ -668,5 +685,78 @@ describe('route sweep', () => {
       }
     }
     expect(failures, 'malformed input must be refused with a 4xx problem+json carrying a code').toEqual([]);
+  }, 600_000);
+
+  it('refuses text PostgreSQL cannot store (NUL, lone surrogates) in every string field, key, query and path parameter with a 4xx, never a 5xx', async () => {
+    const failures: string[] = [];
+    let broken: string | null = null;
+    let sent = 0;
+    const check = async (r: Route, what: string, res: LightMyRequestResponse, expectation: 'refused' | 'no-5xx' = 'refused') => {
+      sent++;
+      const complaint = expectation === 'refused' ? problemComplaint(res) : res.statusCode >= 500 ? `server error ${res.statusCode}` : null;
+      if (complaint) failures.push(`${key(r)} [${what}] → ${complaint}: ${excerpt(res)}`);
+      broken ??= await brokenAfter(r, res, what);
+    };
+    for (const r of routes) {
+      if (broken) break;
+      for (const p of r.params.filter((x) => x.in === 'path')) {
+        for (const [label, raw, expectation] of UNSTORABLE_URL_TEXT) await check(r, `path ${p.name} ${label}`, await send(aAdmin, r, { url: urlFor(r, { param: { name: p.name, raw } }) }), expectation);
+      }
+      for (const q of r.params.filter((x) => x.in === 'query')) {
+        for (const [label, raw, expectation] of UNSTORABLE_URL_TEXT) {
+          const url = urlFor(r, { query: { [q.name]: 'SWEEP-TEXT' } }).replace('SWEEP-TEXT', raw);
+          await check(r, `query ${q.name} ${label}`, await send(aAdmin, r, { url }), expectation);
+        }
+      }
+      if (!r.body || !isMutating(r.method)) continue;
+      const base = validBody(r);
+      for (const [label, bad] of UNSTORABLE_TEXT) {
+        for (const slot of textSlots(r.body, (s, name) => gen(s as Schema, name))) {
+          await check(r, `body ${slot.field || '(body)'} ${label}`, await send(aAdmin, r, { rawBody: JSON.stringify(slot.make(bad)) }));
+        }
+        // A key of the body itself (an unknown one is stripped by most contracts, but must still never reach the database).
+        if (base && typeof base === 'object' && !Array.isArray(base)) await check(r, `body key ${label}`, await send(aAdmin, r, { rawBody: JSON.stringify({ ...base, [`sweep${bad}`]: 'x' }) }));
+      }
+    }
+    if (broken) failures.push(broken);
+    expect(sent, 'the sweep found text fields to try').toBeGreaterThan(500);
+    expect(failures, 'text PostgreSQL cannot store must be refused with a 4xx problem+json carrying a code').toEqual([]);
+  }, 600_000);
+
+  it('answers every PATCH route given an empty object or no body with 400 or a 200 that writes nothing, never a 5xx', async () => {
+    const failures: string[] = [];
+    const patches = routes.filter((r) => r.method === 'PATCH');
+    expect(patches.length).toBeGreaterThan(5);
+    // A field a PATCH leaves out must stay as it is: a default in an update contract would overwrite it on every edit.
+    for (const r of patches) {
+      const s = unwrap(r.body ?? {});
+      for (const [name, p] of Object.entries(s.properties ?? {})) {
+        if (!s.required?.includes(name) && (p.default !== undefined || unwrap(p).default !== undefined)) failures.push(`${key(r)} body field ${name} has a default: an edit leaving it out would reset it`);
+      }
+    }
+    for (const r of patches) {
+      for (const [what, opts] of [['{}', { rawBody: '{}' }], ['no body', { noBody: true }]] as const) {
+        const before = await settledFingerprint(t.db);
+        // Tried as each owner of A's things in turn, so the edit is not simply refused for want of permission.
+        let res: LightMyRequestResponse | undefined;
+        for (const c of editors) {
+          res = await send(c, r, opts);
+          if (res.statusCode !== 403 && res.statusCode !== 404) break;
+        }
+        const after = await settledFingerprint(t.db);
+        if (!res) continue;
+        const written = changedTables(before, after);
+        const line = `${key(r)} [${what}] → ${res.statusCode}`;
+        if (res.statusCode === 403 || res.statusCode === 404) failures.push(`${line}: no owner of A's things may edit it (sweep blind): ${excerpt(res)}`);
+        else if (res.statusCode >= 300) {
+          const complaint = problemComplaint(res);
+          if (complaint || res.statusCode !== 400) failures.push(`${line} ${complaint ?? ''}: ${excerpt(res)}`);
+        }
+        if (written.length) failures.push(`${line} wrote to ${written.join(', ')}`);
+        const broken = await brokenAfter(r, res, what);
+        if (broken) return void expect([...failures, broken]).toEqual([]);
+      }
+    }
+    expect(failures, 'an empty PATCH must be refused (400) or change nothing (200)').toEqual([]);
   }, 600_000);
 });

@@ -9,6 +9,7 @@ import { RESOURCE_LIMITS } from '../../../../contracts/index.ts';
 import type { Actor } from '../../kernel/auth/sessions.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
 import type { DbOrTx } from '../../kernel/db/database.ts';
+import { assertStorableText } from '../../kernel/http/storable-text.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
 import { assertCanPost, loadCommunityAccess } from '../communities/index.ts';
 import * as repo from './media.repo.ts';
@@ -118,6 +119,8 @@ export async function uploadMedia(
     await pipeline(part.file, g.stream, out);
     if ((part.file as { truncated?: boolean }).truncated) throw tooLarge('video');
     const r = g.result();
+    // The file name arrives in the multipart head, past the request-wide text check: checked here (the file is removed below).
+    assertStorableText(part.filename, 'upload', 'file');
     const row = await repo.insertMedia(deps.db, {
       id,
       orgId: actor.orgId,

@@ -103,6 +103,15 @@ describe('uploading', () => {
     expect(stored().length).toBe(before);
   });
 
+  it('refuses a file name PostgreSQL cannot store (a NUL) with 400 naming the file, and keeps no file', async () => {
+    const before = stored().length;
+    const res = await upload(c.member, 'do\u0000t.png', 'image/png', PNG);
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'INVALID_CHARACTERS', errors: [{ field: 'file' }] });
+    expect(stored().length).toBe(before);
+    expect((await upload(c.member, 'd\u00f6t \ud83d\ude00.png', 'image/png', PNG)).json()).toMatchObject({ originalName: 'd\u00f6t \ud83d\ude00.png' });
+  });
+
   it('refuses an over-size image with 413 while streaming (no Content-Length) and leaves no file on disk', async () => {
     const before = stored().length;
     const m = multipart('huge.png', 'image/png', Buffer.alloc(0));

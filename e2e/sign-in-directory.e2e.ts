@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from './support/expect-eventually.ts';
 import { type Browser, launchBrowser } from './support/launch-browser.ts';
-import { signIn } from './support/sign-in.ts';
+import { DEMO_PASSWORD, signIn } from './support/sign-in.ts';
 import { type Hearth, startHearth } from './support/start-hearth.ts';
 
 describe('sign in and filter the directory', () => {
@@ -38,5 +38,31 @@ describe('sign in and filter the directory', () => {
     // The demo has 15 engineers, all on the first page.
     expect(departments.length).toBe(15);
     await page.getByText("That's everyone matching your filters.").waitFor();
+  });
+
+  it("lets the person's own browser sign in while someone else's wrong passwords make a new browser wait", async () => {
+    // This browser signed in above, so it is a known device of the admin's account.
+    const { page } = browser;
+    await page.getByRole('button', { name: 'Sign out' }).locator('visible=true').first().click();
+    await page.waitForURL((u) => u.pathname.startsWith('/sign-in'));
+    // Someone on the same network guesses the admin's password until that source must wait.
+    for (let i = 0; i < 5; i++) {
+      const res = await fetch(`${hearth.url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@example.com', password: `guess-${i}-guess` }) });
+      expect(res.status).toBe(401);
+    }
+    // A new browser there waits, even with the right password, and is told why.
+    const stranger = await launchBrowser();
+    try {
+      await stranger.page.goto(`${hearth.url}/sign-in`);
+      await stranger.page.getByLabel('Work email').fill('admin@example.com');
+      await stranger.page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+      await stranger.page.getByRole('button', { name: 'Sign in', exact: true }).click();
+      await stranger.page.getByText(/Too many failed sign-ins for this account/).waitFor();
+    } finally {
+      await stranger.close();
+    }
+    // The admin's own browser signs straight in.
+    await signIn(page, hearth.url, 'admin@example.com');
+    await page.getByRole('heading', { level: 1, name: /Alex/ }).waitFor();
   });
 });

@@ -34,8 +34,12 @@ const ConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** Sign-in attempts allowed per IP per minute. */
   SIGNIN_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(10),
-  /** Failed sign-ins allowed per account per 15 minutes before it is slowed down. */
-  SIGNIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  /** Failed sign-ins per account from one source (an IP, an IPv6 /64, or one known device) per 15 minutes before it waits. */
+  SIGNIN_FAILURES_PER_SOURCE: z.coerce.number().int().min(1).default(5),
+  /** Failed sign-ins per account from all unknown devices together per 15 minutes before they wait (known devices never do). */
+  SIGNIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(50),
+  /** Days a browser stays a known device of the account it signed in to (cookie lifetime); 0 = no known devices. */
+  SIGNIN_KNOWN_DEVICE_DAYS: z.coerce.number().int().min(0).max(730).default(180),
   /** Requests per minute per person (or per IP when signed out) across the API. */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
   /** Threads and replies one person may post per minute (429 with Retry-After past it). */

@@ -1,7 +1,7 @@
 /**
- * Counts failed attempts per key (an account's email) in a sliding window. Past the limit the key
- * must wait until its oldest failure leaves the window: brute force is slowed without a permanent
- * lockout that an attacker could use to lock people out. Keys exist whether or not the account does.
+ * Counts failed attempts per key (e.g. account + source, see SignInThrottle) in a sliding window. Past the limit the
+ * key must wait until its oldest failure leaves the window: no permanent lockout. Keys exist whether or not the
+ * account does. At most 100,000 keys are kept (the oldest is dropped), so memory stays bounded under a flood.
  */
 export class FailureLimiter {
   private failures = new Map<string, number[]>();

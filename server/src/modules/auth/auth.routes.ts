@@ -21,6 +21,20 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps) {
   const tags = ['auth'];
   const cookieName = sessionCookieName(deps.config);
   const perIp = { rateLimit: { max: deps.config.SIGNIN_PER_IP_PER_MINUTE, timeWindow: '1 minute', keyGenerator: (req: { ip: string }) => req.ip } };
+  // The known-device cookie goes only to the sign-in route (its path), lives for SIGNIN_KNOWN_DEVICE_DAYS, and is never
+  // readable by scripts. __Secure- (not __Host-, which demands path=/) in production.
+  const deviceCookie = deps.config.NODE_ENV === 'production' ? '__Secure-hearth_device' : 'hearth_device';
+  const setDevice = (reply: FastifyReply, device: string | null) => {
+    if (device) {
+      reply.setCookie(deviceCookie, device, {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: deps.config.NODE_ENV === 'production',
+        path: '/api/auth/sign-in',
+        maxAge: deps.config.SIGNIN_KNOWN_DEVICE_DAYS * 86_400,
+      });
+    }
+  };
   const setCookie = (reply: FastifyReply, token: string) =>
     reply.setCookie(cookieName, token, {
       httpOnly: true,
@@ -31,8 +45,9 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps) {
     });
 
   r.post('/api/auth/sign-in', { schema: { tags, body: SignInRequest, response: { 200: MeResponse } }, config: perIp }, async (req, reply) => {
-    const { token, me } = await service.signIn(req, req.body.email, req.body.password);
+    const { token, me, device } = await service.signIn(req, req.body.email, req.body.password, req.cookies[deviceCookie]);
     setCookie(reply, token);
+    setDevice(reply, device);
     return me;
   });
   r.post('/api/auth/sign-out', { schema: { tags } }, async (req, reply) => {
@@ -42,8 +57,9 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps) {
   });
   r.get('/api/me', { schema: { tags, response: { 200: MeResponse } } }, (req) => service.me(requireActor(req)));
   r.post('/api/auth/accept-invite', { schema: { tags, body: AcceptInviteRequest, response: { 200: MeResponse } }, config: perIp }, async (req, reply) => {
-    const { token, me } = await service.acceptInvite(req, req.body.token, req.body.password);
+    const { token, me, device } = await service.acceptInvite(req, req.body.token, req.body.password);
     setCookie(reply, token);
+    setDevice(reply, device);
     return me;
   });
   r.post('/api/auth/password-reset', { schema: { tags, body: RequestPasswordResetRequest, response: { 202: MessageResponse } }, config: perIp }, async (req, reply) => {

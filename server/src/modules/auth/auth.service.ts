@@ -1,10 +1,11 @@
 import type { FastifyRequest } from 'fastify';
 import type { MeResponse } from '../../../../contracts/index.ts';
 import { audit } from '../../kernel/audit.ts';
-import { FailureLimiter } from '../../kernel/auth/failure-limiter.ts';
+import { issueDeviceToken, verifyDeviceToken } from '../../kernel/auth/known-devices.ts';
 import { consumeToken, issueToken } from '../../kernel/auth/one-time-tokens.ts';
 import { burnPasswordCheck, hashPassword, verifyPassword } from '../../kernel/auth/passwords.ts';
 import { type Actor, createSession, destroySession, destroySessionsOf } from '../../kernel/auth/sessions.ts';
+import { type SignInSource, SignInThrottle, sourceOf } from '../../kernel/auth/sign-in-throttle.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { escapeHtml } from '../../kernel/mail.ts';
@@ -13,9 +14,13 @@ import { findPersonByEmail, getPerson, setPersonColumns } from '../people/index.
 
 const INVALID = 'That email and password do not match an account. Check them and try again.';
 
-/** Auth use cases bound to one app (the failure limiter lives per node). */
+/** Auth use cases bound to one app (the sign-in throttle lives per node). */
 export function createAuthService(deps: AppDeps) {
-  const failures = new FailureLimiter(deps.config.SIGNIN_FAILURES_PER_ACCOUNT, 15 * 60_000);
+  const { config } = deps;
+  const throttle = new SignInThrottle({ perSource: config.SIGNIN_FAILURES_PER_SOURCE, perAccount: config.SIGNIN_FAILURES_PER_ACCOUNT, windowMs: 15 * 60_000 });
+  const deviceMaxAgeMs = config.SIGNIN_KNOWN_DEVICE_DAYS * 86_400_000;
+  /** A known-device token for the browser that just proved the password (null when known devices are off). */
+  const knownDevice = (personId: string, passwordHash: string) => (deviceMaxAgeMs > 0 ? issueDeviceToken(personId, passwordHash) : null);
   const policy = { idleMinutes: deps.config.SESSION_IDLE_MINUTES, absoluteHours: deps.config.SESSION_ABSOLUTE_HOURS };
 
   async function me(actor: Actor): Promise<MeResponse> {
@@ -32,20 +37,29 @@ export function createAuthService(deps: AppDeps) {
   return {
     me,
 
-    /** Checks email + password; the same message for unknown accounts and wrong passwords. */
-    async signIn(request: FastifyRequest, email: string, password: string) {
-      const wait = failures.retryAfter(email);
-      if (wait) throw new AppError('RATE_LIMITED', `Too many failed sign-ins for this account. Try again in ${wait} seconds.`, { retryAfterSeconds: wait });
+    /**
+     * Checks email + password; the same message for unknown accounts and wrong passwords. Failures are throttled per
+     * account + source, and per account across unknown devices; `deviceToken` (the known-device cookie) exempts the
+     * browser the person signed in on before from the account-wide ceiling. Answers a fresh known-device token.
+     */
+    async signIn(request: FastifyRequest, email: string, password: string, deviceToken?: string) {
       const person = await findPersonByEmail(deps.db, email);
+      const from: SignInSource = {
+        source: sourceOf(request.ip),
+        device: person?.passwordHash && deviceMaxAgeMs > 0 ? verifyDeviceToken(deviceToken, person.id, person.passwordHash, deviceMaxAgeMs) : null,
+      };
+      const wait = throttle.retryAfter(email, from);
+      if (wait) throw new AppError('RATE_LIMITED', `Too many failed sign-ins for this account. Try again in ${wait} seconds, or from a device you signed in on before.`, { retryAfterSeconds: wait });
       const ok = person?.passwordHash && person.status === 'active' ? await verifyPassword(person.passwordHash, password) : (await burnPasswordCheck(password), false);
-      if (!person || !ok) {
-        failures.fail(email);
-        await audit(deps.db, request, { orgId: person?.orgId ?? null, actorId: person?.id ?? null, action: 'auth.sign_in_failed' });
+      const data = { knownDevice: from.device !== null };
+      if (!person?.passwordHash || !ok) {
+        throttle.fail(email, from);
+        await audit(deps.db, request, { orgId: person?.orgId ?? null, actorId: person?.id ?? null, action: 'auth.sign_in_failed', data });
         throw new AppError('INVALID_CREDENTIALS', INVALID);
       }
-      failures.reset(email);
-      await audit(deps.db, request, { orgId: person.orgId, actorId: person.id, action: 'auth.signed_in' });
-      return startSession(request, person.id, person.orgId, person.roles);
+      throttle.succeed(email, from);
+      await audit(deps.db, request, { orgId: person.orgId, actorId: person.id, action: 'auth.signed_in', data });
+      return { ...(await startSession(request, person.id, person.orgId, person.roles)), device: knownDevice(person.id, person.passwordHash) };
     },
 
     /** Ends this session server-side. */
@@ -65,7 +79,7 @@ export function createAuthService(deps: AppDeps) {
         await audit(tx, request, { orgId: owner.orgId, actorId: owner.personId, action: 'auth.invite_accepted' });
         return person;
       });
-      return startSession(request, result.id, result.orgId, result.roles);
+      return { ...(await startSession(request, result.id, result.orgId, result.roles)), device: knownDevice(result.id, passwordHash) };
     },
 
     /**

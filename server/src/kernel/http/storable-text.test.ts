@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import rateLimit from '@fastify/rate-limit';
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { installEmptyPatchCheck } from './empty-patch.ts';
@@ -87,6 +88,18 @@ describe('storable text', () => {
     expect((await post('/t/a', { emoji: '\uD83D\uDE00' })).statusCode).toBe(200);
     expect((await app.inject({ method: 'PATCH', url: '/t/a', payload: {} })).json()).toMatchObject({ code: 'NOTHING_TO_CHANGE' });
     expect((await app.inject({ method: 'PATCH', url: '/t/a', payload: { title: null } })).statusCode).toBe(200);
+    await app.close();
+  });
+
+  it('still counts refused requests against the rate limit (the check runs after the limiter)', async () => {
+    const app = Fastify();
+    installErrorHandling(app);
+    await app.register(rateLimit, { global: true, max: 2, timeWindow: '1 minute', hook: 'preValidation' });
+    installStorableTextCheck(app);
+    app.get('/t', async () => ({ ok: true }));
+    const codes = [];
+    for (let i = 0; i < 4; i++) codes.push((await app.inject({ method: 'GET', url: '/t?q=a%00b' })).statusCode);
+    expect(codes).toEqual([400, 400, 429, 429]);
     await app.close();
   });
 });

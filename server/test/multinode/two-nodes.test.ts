@@ -88,4 +88,41 @@ describe('two stateless nodes on one PostgreSQL', () => {
     }
     expect(title).toBe('Head of Caching');
   });
+
+  it('posts on both nodes at once notify the mentioned person once each: the nodes share the deliveries, none twice, none left', async () => {
+    const maya = await httpSignIn(nodeA.url, 'maya.patel@example.com', 'hearth-demo');
+    const writers = [await httpSignIn(nodeA.url, 'sam.okafor@example.com', 'hearth-demo'), await httpSignIn(nodeB.url, 'lea.schmidt@example.com', 'hearth-demo')];
+    const nodes = [nodeA, nodeB];
+    const post = async (i: number, url: string, body: unknown) => {
+      const w = writers[i % 2];
+      const res = await fetch(`${nodes[i % 2].url}${url}`, { method: 'POST', headers: { cookie: w.cookie, 'x-csrf-token': w.csrf, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      if (!res.ok) throw new Error(`${res.status} ${await res.text()}`);
+      return (await res.json()) as { id: string };
+    };
+    const community = await post(0, '/api/communities', { name: `Two nodes ${Date.now()}` });
+    await fetch(`${nodeB.url}/api/communities/${community.id}/join`, { method: 'POST', headers: { cookie: writers[1].cookie, 'x-csrf-token': writers[1].csrf, 'content-type': 'application/json' }, body: JSON.stringify({ acceptRulesVersion: 1 }) });
+    const threads = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => post(i, `/api/communities/${community.id}/threads`, { title: `Question ${i}`, body: `[@Maya Patel](/people/${maya.personId}), thoughts?` })),
+    );
+    const ids = new Set(threads.map((t) => t.id));
+    const mine = async () => {
+      const page = (await (await fetch(`${nodeB.url}/api/notifications?limit=50`, { headers: { cookie: maya.cookie } })).json()) as { items: { kind: string; url: string }[] };
+      return page.items.filter((n) => n.kind === 'mention' && ids.has(n.url.split('/')[2]?.split('#')[0]));
+    };
+    const deadline = Date.now() + 10_000;
+    let got = await mine();
+    while (got.length < 12 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      got = await mine();
+    }
+    await new Promise((r) => setTimeout(r, 1500)); // both nodes poll at least once more
+    got = await mine();
+    expect(got).toHaveLength(12);
+    expect(new Set(got.map((n) => n.url)).size).toBe(12);
+    const db = new pg.Client({ connectionString: withDatabase(adminUrl as string, dbName) });
+    await db.connect();
+    const left = await db.query(`select count(*)::int as n from event_deliveries d join domain_events e on e.id = d.event_id where e.payload->>'threadId' = any($1)`, [[...ids]]);
+    await db.end();
+    expect(left.rows[0].n).toBe(0);
+  }, 60_000);
 });

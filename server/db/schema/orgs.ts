@@ -10,6 +10,8 @@ export const organizations = pgTable('organizations', {
   name: text('name').notNull(),
   slug: text('slug').notNull().unique(),
   isDemo: boolean('is_demo').notNull().default(false),
+  /** Hosts (lower-case names, `*.` for subdomains) whose https images Markdown may embed; set by org admins. */
+  imageHosts: text('image_hosts').array().notNull().default(sql`'{}'::text[]`),
   createdAt: createdAt(),
 });
 

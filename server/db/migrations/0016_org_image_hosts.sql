@@ -1,0 +1,1 @@
+ALTER TABLE "organizations" ADD COLUMN "image_hosts" text[] DEFAULT '{}'::text[] NOT NULL;

@@ -16,3 +16,4 @@ export * from './live-sessions.ts';
 export * from './events.ts';
 export * from './system.ts';
 export * from './audit.ts';
+export * from './organizations.ts';

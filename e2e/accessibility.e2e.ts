@@ -103,6 +103,7 @@ describe('accessibility: every main screen passes axe (WCAG 2.1 A and AA) on des
       '/admin/people',
       '/admin/system',
       '/admin/audit',
+      '/admin/settings',
       '/communities/new',
       '/events/new',
       '/pathways/new',
@@ -111,7 +112,7 @@ describe('accessibility: every main screen passes axe (WCAG 2.1 A and AA) on des
     ];
     for (const path of screens) findings.push(...(await scan(desktop.page, hearth.url, path)));
     // On a phone the shell is different (top bar, bottom tabs, "More"): the busiest screens again.
-    for (const path of ['/', '/people', '/communities/data-guild', `/threads/${ids.thread}`, '/events', `/live/${ids.live}`, '/mentoring', '/admin/people', '/admin/audit']) {
+    for (const path of ['/', '/people', '/communities/data-guild', `/threads/${ids.thread}`, '/events', `/live/${ids.live}`, '/mentoring', '/admin/people', '/admin/audit', '/admin/settings']) {
       findings.push(...(await scan(phone.page, hearth.url, path)));
     }
     expect(findings, findings.map((f) => `${f.page} @${f.width}px: [${f.impact}] ${f.rule} at ${f.targets.join(' | ')}`).join('\n')).toEqual([]);

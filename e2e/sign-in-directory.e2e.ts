@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CspViolation, recordCspViolations } from './support/csp-violations.ts';
 import { eventually } from './support/expect-eventually.ts';
 import { type Browser, launchBrowser } from './support/launch-browser.ts';
 import { DEMO_PASSWORD, signIn } from './support/sign-in.ts';
@@ -7,9 +8,11 @@ import { type Hearth, startHearth } from './support/start-hearth.ts';
 describe('sign in and filter the directory', () => {
   let hearth: Hearth;
   let browser: Browser;
+  let violations: CspViolation[];
   beforeAll(async () => {
     hearth = await startHearth();
     browser = await launchBrowser();
+    violations = await recordCspViolations(browser.context);
   });
   afterAll(async () => {
     await browser?.close();
@@ -64,5 +67,24 @@ describe('sign in and filter the directory', () => {
     // The admin's own browser signs straight in.
     await signIn(page, hearth.url, 'admin@example.com');
     await page.getByRole('heading', { level: 1, name: /Alex/ }).waitFor();
+  it('reports no Content-Security-Policy violation on the sign-in page and the main pages', async () => {
+    const { page } = browser;
+    // Signed in by the test above; the sign-in page was recorded then. Each main destination, an admin page, and a
+    // community, thread and profile, opened as a fresh page load (a document with its own CSP) and used a moment.
+    const paths = ['/', '/people', '/communities', '/pathways', '/programs', '/events', '/live', '/mentoring', '/library', '/messages', '/notifications', '/search?q=design', '/admin/people', '/admin/settings'];
+    for (const path of paths) {
+      await page.goto(`${hearth.url}${path}`);
+      await page.locator('main h1').first().waitFor();
+      await page.waitForLoadState('networkidle');
+    }
+    await page.goto(`${hearth.url}/communities`);
+    await page.locator('main a[href^="/communities/"]:not([href="/communities/new"])').first().click();
+    await page.locator('main a[href^="/threads/"]').first().click();
+    await page.locator('main h1').first().waitFor();
+    await page.goto(`${hearth.url}/people`);
+    await page.locator('ul[aria-label="People"] article[data-person-id] a').first().click();
+    await page.waitForURL((u) => /^\/people\/[0-9a-f-]{36}$/.test(u.pathname));
+    await page.waitForLoadState('networkidle');
+    expect(violations).toEqual([]);
   });
 });

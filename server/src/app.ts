@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { installAuditContext } from './kernel/audit.ts';
 import type { AppDeps } from './kernel/deps.ts';
 import { installErrorHandling, sendProblem } from './kernel/http/problem.ts';
-import { installSessionAndCsrf } from './kernel/http/security.ts';
+import { installSessionAndCsrf, sessionReader } from './kernel/http/security.ts';
 import { webDist } from './kernel/paths.ts';
 import { installSecurityHeaders } from './kernel/http/security-headers.ts';
 import * as audit from './modules/audit/index.ts';
@@ -27,6 +27,7 @@ import * as liveSessions from './modules/live-sessions/index.ts';
 import * as mentoring from './modules/mentoring/index.ts';
 import * as messages from './modules/messages/index.ts';
 import * as notifications from './modules/notifications/index.ts';
+import * as organizations from './modules/organizations/index.ts';
 import * as pathways from './modules/pathways/index.ts';
 import * as programs from './modules/programs/index.ts';
 import * as resources from './modules/resources/index.ts';
@@ -61,7 +62,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}) {
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
 
-  installSecurityHeaders(app, config);
+  const { documentCsp } = installSecurityHeaders(app, config);
   await app.register(cookie);
   await app.register(rateLimit, {
     global: true,
@@ -91,6 +92,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}) {
   const typed = app as unknown as App;
   await system.register(typed, deps);
   await auth.register(typed, deps);
+  await organizations.register(typed, deps);
   await people.register(typed, deps);
   await presence.register(typed, deps);
   await communities.register(typed, deps);
@@ -131,11 +133,15 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}) {
       setHeaders: (reply, path) => void reply.header('cache-control', path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
     });
     // The web app is a single page: any non-API GET that is not a file gets index.html.
-    app.get('/*', (request, reply) => {
+    const readSession = sessionReader(deps.db, config, deps.sessions);
+    app.get('/*', async (request, reply) => {
       if (request.url.startsWith('/api')) return sendProblem(reply, 404, 'NOT_FOUND', `No route GET ${request.url.split('?')[0]}.`);
       const path = request.url.split('?')[0];
       if (path !== '/' && existsSync(join(webDist, path)) && !path.includes('..')) return reply.sendFile(path.slice(1));
-      return reply.type('text/html').sendFile('index.html');
+      // The page's img-src names the signed-in person's organization's image hosts (see security-headers.ts).
+      const actor = await readSession(request);
+      const csp = documentCsp(actor ? await organizations.imageHostsOf(deps.db, actor.orgId) : []);
+      return reply.type('text/html').header('content-security-policy', csp).header('vary', 'Cookie').sendFile('index.html');
     });
   }
   return app;

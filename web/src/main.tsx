@@ -1,3 +1,5 @@
+// First: zod must be told not to compile parsers before the contracts build their schemas.
+import './lib/zod-jitless.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app.tsx';

@@ -8,6 +8,7 @@ import { NotFoundPage } from './not-found-page.tsx';
 // Each page is its own chunk, fetched on first visit (see lazy-page.tsx).
 const SystemPage = lazyPage(() => import('../features/system/routes/system-page.tsx').then((m) => m.SystemPage));
 const AdminAuditPage = lazyPage(() => import('../features/admin/routes/admin-audit-page.tsx').then((m) => m.AdminAuditPage));
+const AdminSettingsPage = lazyPage(() => import('../features/admin/routes/admin-settings-page.tsx').then((m) => m.AdminSettingsPage));
 const AdminPeoplePage = lazyPage(() => import('../features/admin/routes/admin-people-page.tsx').then((m) => m.AdminPeoplePage));
 const CommunitiesPage = lazyPage(() => import('../features/communities/routes/communities-page.tsx').then((m) => m.CommunitiesPage));
 const CommunityPage = lazyPage(() => import('../features/communities/routes/community-page.tsx').then((m) => m.CommunityPage));
@@ -107,6 +108,7 @@ export function SignedInApp() {
           <Route path="/admin/people" component={AdminPeoplePage} />
           <Route path="/admin/system" component={SystemPage} />
           <Route path="/admin/audit" component={AdminAuditPage} />
+          <Route path="/admin/settings" component={AdminSettingsPage} />
           <Route component={NotFoundPage} />
         </Switch>
       </PageBoundary>

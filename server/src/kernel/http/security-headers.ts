@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import helmet, { type HelmetOptions } from 'helmet';
+import { isImageHost } from '../../../../contracts/index.ts';
 import type { Config } from '../../config.ts';
 
 /** Helmet options for Hearth: a strict CSP for the single-page app, HSTS in production. */
@@ -10,7 +11,9 @@ export function helmetOptions(config: Config): HelmetOptions {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'https:'],
+        // Uploads and inline icons only; a page served to a signed-in person adds their organization's image hosts
+        // (withImageHosts). Markdown renders any other image as a link, and this stops one already stored.
+        imgSrc: ["'self'", 'data:'],
         connectSrc: ["'self'", 'ws:', 'wss:'],
         objectSrc: ["'none'"],
         baseUri: ["'none'"],
@@ -45,6 +48,21 @@ export function installSecurityHeaders(app: FastifyInstance, config: Config) {
     reply.headers(isApiData(request.url) ? api : documentHeaders);
     done();
   });
+  const csp = documentHeaders['content-security-policy'] ?? '';
+  return {
+    /** The page CSP allowing images from these hosts too (https, default port), as Markdown renders them. */
+    documentCsp: (imageHosts: readonly string[]) => withImageHosts(csp, imageHosts),
+  };
+}
+
+/**
+ * Adds `https://<host>` to a CSP's img-src for each host. Hosts that are not plain DNS names (what contracts'
+ * ImageHost accepts) are skipped, so a bad value in the database can never add a directive or a wildcard.
+ */
+export function withImageHosts(csp: string, imageHosts: readonly string[]): string {
+  const sources = imageHosts.filter(isImageHost).map((h) => ` https://${h}`).join('');
+  if (!sources) return csp;
+  return csp.replace(/(^|;)(\s*img-src [^;]*)/, (_m, sep: string, directive: string) => `${sep}${directive}${sources}`);
 }
 
 /** JSON API answers (not the HTML of /api/docs): never cached, never rendered as a document. */

@@ -35,16 +35,24 @@ export function isSameOrigin(request: FastifyRequest, allowed: Set<string>): boo
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Loads the session on every /api request and enforces CSRF rules on state-changing ones. */
-export function installSessionAndCsrf(app: FastifyInstance, db: Db, config: Config, cache?: SessionCache) {
+/** Reads the signed-in person from a request's session cookie (null when there is none or it is not live). */
+export function sessionReader(db: Db, config: Config, cache?: SessionCache) {
   const policy: SessionPolicy = { idleMinutes: config.SESSION_IDLE_MINUTES, absoluteHours: config.SESSION_ABSOLUTE_HOURS };
   const cookie = sessionCookieName(config);
+  return async (request: FastifyRequest): Promise<Actor | null> => {
+    const token = request.cookies[cookie];
+    return token && token.length < 200 ? loadSession(db, token, policy, new Date(), cache) : null;
+  };
+}
+
+/** Loads the session on every /api request and enforces CSRF rules on state-changing ones. */
+export function installSessionAndCsrf(app: FastifyInstance, db: Db, config: Config, cache?: SessionCache) {
+  const readSession = sessionReader(db, config, cache);
   const origins = allowedOrigins(config);
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
-    const token = request.cookies[cookie];
-    if (token && token.length < 200) request.actor = await loadSession(db, token, policy, new Date(), cache);
+    request.actor = await readSession(request);
     if (SAFE.has(request.method)) return;
     if (request.headers['sec-fetch-site'] === 'cross-site' || !isSameOrigin(request, origins)) {
       throw new AppError('CSRF_FAILED', 'This request came from another site and was refused.');

@@ -26,6 +26,7 @@ import * as policy from './communities.policy.ts';
 import * as repo from './communities.repo.ts';
 import { accessCacheFor, communityScope, invalidateCommunity } from './community-access-cache.ts';
 import { DEFAULT_RULES, slugify } from './community-defaults.ts';
+import { imageHostsOf } from '../organizations/index.ts';
 
 /** Realtime channel of a community (membership and thread-list changes). */
 export const communityChannel = (id: string) => `community:${id}`;
@@ -184,7 +185,7 @@ export async function createCommunity(deps: AppDeps, actor: Actor, raw: CreateCo
           visibility: input.visibility,
           topics: [...new Set(input.topics)],
           rules,
-          rulesHtml: renderMarkdown(rules),
+          rulesHtml: renderMarkdown(rules, await imageHostsOf(tx, actor.orgId)),
           createdBy: actor.personId,
           memberCount: 1,
         });
@@ -220,7 +221,7 @@ export async function updateCommunity(deps: AppDeps, actor: Actor, id: string, i
       ...(input.description !== undefined ? { description: input.description } : {}),
       ...(input.visibility !== undefined ? { visibility: input.visibility } : {}),
       ...(topics ? { topics } : {}),
-      ...(rulesChanged ? { rules: input.rules, rulesHtml: renderMarkdown(input.rules as string), rulesVersion: c.rulesVersion + 1 } : {}),
+      ...(rulesChanged ? { rules: input.rules, rulesHtml: renderMarkdown(input.rules as string, await imageHostsOf(tx, actor.orgId)), rulesVersion: c.rulesVersion + 1 } : {}),
     });
     // The moderator who changed the rules has accepted them.
     if (rulesChanged && access.member?.status === 'active') await repo.updateMember(tx, c.id, actor.personId, { rulesAccepted: updated.rulesVersion });

@@ -25,6 +25,7 @@ import { AppError } from '../../kernel/errors.ts';
 import { sendJson } from '../../kernel/http/json.ts';
 import { requireActor } from '../../kernel/http/security.ts';
 import * as service from './discussions.service.ts';
+import { imageHostsOf } from '../organizations/index.ts';
 
 const IdParams = z.object({ id: Id });
 
@@ -88,8 +89,8 @@ export function discussionsRoutes(app: FastifyInstance, deps: AppDeps) {
     '/api/markdown/preview',
     { schema: { tags, body: z.object({ body: z.string().max(COMMUNITY_LIMITS.postBody) }).strict(), response: { 200: z.object({ html: z.string() }) } } },
     async (req) => {
-      requireActor(req);
-      return { html: renderMarkdown(req.body.body) };
+      const actor = requireActor(req);
+      return { html: renderMarkdown(req.body.body, await imageHostsOf(deps.db, actor.orgId)) };
     },
   );
 }

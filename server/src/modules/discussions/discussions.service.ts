@@ -23,6 +23,7 @@ import { toIso } from '../../kernel/time.ts';
 import { assertCanPost, communityChannel, communityScope, findCommunityExperts, loadCommunityAccess } from '../communities/index.ts';
 import * as policy from './discussions.policy.ts';
 import * as repo from './discussions.repo.ts';
+import { imageHostsOf } from '../organizations/index.ts';
 
 /** Realtime channel of a thread (new replies, edits, reactions, acceptance). */
 export const threadChannel = (id: string) => `thread:${id}`;
@@ -317,7 +318,7 @@ export async function createThread(deps: AppDeps, actor: Actor, communityId: str
       communityId: c.id,
       authorId: actor.personId,
       body: input.body,
-      html: renderMarkdown(input.body),
+      html: renderMarkdown(input.body, await imageHostsOf(tx, actor.orgId)),
       isFirst: true,
       createdAt: now,
     });
@@ -353,7 +354,7 @@ export async function replyToThread(deps: AppDeps, actor: Actor, threadId: strin
       communityId: thread.communityId,
       authorId: actor.personId,
       body: input.body,
-      html: renderMarkdown(input.body),
+      html: renderMarkdown(input.body, await imageHostsOf(tx, actor.orgId)),
       replyToId: input.replyToId ?? null,
       createdAt: now,
     });
@@ -384,7 +385,7 @@ export async function editPost(deps: AppDeps, actor: Actor, id: string, body: st
     if (thread.isLocked && !access.canModerate) throw new AppError('THREAD_LOCKED', 'This thread is locked.');
     if (body === post.body) return { threadId: thread.id, communityId: thread.communityId };
     await repo.insertRevision(tx, { orgId: actor.orgId, postId: post.id, body: post.body, editedBy: actor.personId });
-    await repo.updatePostRow(tx, post.id, { body, html: renderMarkdown(body), editedAt: new Date() });
+    await repo.updatePostRow(tx, post.id, { body, html: renderMarkdown(body, await imageHostsOf(tx, actor.orgId)), editedAt: new Date() });
     if (post.isFirst) await repo.updateThreadRow(tx, thread.id, { excerpt: plainExcerpt(body) });
     const mentioned = await mentionsIn(tx, actor.orgId, body, post.authorId);
     await repo.insertMentions(tx, actor.orgId, post.id, mentioned);

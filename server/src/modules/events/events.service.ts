@@ -14,6 +14,7 @@ import * as policy from './events.policy.ts';
 import type { EventRow } from './events.repo.ts';
 import * as repo from './events.repo.ts';
 import { fillFromWaitlist } from './waitlist.ts';
+import { imageHostsOf } from '../organizations/index.ts';
 
 const invalid = (errors: FieldError[]) => new AppError('VALIDATION_FAILED', `Some fields are not valid: ${errors.map((e) => e.field).join(', ')}.`, { errors });
 
@@ -152,7 +153,7 @@ export async function createEvent(deps: AppDeps, actor: Actor, raw: CreateEventR
       kind: input.kind,
       title: input.title,
       description: input.description,
-      descriptionHtml: renderMarkdown(input.description),
+      descriptionHtml: renderMarkdown(input.description, await imageHostsOf(tx, actor.orgId)),
       startsAt,
       endsAt,
       timeZone: input.timeZone,
@@ -193,7 +194,7 @@ export async function updateEvent(deps: AppDeps, actor: Actor, id: string, input
       startsAt,
       endsAt,
       ...(location !== undefined ? { location: location || null } : {}),
-      ...(description !== undefined ? { description, descriptionHtml: renderMarkdown(description) } : {}),
+      ...(description !== undefined ? { description, descriptionHtml: renderMarkdown(description, await imageHostsOf(tx, actor.orgId)) } : {}),
       ...(timeChanged || placeChanged || textChanged ? { sequence: row.sequence + 1 } : {}),
     });
     if (hostIds) await repo.setHosts(tx, actor.orgId, row.id, await checkHosts(tx, actor.orgId, hostIds));

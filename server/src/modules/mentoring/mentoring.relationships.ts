@@ -30,6 +30,7 @@ import type { Mail } from '../../kernel/mail.ts';
 import { toIso } from '../../kernel/time.ts';
 import * as policy from './mentoring.policy.ts';
 import * as repo from './mentoring.repo.ts';
+import { imageHostsOf } from '../organizations/index.ts';
 
 const gone = () => notFound('That relationship');
 
@@ -250,7 +251,7 @@ export async function listNotes(db: DbOrTx, actor: Actor, id: string): Promise<R
 /** Adds a pair-private note (Markdown; partners only, also after closing). */
 export async function addNote(deps: AppDeps, actor: Actor, id: string, body: CreateNoteRequest): Promise<RelationshipNote> {
   const { r } = await partnerAccess(deps.db, actor, id);
-  const n = await repo.insertNote(deps.db, { orgId: actor.orgId, matchId: r.id, authorId: actor.personId, body: body.body, html: renderMarkdown(body.body) });
+  const n = await repo.insertNote(deps.db, { orgId: actor.orgId, matchId: r.id, authorId: actor.personId, body: body.body, html: renderMarkdown(body.body, await imageHostsOf(deps.db, actor.orgId)) });
   const me = actor.personId === r.mentorId ? { id: r.mentorId, name: r.mentorName, title: r.mentorTitle } : { id: r.menteeId, name: r.menteeName, title: r.menteeTitle };
   announce(deps, r.id, 'notes');
   return { id: n.id, author: me, body: n.body, html: n.html, createdAt: toIso(n.createdAt), canDelete: true };

@@ -17,6 +17,7 @@ import { toIso } from '../../kernel/time.ts';
 import { personChannel } from '../presence/index.ts';
 import * as policy from './messages.policy.ts';
 import * as repo from './messages.repo.ts';
+import { imageHostsOf } from '../organizations/index.ts';
 
 /** Tells each member's sockets (every node) that a conversation changed: ids only, never content. */
 function publishTo(deps: AppDeps, personIds: string[], conversationId: string) {
@@ -110,7 +111,7 @@ export async function findMessages(db: DbOrTx, actor: Actor, id: string, q: Find
 export async function sendMessage(deps: AppDeps, actor: Actor, id: string, body: string): Promise<Message> {
   const { message, memberIds } = await deps.events.transaction(deps.db, async (tx, emit) => {
     await loadMembership(tx, actor, id, true);
-    const message = await repo.insertMessage(tx, { orgId: actor.orgId, conversationId: id, authorId: actor.personId, body, html: renderMarkdown(body) });
+    const message = await repo.insertMessage(tx, { orgId: actor.orgId, conversationId: id, authorId: actor.personId, body, html: renderMarkdown(body, await imageHostsOf(tx, actor.orgId)) });
     const memberIds = await repo.selectMemberIds(tx, id);
     emit({
       type: 'messages.sent',

@@ -1,13 +1,25 @@
-// organizations: owns tenants (the organizations table). Emits: none. Consumes: none.
-// Other modules use createOrganization/getOrganization/findOrganizations; no HTTP routes yet
-// (organizations are created by the demo seed, tests and operators).
+// organizations: owns tenants (the organizations table) and their settings: the hosts whose images Markdown may embed
+// (org admins change them; audited). Emits: none. Consumes: none.
+// Public surface: register(app, deps); createOrganization/getOrganization/hasOrganizations; imageHostsOf (modules
+// that render Markdown pass it to renderMarkdown; the web app's page CSP is built from it).
+// Organizations themselves are created by the demo seed, tests and operators.
 import { eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
 import { organizations } from '../../../db/schema/index.ts';
 import type { DbOrTx } from '../../kernel/db/database.ts';
+import type { AppDeps } from '../../kernel/deps.ts';
 import { notFound } from '../../kernel/errors.ts';
+import { organizationsRoutes } from './organizations.routes.ts';
+
+export { imageHostsOf } from './organizations.service.ts';
 
 /** An organization (tenant). */
 export type Organization = typeof organizations.$inferSelect;
+
+/** Registers the settings routes. */
+export async function register(app: FastifyInstance, deps: AppDeps) {
+  organizationsRoutes(app, deps);
+}
 
 /** Creates an organization. */
 export async function createOrganization(db: DbOrTx, input: { name: string; slug: string; isDemo?: boolean }): Promise<Organization> {

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useIsOnline } from '../../lib/use-is-online.ts';
 
 type Size = 'xs' | 'sm' | 'md' | 'lg';
@@ -33,11 +34,14 @@ export function Avatar({
   showPresence?: boolean;
 }) {
   const online = useIsOnline(personId);
+  // A picture that cannot load (gone, or from a host the page's CSP does not allow) gives way to the initials.
+  const [failed, setFailed] = useState<string | null>(null);
+  const showPicture = src && failed !== src;
   return (
     <span className={`avatar avatar-${size} avatar-tone-${tone(personId)}`} aria-hidden={showPresence ? undefined : true}>
       {/* The initials are drawn by CSS: they picture the person like a photo would, so they are not text that a link
           wrapping the avatar would be expected to carry in its name (WCAG 2.5.3). */}
-      {src ? <img src={src} alt="" loading="lazy" /> : <span className="avatar-initials" data-initials={initials(name)} aria-hidden="true" />}
+      {showPicture ? <img src={src} alt="" loading="lazy" onError={() => setFailed(src)} /> : <span className="avatar-initials" data-initials={initials(name)} aria-hidden="true" />}
       {showPresence ? (
         <span
           className="presence-dot"

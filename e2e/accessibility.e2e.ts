@@ -111,6 +111,13 @@ describe('accessibility: every main screen passes axe (WCAG 2.1 A and AA) on des
       '/live/new',
     ];
     for (const path of screens) findings.push(...(await scan(desktop.page, hearth.url, path)));
+    // The month grid's shape depends on the day it is drawn (days of the months around it, 4 to 6 weeks, where today
+    // falls), so it is also scanned with the browser's clock on fixed days: February 2026 (whole weeks when they start
+    // on Sunday, as in en-US), month and year ends, and a 29 February. The result no longer depends on the run's day.
+    for (const today of ['2026-02-15', '2027-01-31', '2027-12-31', '2028-02-29']) {
+      await desktop.page.clock.setFixedTime(new Date(`${today}T12:00:00`));
+      for (const f of await scan(desktop.page, hearth.url, '/events')) findings.push({ ...f, page: `/events on ${today}` });
+    }
     // On a phone the shell is different (top bar, bottom tabs, "More"): the busiest screens again.
     for (const path of ['/', '/people', '/communities/data-guild', `/threads/${ids.thread}`, '/events', `/live/${ids.live}`, '/mentoring', '/admin/people', '/admin/audit', '/admin/settings']) {
       findings.push(...(await scan(phone.page, hearth.url, path)));

@@ -22,6 +22,32 @@ async function callApi<T>(page: Page, method: string, url: string, body?: unknow
   ) as Promise<{ status: number; body: T }>;
 }
 
+/** The instant of `hour`:00 on `day` (YYYY-MM-DD) in an IANA zone, by that day's rules (summer time included). */
+function wallTimeIn(day: string, hour: number, timeZone: string): Date {
+  const guess = Date.parse(`${day}T${String(hour).padStart(2, '0')}:00:00Z`);
+  const offsetAt = (t: number) => {
+    const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(t).find((x) => x.type === 'timeZoneName')?.value ?? 'GMT';
+    const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+    return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) * 60_000 : 0;
+  };
+  return new Date(guess - offsetAt(guess - offsetAt(guess)));
+}
+
+/** YYYY-MM-DD of a UTC calendar date `days` after `day` (negative: before). */
+const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+/** The same day of the month `delta` months away, clamped to that month's length (what Page Up / Page Down do). */
+function addMonthsClamped(day: string, delta: number): string {
+  const [y, m, d] = day.split('-').map(Number);
+  const last = new Date(Date.UTC(y, m - 1 + delta + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(y, m - 1 + delta, Math.min(d, last))).toISOString().slice(0, 10);
+}
+/** Every day of the month of `day`, in order. */
+function daysOfMonth(day: string): string[] {
+  const [y, m] = day.split('-').map(Number);
+  const n = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return Array.from({ length: n }, (_, i) => `${day.slice(0, 7)}-${String(i + 1).padStart(2, '0')}`);
+}
+
 /** The open questions on a page, top first. */
 const openQuestions = (page: Page) => page.locator('ol[aria-label^="Open questions"] .question-body').allTextContents();
 
@@ -49,6 +75,49 @@ describe('events: an admin plans a workshop in another time zone; RSVPs fill it,
     await withFailureShots('events-', { admin, maya, sam, lea }, journey);
   }, 300_000);
 
+  // The month grid is drawn in the browser from the browser's clock. Its edges are checked on a spread of days, whatever
+  // day the suite runs: month ends of 28, 29, 30 and 31 days, the last day of a year, a 29 February, a first of January.
+  it('draws the calendar of any day: today marked, the whole month, and paging across month and year ends', async () => {
+    const cal = await launchBrowser();
+    cal.context.setDefaultTimeout(30_000);
+    try {
+      const page = cal.page;
+      await signIn(page, hearth.url, 'admin@example.com');
+      const focused = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.day ?? null);
+      const inMonth = () => page.locator('table.cal td:not([data-outside]) .cal-day').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.day));
+      for (const today of ['2027-01-31', '2027-02-28', '2028-02-29', '2027-04-30', '2027-12-31', '2028-01-01']) {
+        // Noon: the same day in any browser zone within 11 hours of this process's.
+        await page.clock.setFixedTime(new Date(`${today}T12:00:00`));
+        await page.goto(`${hearth.url}/events`);
+        await page.locator('table.cal').waitFor();
+        await eventually(() => page.locator('.cal-day[aria-current="date"]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.day)), (d) => d.join() === today, `${today} marked as today`);
+        expect(await page.locator('.cal-day[tabindex="0"]').getAttribute('data-day'), today).toBe(today);
+        expect(await inMonth(), today).toEqual(daysOfMonth(today));
+        // Page Down: the same day next month (clamped), the grid follows; Page Up comes back (clamped again).
+        await page.locator(`.cal-day[data-day="${today}"]`).focus();
+        await page.keyboard.press('PageDown');
+        const next = addMonthsClamped(today, 1);
+        await eventually(focused, (d) => d === next, `Page Down from ${today} to ${next}`);
+        await page.waitForURL((u) => u.searchParams.get('month') === next.slice(0, 7));
+        expect(await inMonth(), next).toEqual(daysOfMonth(next));
+        await page.keyboard.press('PageUp');
+        const back = addMonthsClamped(next, -1);
+        await eventually(focused, (d) => d === back, `Page Up from ${next} to ${back}`);
+        expect(await inMonth(), back).toEqual(daysOfMonth(today));
+        // Arrow keys step over the month's edges: from its last day to the next month's first, and back.
+        const last = daysOfMonth(today).at(-1) as string;
+        await page.locator(`.cal-day[data-day="${last}"]`).focus();
+        await page.keyboard.press('ArrowRight');
+        await eventually(focused, (d) => d === addDays(last, 1), `Arrow Right from ${last}`);
+        expect(await inMonth(), addDays(last, 1)).toEqual(daysOfMonth(addDays(last, 1)));
+        await page.keyboard.press('ArrowLeft');
+        await eventually(focused, (d) => d === last, `Arrow Left back to ${last}`);
+      }
+    } finally {
+      await cal.close();
+    }
+  }, 180_000);
+
   async function journey() {
     const a = admin.page;
     const title = 'Facilitation skills workshop';
@@ -57,7 +126,7 @@ describe('events: an admin plans a workshop in another time zone; RSVPs fill it,
     // Plan it in a zone other than the browser's: Singapore (UTC+8, no daylight saving), or New York when the browser is in Singapore.
     const zone = browserZone === 'Asia/Singapore' ? 'America/New_York' : 'Asia/Singapore';
     const day = new Date(Date.now() + 12 * 86_400_000).toISOString().slice(0, 10);
-    const expectedStart = zone === 'Asia/Singapore' ? new Date(`${day}T10:00:00+08:00`) : new Date(`${day}T10:00:00-05:00`);
+    const expectedStart = wallTimeIn(day, 10, zone);
 
     // The calendar is in the main navigation.
     await a.getByRole('navigation', { name: 'Main', exact: true }).getByRole('link', { name: 'Events' }).click();

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resources } from '../../../db/schema/index.ts';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
@@ -69,10 +70,28 @@ describe('creating and publishing pathways', () => {
     const missing = await c.peer.post('/api/pathways', { title: 'Missing', steps: [{ kind: 'discussion', title: 'x' }] });
     expect(missing.statusCode).toBe(400);
     expect(JSON.stringify(missing.json().errors)).toContain('threadId');
-    const badDate = await c.peer.post('/api/pathways', { title: 'Date', steps: [{ kind: 'task', title: 'x', dueDate: '2027-13-45' }] });
-    expect(badDate.statusCode).toBe(400);
+    // Days that do not exist, the 29th of February of common years among them, are refused at the contract.
+    for (const dueDate of ['2027-13-45', '2027-02-29', '2027-02-30', '2027-04-31', '2100-02-29', '2027-00-10', '2027-06-00']) {
+      const badDate = await c.peer.post('/api/pathways', { title: 'Date', steps: [{ kind: 'task', title: 'x', dueDate }] });
+      expect(badDate.statusCode, dueDate).toBe(400);
+      expect(badDate.json().errors[0].field, dueDate).toBe('steps.0.dueDate');
+    }
     const after = ((await t.db.execute(sql`select count(*)::int as n from pathways`)) as unknown as { rows: { n: number }[] }).rows[0].n;
     expect(after).toBe(before);
+  });
+
+  it('keeps every due date exactly, month ends, year ends and leap days included', async () => {
+    const edges = ['2027-01-31', '2027-02-28', '2028-02-29', '2000-02-29', '2026-12-31', '2027-01-01', '2027-03-28', '2027-10-31'];
+    const day = fc.date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('2199-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.oneof(fc.constantFrom(...edges), day), { minLength: 1, maxLength: 5 }), async (dates) => {
+        const res = await c.author.post('/api/pathways', { title: 'Dated tasks', steps: dates.map((dueDate, i) => ({ kind: 'task', title: `Task ${i}`, dueDate })) });
+        expect(res.statusCode, res.body).toBe(201);
+        expect(res.json().steps.map((s: { dueDate: string }) => s.dueDate)).toEqual(dates);
+        expect((await c.author.get(`/api/pathways/${res.json().id}`)).json().steps.map((s: { dueDate: string }) => s.dueDate)).toEqual(dates);
+      }),
+      { numRuns: 15 },
+    );
   });
 
   it('keeps pathways of a secret community and of other organizations out of sight', async () => {

@@ -67,6 +67,8 @@ describe('sign in and filter the directory', () => {
     // The admin's own browser signs straight in.
     await signIn(page, hearth.url, 'admin@example.com');
     await page.getByRole('heading', { level: 1, name: /Alex/ }).waitFor();
+  });
+
   it('reports no Content-Security-Policy violation on the sign-in page and the main pages', async () => {
     const { page } = browser;
     // Signed in by the test above; the sign-in page was recorded then. Each main destination, an admin page, and a

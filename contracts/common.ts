@@ -69,3 +69,13 @@ export const TimeZone = z
       return false;
     }
   }, 'Unknown time zone (use an IANA name such as Europe/Berlin)');
+
+/** A calendar date, YYYY-MM-DD. */
+export const DateOnly = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD')
+  // Date.parse rolls 2027-02-29 or 04-31 over into the next month instead of refusing them: the day must come back.
+  .refine((s) => {
+    const t = Date.parse(`${s}T00:00:00Z`);
+    return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
+  }, 'Not a real date');

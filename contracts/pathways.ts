@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Cursor, Id, LIMITS, page, text } from './common.ts';
+import { Cursor, DateOnly, Id, LIMITS, page, text } from './common.ts';
 import { PersonRef } from './people.ts';
 
 /** Limits of learning pathways, shared by server validation and web forms. */
@@ -8,16 +8,6 @@ export const PATHWAY_LIMITS = { title: 120, description: 2000, steps: 50, stepTi
 /** resource = read/watch a shared resource; discussion = take part in a thread; task = do something by a date. */
 export const StepKind = z.enum(['resource', 'discussion', 'task']);
 export type StepKind = z.infer<typeof StepKind>;
-
-/** A calendar date, YYYY-MM-DD. */
-export const DateOnly = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD')
-  // Date.parse rolls 2027-02-29 or 04-31 over into the next month instead of refusing them: the day must come back.
-  .refine((s) => {
-    const t = Date.parse(`${s}T00:00:00Z`);
-    return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
-  }, 'Not a real date');
 
 /** One step of a pathway. */
 export const PathwayStep = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Cursor, Id, LIMITS, page, text } from './common.ts';
+import { Cursor, DateOnly, Id, LIMITS, page, text } from './common.ts';
 import { PersonRef } from './people.ts';
 
 /** Limits of programs, shared by server validation and web forms. */
@@ -10,7 +10,6 @@ export const ProgramStatus = z.enum(['draft', 'open', 'running', 'closed']);
 /** Who enrols people: themselves, facilitators, or both. */
 export const EnrollmentMode = z.enum(['self', 'assigned', 'both']);
 /** A calendar date, YYYY-MM-DD. */
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD');
 
 /** One scheduled session of a program. */
 export const ProgramSession = z.object({
@@ -112,8 +111,8 @@ export const CreateProgramRequest = z
     /** Seats; omit for unlimited. */
     capacity: z.number().int().min(1).max(100_000).nullable().default(null),
     /** First and last day. */
-    startsOn: Day.nullable().default(null),
-    endsOn: Day.nullable().default(null),
+    startsOn: DateOnly.nullable().default(null),
+    endsOn: DateOnly.nullable().default(null),
     /** Schedule. */
     sessions: z.array(ProgramSession).max(PROGRAM_LIMITS.sessions).default([]),
     /** Facilitators besides the creator. */
@@ -133,8 +132,8 @@ export const UpdateProgramRequest = z
     status: ProgramStatus,
     enrollment: EnrollmentMode,
     capacity: z.number().int().min(1).max(100_000).nullable(),
-    startsOn: Day.nullable(),
-    endsOn: Day.nullable(),
+    startsOn: DateOnly.nullable(),
+    endsOn: DateOnly.nullable(),
     sessions: z.array(ProgramSession).max(PROGRAM_LIMITS.sessions),
     settings: GroupingSettings.partial(),
   })

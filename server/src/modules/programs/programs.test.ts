@@ -31,7 +31,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function program(body: Record<string, unknown> = {}) {
-  const res = await fac.post('/api/programs', { title: 'Leading with curiosity', goals: 'Ask **better** questions', sessions: [{ title: 'Kick-off', startsAt: '2027-02-01T09:00:00+01:00' }], ...body });
+  const res = await fac.post('/api/programs', { title: 'Leading with curiosity', goals: 'Ask **better** questions', sessions: [{ title: 'Kick-off', startsAt: `${new Date().getUTCFullYear() + 1}-02-01T09:00:00+01:00` }], ...body });
   expect(res.statusCode, res.body).toBe(201);
   return res.json();
 }
@@ -105,6 +105,15 @@ describe('forming, adjusting and publishing plans', () => {
     expect(plan.metrics.knownPairMeetings).toBe(1);
     expect(plan.explanation.join(' ')).toContain('1 meetings of close colleagues could not be avoided');
     expect(plan.explanation[0]).toMatch(/mixes 6 departments on average \(random: /);
+  });
+
+  it('refuses start and end days that do not exist (29 February of a common year, 31 April) with 400 at the field', async () => {
+    for (const [field, day] of [['startsOn', '2027-02-29'], ['endsOn', '2026-04-31'], ['startsOn', '2026-13-01']]) {
+      const res = await fac.post('/api/programs', { title: 'Never was', [field]: day });
+      expect(res.statusCode, day).toBe(400);
+      expect(res.json().errors.map((e: { field: string }) => e.field)).toContain(field);
+    }
+    expect((await fac.post('/api/programs', { title: 'Leap day', startsOn: '2028-02-29', endsOn: '2028-03-31' })).statusCode).toBe(201);
   });
 
   it('rejects an adjustment that loses or duplicates a person, and recomputes the figures of a valid one', async () => {

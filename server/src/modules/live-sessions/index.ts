@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../kernel/deps.ts';
 import { liveSessionsRoutes } from './live-sessions.routes.ts';
-import { canFollowConsole, canFollowGroup, canFollowSession, canSignalInGroup } from './live-sessions.service.ts';
+import { canFollowConsole, canFollowGroup, canFollowSession, canSignalInGroup } from './live-sessions.access.ts';
 
 export { templateSegments } from './live-sessions.templates.ts';
 

@@ -36,6 +36,9 @@ import {
 import { FailureLimiter } from '../../kernel/auth/failure-limiter.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
 import { requireActor } from '../../kernel/http/security.ts';
+import * as analytics from './live-sessions.analytics.ts';
+import * as chat from './live-sessions.chat.ts';
+import * as polls from './live-sessions.polls.ts';
 import * as service from './live-sessions.service.ts';
 
 const IdParams = z.object({ id: Id });
@@ -61,7 +64,7 @@ export function liveSessionsRoutes(app: FastifyInstance, deps: AppDeps) {
     requireActor(req);
     return { iceServers: deps.config.LIVE_ICE_SERVERS };
   });
-  r.get(`${base}/me/talk-time`, { schema: { tags, response: { 200: MyTalkTime } } }, (req) => service.getMyTalkTime(deps.db, requireActor(req)));
+  r.get(`${base}/me/talk-time`, { schema: { tags, response: { 200: MyTalkTime } } }, (req) => analytics.getMyTalkTime(deps.db, requireActor(req)));
   r.get(`${base}/:id`, { schema: { tags, params: IdParams, response: { 200: LiveSession } } }, (req) => service.getSession(deps.db, requireActor(req), req.params.id));
   r.patch(`${base}/:id`, { schema: { tags, params: IdParams, body: UpdateLiveSessionRequest, response: { 200: LiveSession } } }, (req) =>
     service.updateSession(deps, requireActor(req), req.params.id, req.body),
@@ -92,37 +95,37 @@ export function liveSessionsRoutes(app: FastifyInstance, deps: AppDeps) {
   });
   r.get(`${base}/:id/state`, { schema: { tags, params: IdParams, response: { 200: LiveState } } }, (req) => service.getState(deps.db, requireActor(req), req.params.id));
   r.get(`${base}/:id/messages`, { schema: { tags, params: IdParams, querystring: LiveMessagesQuery, response: { 200: LiveMessageList } } }, (req) =>
-    service.findMessages(deps.db, requireActor(req), req.params.id, req.query),
+    chat.findMessages(deps.db, requireActor(req), req.params.id, req.query),
   );
   r.post(`${base}/:id/messages`, { schema: { tags, params: IdParams, body: PostLiveMessageRequest, response: { 200: LiveMessage, 201: LiveMessage } } }, async (req, reply) => {
-    const { message, created } = await service.postMessage(deps, requireActor(req), req.params.id, req.body, messages);
+    const { message, created } = await chat.postMessage(deps, requireActor(req), req.params.id, req.body, messages);
     return reply.code(created ? 201 : 200).send(message);
   });
   r.get(`${base}/:id/groups/:groupId/notes`, { schema: { tags, params: GroupParams, response: { 200: GroupNotes } } }, (req) =>
-    service.getNotes(deps.db, requireActor(req), req.params.id, req.params.groupId),
+    chat.getNotes(deps.db, requireActor(req), req.params.id, req.params.groupId),
   );
   r.put(`${base}/:id/groups/:groupId/notes`, { schema: { tags, params: GroupParams, body: PutGroupNotesRequest, response: { 200: GroupNotes } } }, (req) =>
-    service.putNotes(deps, requireActor(req), req.params.id, req.params.groupId, req.body.body, req.body.version),
+    chat.putNotes(deps, requireActor(req), req.params.id, req.params.groupId, req.body.body, req.body.version),
   );
   r.put(`${base}/:id/groups/:groupId/debrief-consent`, { schema: { tags, params: GroupParams, body: DebriefConsentRequest, response: { 200: DebriefConsent } } }, (req) =>
-    service.setDebriefConsent(deps, requireActor(req), req.params.id, req.params.groupId, req.body.share),
+    chat.setDebriefConsent(deps, requireActor(req), req.params.id, req.params.groupId, req.body.share),
   );
-  r.get(`${base}/:id/debriefs`, { schema: { tags, params: IdParams, response: { 200: DebriefList } } }, (req) => service.findDebriefs(deps.db, requireActor(req), req.params.id));
+  r.get(`${base}/:id/debriefs`, { schema: { tags, params: IdParams, response: { 200: DebriefList } } }, (req) => chat.findDebriefs(deps.db, requireActor(req), req.params.id));
   r.put(`${base}/:id/groups/:groupId/keep`, { schema: { tags, params: GroupParams, body: KeepPairRequest, response: { 200: KeepPair } } }, (req) =>
-    service.setKeep(deps, requireActor(req), req.params.id, req.params.groupId, req.body.keep),
+    chat.setKeep(deps, requireActor(req), req.params.id, req.params.groupId, req.body.keep),
   );
   r.post(`${base}/:id/segments/:segmentId/votes`, { schema: { tags, params: SegmentParams, body: VoteRequest, response: { 201: PollView } } }, async (req, reply) =>
-    reply.code(201).send(await service.vote(deps, requireActor(req), req.params.id, req.params.segmentId, req.body)),
+    reply.code(201).send(await polls.vote(deps, requireActor(req), req.params.id, req.params.segmentId, req.body)),
   );
   r.get(`${base}/:id/segments/:segmentId/results`, { schema: { tags, params: SegmentParams, response: { 200: PollResults } } }, (req) =>
-    service.getResults(deps.db, requireActor(req), req.params.id, req.params.segmentId),
+    polls.getResults(deps.db, requireActor(req), req.params.id, req.params.segmentId),
   );
 
   // Talk-time (counts and minutes only).
-  r.get(`${base}/:id/analytics`, { schema: { tags, params: IdParams, response: { 200: SessionAnalytics } } }, (req) => service.getAnalytics(deps.db, requireActor(req), req.params.id));
-  r.get(`${base}/:id/analytics/me`, { schema: { tags, params: IdParams, response: { 200: AnalyticsRow } } }, (req) => service.getMyAnalytics(deps.db, requireActor(req), req.params.id));
+  r.get(`${base}/:id/analytics`, { schema: { tags, params: IdParams, response: { 200: SessionAnalytics } } }, (req) => analytics.getAnalytics(deps.db, requireActor(req), req.params.id));
+  r.get(`${base}/:id/analytics/me`, { schema: { tags, params: IdParams, response: { 200: AnalyticsRow } } }, (req) => analytics.getMyAnalytics(deps.db, requireActor(req), req.params.id));
   r.get(`${base}/:id/export.csv`, { schema: { tags, params: IdParams } }, async (req, reply) => {
-    const { filename, csv } = await service.exportCsv(deps.db, requireActor(req), req.params.id);
+    const { filename, csv } = await analytics.exportCsv(deps.db, requireActor(req), req.params.id);
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${filename}"`).send(csv);
   });
 }

@@ -149,6 +149,8 @@ export const liveGroupNotes = pgTable('live_group_notes', {
   version: integer('version').notNull().default(0),
   updatedBy: uuid('updated_by').references(() => people.id, { onDelete: 'set null' }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  /** First save: members who joined the group after it read the notes; members who joined later do not (they hold what was written before them). */
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
 /** Chat: plenary (group_id null) or in a group or pair; client_id makes retried posts idempotent. */

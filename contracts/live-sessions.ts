@@ -10,6 +10,9 @@
 //   (`session`), late placements and group activity (`groups`, at most every 2 s) and each vote (`poll`). On `live:<id>`
 //   joins and leaves are not announced (500 arrivals would make 500 screens refetch 500 times) and `poll` is sent at
 //   most every 2 s per poll; participant screens refetch /state on every `changed` there.
+// - Late joiners (issue 13): members read a group's chat from when they joined; a pair never takes a late joiner (they
+//   wait, `LiveState.waiting`, until another arrives or a facilitator uses `POST /:id/placements`); a fourth channel,
+//   `live-waiting:<id>`, wakes waiting screens on a placement.
 import { z } from 'zod';
 import { Id, text } from './common.ts';
 
@@ -388,6 +391,12 @@ export const MyGroup = z.object({
   active: z.boolean(),
   /** Everyone in it, the viewer included. */
   members: z.array(LivePerson),
+  /** When the viewer became a member: they read the chat from then on, never what was written before. */
+  memberSince: z.string(),
+  /** True when the viewer joined after the group was formed (a late joiner or a facilitator's placement). */
+  joinedLate: z.boolean(),
+  /** Whether the viewer reads the shared notes: false when the group started them before the viewer joined (they stay with the people who wrote them). */
+  notesVisible: z.boolean(),
   /** The segment's prompt. */
   prompt: z.string(),
   /** Pairs: whether the viewer chose to keep the pair's chat and notes after the session, and whether all partners did. */
@@ -433,6 +442,10 @@ export const LiveState = z.object({
   segment: CurrentSegment.nullable(),
   /** The viewer's group or partner (participants), or null. */
   myGroup: MyGroup.nullable(),
+  /** The viewer is present in a running breakout without a group: a late joiner waiting for a partner or for the facilitator to place them. */
+  waiting: z.boolean(),
+  /** Facilitators only, during a breakout: people present without a group (waiting), the longest waiting first; else null. */
+  waitingPeople: z.array(LivePerson).nullable(),
   /** The poll of the active poll segment, or null. */
   poll: PollView.nullable(),
   /** The last 5 broadcasts, newest first. */
@@ -443,6 +456,23 @@ export const LiveState = z.object({
   version: z.number().int(),
 });
 export type LiveState = z.infer<typeof LiveState>;
+
+/**
+ * Body of `POST /:id/placements` (facilitators, during a breakout): places a waiting person into a group or pair of
+ * the running segment; a pair becomes a trio at most (only by this explicit choice), a group five at most. The placed
+ * person reads the group's chat from then on, never what was written before, nor notes started before. Someone who is
+ * not waiting, a full group or a group of an ended segment → 409 PLACEMENT_REFUSED. (Two people never wait at once:
+ * an arrival is paired with whoever waits.)
+ */
+export const PlaceParticipantRequest = z
+  .object({
+    /** The waiting person. */
+    personId: Id,
+    /** A group or pair of the running segment to add them to. */
+    groupId: Id,
+  })
+  .strict();
+export type PlaceParticipantRequest = z.infer<typeof PlaceParticipantRequest>;
 
 /** A STUN or TURN server for breakout calls, as the browser's RTCIceServer. */
 export const IceServer = z
@@ -639,3 +669,5 @@ export const liveChannel = (sessionId: string) => `live:${sessionId}`;
 export const liveConsoleChannel = (sessionId: string) => `live-console:${sessionId}`;
 /** Realtime channel of a group or pair (its members only; never facilitators). */
 export const liveGroupChannel = (groupId: string) => `live-group:${groupId}`;
+/** Realtime channel of a session's waiting room (people who can see the session; only waiting screens follow it): a placement. */
+export const liveWaitingChannel = (sessionId: string) => `live-waiting:${sessionId}`;

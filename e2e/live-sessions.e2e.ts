@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser as PwBrowser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,9 +15,27 @@ const t0 = Date.now();
 const step = (what: string) => process.env.E2E_VERBOSE && process.stderr.write(`[live e2e ${((Date.now() - t0) / 1000).toFixed(0)} s] ${what}\n`);
 const shots = process.env.E2E_SCREENSHOTS;
 
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+/** axe's WCAG 2.1 A/AA violations on the page as it is now (the screens this journey adds are checked where they appear). */
+async function axeViolations(page: Page) {
+  await page.evaluate(AXE);
+  const found = await page.evaluate(async () => {
+    const w = window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } };
+    return (await w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })).violations;
+  });
+  return found.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 type Member = { id: string; name: string; department: string | null };
 type MyGroup = { id: string; kind: 'group' | 'pair'; members: Member[]; active: boolean };
-type State = { role: string; present: boolean; segment: { id: string; kind: string; title: string } | null; myGroup: MyGroup | null; session: { status: string; presentCount: number } };
+type State = {
+  role: string;
+  present: boolean;
+  waiting: boolean;
+  segment: { id: string; kind: string; title: string } | null;
+  myGroup: (MyGroup & { notesVisible: boolean; joinedLate: boolean }) | null;
+  session: { status: string; presentCount: number };
+};
 
 /** One person: a browser context of its own (own cookies), signed in; `ui` people are driven through the page. */
 type Person = { email: string; name: string; id: string; csrf: string; context: BrowserContext; page: Page; ui: boolean };
@@ -148,12 +168,16 @@ describe('live sessions: a facilitator runs the graduated sequence with particip
     all.push(maya, sam, lea, jordan);
     const directory = await callApi<{ items: { id: string; name: string }[] }>(fac, 'GET', '/api/people?limit=40');
     const taken = new Set(all.map((p) => p.id));
-    const extraIds = directory.items.filter((p) => !taken.has(p.id)).slice(0, 2);
-    const extras: Person[] = [];
-    for (const x of extraIds) {
+    // Two more join now; three more (not the admin, who checks privacy later) arrive late, during the pairs.
+    const emails: string[] = [];
+    for (const x of directory.items.filter((p) => !taken.has(p.id))) {
       const profile = await callApi<{ email: string }>(fac, 'GET', `/api/people/${x.id}`);
-      extras.push(await person(profile.email, false));
+      if (profile.email !== 'admin@example.com') emails.push(profile.email);
+      if (emails.length === 5) break;
     }
+    const extras: Person[] = [];
+    for (const email of emails.slice(0, 2)) extras.push(await person(email, false));
+    const lateEmails = emails.slice(2);
     all.push(...extras);
     const participants = [maya, sam, lea, jordan, ...extras];
     const uiPeople = [maya, sam, lea, jordan];
@@ -340,7 +364,70 @@ describe('live sessions: a facilitator runs the graduated sequence with particip
     const otherPair = pairOf(participants.find((p) => pairOf(p).id !== pair.id) as Person);
     const otherPairMember = participants.find((p) => pairOf(p).id === otherPair.id) as Person;
     await callApi(otherPairMember, 'POST', `/api/live-sessions/${sessionId}/messages`, { groupId: otherPair.id, body: 'Not kept: gone at the end.', clientId: crypto.randomUUID() });
+    await callApi(otherPairMember, 'PUT', `/api/live-sessions/${sessionId}/groups/${otherPair.id}/notes`, { body: 'Our plan, not kept either.', version: 0 });
     await snap(maya.page, 'participant-pair');
+
+    step('A late joiner waits (no pair is opened to them); the next arrival pairs with them; a third is placed');
+    // A late arrival on a phone: the pairs are talking, so she waits in the main room and the screen says so.
+    const late = await person(lateEmails[0] as string, true, 390);
+    all.push(late);
+    await late.page.goto(`${hearth.url}/live/${sessionId}`);
+    await late.page.getByRole('button', { name: 'Join session' }).click();
+    await late.page.getByRole('heading', { name: 'Waiting for a partner' }).waitFor();
+    await late.page.getByText("You'll be paired when another person arrives or the facilitator places you.").waitFor();
+    expect((await stateOf(late)).waiting).toBe(true);
+    expect(await late.page.content()).not.toContain(pairSecret);
+    // The console lists her with a Place… action; the dialog offers the pairs (each would become a trio).
+    await f.locator('.waiting-person', { hasText: late.name }).waitFor();
+    expect(await axeViolations(late.page)).toEqual([]);
+    await snap(late.page, 'participant-waiting');
+    await snap(f, 'console-waiting');
+    await f.getByRole('button', { name: `Place ${late.name}…` }).click();
+    const placeDialog = f.getByRole('dialog');
+    await placeDialog.getByText('will see what is written from now on').waitFor();
+    expect(await placeDialog.locator('.place-choice').count()).toBe(3);
+    await placeDialog.getByText('becomes a trio').first().waitFor();
+    expect(await axeViolations(f)).toEqual([]);
+    await snap(f, 'console-place');
+    await placeDialog.getByRole('button', { name: 'Cancel' }).click();
+    // The next person to arrive is paired with her, live on her screen.
+    const late2 = await person(lateEmails[1] as string, false);
+    all.push(late2);
+    expect((await callApi<State>(late2, 'POST', `/api/live-sessions/${sessionId}/join`)).myGroup?.members.map((m) => m.id).sort()).toEqual([late.id, late2.id].sort());
+    await late.page.getByRole('heading', { name: 'Your learning partner' }).waitFor();
+    expect(await late.page.locator('.live-member-name').allTextContents()).toEqual([late2.name]);
+    await f.locator('.waiting-person').first().waitFor({ state: 'detached' });
+    await snap(late.page, 'participant-late-pair');
+    // A third arrival waits too; the facilitator places them in the other pair (a trio, by choice). They read the
+    // pair's chat from now on only, and not its notes.
+    const late3 = await person(lateEmails[2] as string, true);
+    all.push(late3);
+    await late3.page.goto(`${hearth.url}/live/${sessionId}`);
+    await late3.page.getByRole('button', { name: 'Join session' }).click();
+    await late3.page.getByRole('heading', { name: 'Waiting for a partner' }).waitFor();
+    await f.getByRole('button', { name: `Place ${late3.name}…` }).click();
+    await placeDialog.locator(`input[value="${otherPair.id}"]`).check();
+    await placeDialog.getByRole('button', { name: 'Place', exact: true }).click();
+    await placeDialog.waitFor({ state: 'hidden' });
+    await f.locator(`.overview-card[data-group-id="${otherPair.id}"]`, { hasText: late3.name }).waitFor();
+    const trio = (await stateOf(late3)).myGroup;
+    expect(trio).toMatchObject({ id: otherPair.id, joinedLate: true });
+    expect(trio?.members).toHaveLength(3);
+    expect((await callApi(late3, 'GET', `/api/live-sessions/${sessionId}/messages?groupId=${otherPair.id}`)).items).toEqual([]);
+    expect((await raw(late3, 'GET', `/api/live-sessions/${sessionId}/messages?groupId=${pair.id}`)).status).toBe(404);
+    // Their screen follows at once: the pair, a note that they see what is written from their arrival on, and no notes
+    // from before them.
+    await late3.page.getByRole('heading', { name: 'Your learning partners' }).waitFor();
+    await late3.page.getByText('you see what is written from then on').waitFor();
+    await late3.page.getByText('No messages yet').waitFor();
+    await late3.page.getByText('started these notes before you joined, so they stay with the people who wrote them').waitFor();
+    for (const before of ['Not kept: gone at the end.', 'Our plan, not kept either.']) expect(await late3.page.content()).not.toContain(before);
+    expect((await raw(late3, 'GET', `/api/live-sessions/${sessionId}/groups/${otherPair.id}/notes`)).status).toBe(404);
+    expect(await axeViolations(late3.page)).toEqual([]);
+    await snap(late3.page, 'participant-placed');
+    // Someone already paired is not placed again: refused with a clear error.
+    const again = await raw(fac, 'POST', `/api/live-sessions/${sessionId}/placements`, { personId: late.id, groupId: otherPair.id });
+    expect([again.status, again.body.code]).toEqual([409, 'PLACEMENT_REFUSED']);
     // Pull everyone back: the breakout ends, everyone is in the main room; the pair chat is read-only now.
     await f.getByRole('button', { name: 'Pull everyone back' }).click();
     await f.getByText('Everyone is in the main room').waitFor();
@@ -399,15 +486,16 @@ describe('live sessions: a facilitator runs the graduated sequence with particip
     // Analytics: the facilitator's charts (and table), and each person's own talk time.
     await f.getByRole('link', { name: 'See talk-time analytics' }).click();
     await f.getByRole('heading', { name: 'Talk time', level: 1 }).waitFor();
-    await f.locator('.talk-row').nth(5).waitFor();
-    expect(await f.locator('.talk-row').count()).toBe(6);
+    // Six who came on time and three who arrived during the pairs.
+    await f.locator('.talk-row').nth(8).waitFor();
+    expect(await f.locator('.talk-row').count()).toBe(9);
     expect(await f.getByRole('img', { name: /^Maya Patel: .* min plenary, .* min in small groups, .* min in pairs$/ }).count()).toBe(1);
     expect(await f.content()).not.toContain(pairSecret);
     expect(await f.content()).not.toContain(secret);
     await snap(f, 'analytics');
     await f.getByRole('button', { name: 'Table' }).click();
     await f.getByRole('columnheader', { name: 'New people met' }).waitFor();
-    expect(await f.locator('tbody tr').count()).toBe(6);
+    expect(await f.locator('tbody tr').count()).toBe(9);
     await maya.page.goto(`${hearth.url}/live/${sessionId}/analytics`);
     await maya.page.getByRole('heading', { name: 'My talk time', level: 1 }).waitFor();
     await maya.page.getByText('Only you see these figures.').waitFor();

@@ -1,8 +1,8 @@
-// live-sessions: owns live sessions (agenda of segments, run state), participants and attendance, breakout groups and
-// learning-partner pairs (engine/grouping), group/pair chat and notes (members only; pairs private), polls, broadcasts,
-// opt-in debriefs, keep/retention of pair talk, talk-time analytics. Emits: live_sessions.created, .started, .ended;
-// realtime `changed` on live:<id>, live-console:<id> (facilitators) and live-group:<id> (members); authorizes call
-// signals in live-group:<id>. Consumes: none. Public surface: register(app, deps); templateSegments (demo seed).
+// live-sessions: owns live sessions (agenda, run state), participants and attendance, breakout groups and pairs (engine/
+// grouping; late joiners wait or are placed, and read a group only from when they joined), group/pair chat and notes,
+// polls, broadcasts, opt-in debriefs, pair retention, talk-time analytics. Emits: live_sessions.created/.started/.ended;
+// realtime `changed` on live:, live-console:, live-group:, live-waiting:<id>; audits placements; authorizes call signals
+// in live-group:<id>. Consumes: none. Public surface: register(app, deps); templateSegments (demo seed).
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../kernel/deps.ts';
 import { liveSessionsRoutes } from './live-sessions.routes.ts';
@@ -16,5 +16,7 @@ export async function register(app: FastifyInstance, deps: AppDeps) {
   deps.hub.allow('live', (actor, id) => canFollowSession(deps.db, actor, id));
   deps.hub.allow('live-console', (actor, id) => canFollowConsole(deps.db, actor, id));
   deps.hub.allow('live-group', (actor, id) => canFollowGroup(deps.db, actor, id));
+  // Only screens of people waiting for a partner follow it; it carries the session id only.
+  deps.hub.allow('live-waiting', (actor, id) => canFollowSession(deps.db, actor, id));
   deps.hub.allowSignal('live-group', (actor, id, to) => canSignalInGroup(deps.db, actor, id, to));
 }

@@ -17,16 +17,20 @@ function toMessage(r: repo.MessageRow): LiveMessage {
   return { id: r.id, segmentId: r.segmentId, groupId: r.groupId, author: r.author, body: r.body, clientId: r.clientId, createdAt: toIso(r.createdAt) };
 }
 
-/** Chat of the plenary (participants and facilitators) or of a group/pair (its members only). */
+/**
+ * Chat of the plenary (participants and facilitators) or of a group/pair: its members only, and each member only
+ * what was written after they became one (a late joiner never reads the talk before them).
+ */
 export async function findMessages(db: DbOrTx, actor: Actor, id: string, q: LiveMessagesQuery): Promise<LiveMessageList> {
   const l = await load(db, actor, id);
   const groupId = q.groupId ?? null;
   if (groupId) await loadMemberGroup(db, actor, l.s, groupId);
   else assertSessionContent(actor, l);
-  if (q.after && !(await repo.messageInRoom(db, l.s.id, groupId, q.after))) {
+  const room: repo.Room = groupId ? { groupId, viewerId: actor.personId } : null;
+  if (q.after && !(await repo.messageInRoom(db, l.s.id, room, q.after))) {
     throw new AppError('VALIDATION_FAILED', 'That message is not in this chat.', { errors: [{ field: 'after', message: 'Unknown message' }] });
   }
-  return { items: (await repo.selectMessages(db, l.s.id, groupId, q.after, q.limit)).map(toMessage) };
+  return { items: (await repo.selectMessages(db, l.s.id, room, q.after, q.limit)).map(toMessage) };
 }
 
 /**
@@ -80,25 +84,36 @@ async function notesOf(db: DbOrTx, orgId: string, groupId: string): Promise<Grou
   return { groupId, body: n?.body ?? '', version: n?.version ?? 0, updatedBy: by ?? null, updatedAt: n ? toIso(n.updatedAt) : null };
 }
 
-/** A group's notes: its members; after a unanimous debrief also the session's participants and facilitators. */
+/**
+ * A group's notes: its members who were in it when the notes were started (a member who joined after holds no part
+ * of them and does not read them: they may carry everything said before); after a unanimous debrief also the
+ * session's participants and facilitators.
+ */
 export async function getNotes(db: DbOrTx, actor: Actor, id: string, groupId: string): Promise<GroupNotes> {
   const l = await load(db, actor, id);
   const g = await repo.selectGroup(db, l.s.id, groupId);
   if (!g) throw notFound('That group');
-  if (!(await repo.isGroupMember(db, g.id, actor.personId))) {
+  const mine = await repo.selectMembership(db, g.id, actor.personId);
+  if (!mine?.notesVisible) {
     const members = g.kind === 'group' ? await repo.selectGroupMembers(db, g.id) : [];
     const shared = members.length > 0 && members.every((m) => m.debriefConsent === true);
-    if (!shared || !policy.canReadSessionContent(actor, l.s, l.rel)) throw notFound('That group');
+    if (!shared || !policy.canReadSessionContent(actor, l.s, l.rel)) throw notFound(mine ? 'Those notes' : 'That group');
   }
   return notesOf(db, l.s.orgId, g.id);
 }
 
-/** Saves a group's notes (members only) when `version` is current; else 409 NOTES_CONFLICT. */
+/**
+ * Saves a group's notes (members who read them) when `version` is current; else 409 NOTES_CONFLICT. A member who
+ * joined after the notes were started gets 404, as for reading them.
+ */
 export async function putNotes(deps: AppDeps, actor: Actor, id: string, groupId: string, body: string, version: number): Promise<GroupNotes> {
   const notes = await deps.events.transaction(deps.db, async (tx) => {
     const l = await load(tx, actor, id);
     const g = await loadMemberGroup(tx, actor, l.s, groupId);
     if (l.s.status === 'ended') throw new AppError('SESSION_ENDED', 'This session has ended; its notes are read-only.');
+    // After the lock, a placement into the group has either committed (and is seen here) or waits for this save.
+    await repo.lockGroupForWriting(tx, g.id);
+    if (!(await repo.selectMembership(tx, g.id, actor.personId))?.notesVisible) throw notFound('Those notes');
     if (!(await repo.writeNotes(tx, l.s.orgId, g.id, body, version, actor.personId))) {
       throw new AppError('NOTES_CONFLICT', 'Someone in your group changed the notes meanwhile. Reload them, then apply your edit again.');
     }

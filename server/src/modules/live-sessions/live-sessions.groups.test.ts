@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formBreakoutGroups, formPairs, placeLateJoiner } from './live-sessions.groups.ts';
+import fc from 'fast-check';
+import { chooseGroupForLateJoiner, formBreakoutGroups, formPairs, PLACEMENT_MAX, placementRefusal } from './live-sessions.groups.ts';
 
 const people = (n: number, departments = ['A', 'B', 'C', 'D']) => Array.from({ length: n }, (_, i) => ({ id: `p${i}`, department: departments[i % departments.length] }));
 const key = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
@@ -39,13 +40,27 @@ describe('forming live groups', () => {
     expect(pairs.map((p) => p.length).sort()).toEqual([2, 2, 3]);
   });
 
-  it('places a late joiner with a lone person, else their partner, else the smallest group of strangers', () => {
+  it('leaves a person alone in the room unpaired (they wait) rather than making a pair of one', () => {
+    expect(formPairs(people(1), new Map(), [])).toEqual([]);
+    expect(formPairs(people(3), new Map(), []).map((p) => p.length)).toEqual([3]);
+  });
+
+  it('places a late joiner in the smallest occupied group where they know fewest, never in an empty one', () => {
     const never = () => false;
-    expect(placeLateJoiner('x', 'pair', [{ id: 'g1', members: ['a', 'b'] }, { id: 'g2', members: ['c'] }], never)).toBe('g2');
-    expect(placeLateJoiner('x', 'pair', [{ id: 'g1', members: ['a', 'b'] }, { id: 'g2', members: ['c', 'd'] }], never, ['x', 'd'])).toBe('g2');
     const knowsA = (p: string, q: string) => key(p, q) === key('x', 'a');
-    expect(placeLateJoiner('x', 'group', [{ id: 'g1', members: ['a', 'b', 'c'] }, { id: 'g2', members: ['d', 'e', 'f'] }, { id: 'g3', members: ['g', 'h', 'i', 'j'] }], knowsA)).toBe('g2');
-    expect(placeLateJoiner('x', 'group', [{ id: 'g1', members: [] }, { id: 'g2', members: ['d', 'e', 'f'] }], never)).toBe('g2');
-    expect(placeLateJoiner('x', 'group', [], never)).toBeNull();
+    expect(chooseGroupForLateJoiner('x', [{ id: 'g1', members: ['a', 'b', 'c'] }, { id: 'g2', members: ['d', 'e', 'f'] }, { id: 'g3', members: ['g', 'h', 'i', 'j'] }], knowsA)).toBe('g2');
+    expect(chooseGroupForLateJoiner('x', [{ id: 'g1', members: [] }, { id: 'g2', members: ['d', 'e', 'f'] }], never)).toBe('g2');
+    expect(chooseGroupForLateJoiner('x', [{ id: 'g1', members: [] }], never)).toBeNull();
+    expect(chooseGroupForLateJoiner('x', [], never)).toBeNull();
+  });
+
+  it('lets a facilitator grow a pair to a trio at most and a group to five at most', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('pair' as const, 'group' as const), fc.integer({ min: 0, max: 10 }), (kind, size) => {
+        expect(placementRefusal(kind, size) === null).toBe(size + 1 <= PLACEMENT_MAX[kind]);
+      }),
+    );
+    expect(placementRefusal('pair', 2)).toBeNull();
+    expect(placementRefusal('pair', 3)).toMatch(/already a trio/);
   });
 });

@@ -37,7 +37,8 @@ export function formBreakoutGroups(people: Present[], size: number, known: Known
 /**
  * Learning-partner pairs: people whose first partners are present are paired with them again (stable across the
  * program's sessions); everyone else is paired with someone new (the engine avoids known pairs and mixes
- * departments). An odd person out joins a pair as a trio.
+ * departments). An odd person out joins a pair as a trio (nothing was written yet); a person alone in the room is
+ * left unpaired and waits for the next arrival.
  */
 export function formPairs(people: Present[], firstPartners: Map<string, string[]>, known: KnownPair[], seed = 1): string[][] {
   const here = new Set(people.map((p) => p.id));
@@ -56,36 +57,28 @@ export function formPairs(people: Present[], firstPartners: Map<string, string[]
     // The odd one out: a trio with the smallest pair (or alone when nobody else is here).
     const smallest = pairs.reduce<string[] | null>((best, g) => (!best || g.length < best.length ? g : best), null);
     if (smallest) smallest.push(rest[0].id);
-    else pairs.push([rest[0].id]);
     return pairs;
   }
   return [...pairs, ...engineGroups(rest, 2, known, seed)];
 }
 
 /**
- * Where a late joiner goes: the smallest group (pairs: a lone person first, then their first partner's pair), among
- * those the fewest people they already know. `members` are the people present in each group. Null when there is no
- * group yet.
+ * Where a late joiner to a small-group segment goes: the smallest group with people present in it, among those the
+ * fewest people they already know. Null when no group has anyone present (they start a new group). Pairs never take
+ * late joiners: a pair stays two people (see placement.ts).
  */
-export function placeLateJoiner(
-  personId: string,
-  kind: 'group' | 'pair',
-  all: { id: string; members: string[] }[],
-  knows: (a: string, b: string) => boolean,
-  firstPartners: string[] = [],
-): string | null {
-  // Groups whose members all left are no place to land in while others have people in them.
-  let groups = all;
+export function chooseGroupForLateJoiner(personId: string, groups: { id: string; members: string[] }[], knows: (a: string, b: string) => boolean): string | null {
   const occupied = groups.filter((g) => g.members.length > 0);
-  if (occupied.length) groups = occupied;
-  if (!groups.length) return null;
-  if (kind === 'pair') {
-    const lone = groups.find((g) => g.members.length === 1);
-    if (lone) return lone.id;
-    const partnerPair = groups.find((g) => g.members.length === 2 && g.members.some((m) => firstPartners.includes(m)));
-    if (partnerPair) return partnerPair.id;
-  }
+  if (!occupied.length) return null;
   const known = (g: { members: string[] }) => g.members.filter((m) => knows(personId, m)).length;
-  const sorted = [...groups].sort((a, b) => a.members.length - b.members.length || known(a) - known(b));
-  return sorted[0].id;
+  return [...occupied].sort((a, b) => a.members.length - b.members.length || known(a) - known(b))[0].id;
+}
+
+/** Largest sizes a facilitator may place someone into: a pair becomes a trio at most; a group of 3–4 grows to 5. */
+export const PLACEMENT_MAX = { pair: 3, group: 5 } as const;
+
+/** Why a facilitator may not place one more person into a group of this kind and size, or null when they may. */
+export function placementRefusal(kind: 'group' | 'pair', size: number): string | null {
+  if (size + 1 <= PLACEMENT_MAX[kind]) return null;
+  return kind === 'pair' ? 'This pair is already a trio; place them with another waiting person or in another pair.' : `This group already has ${size} people; choose a smaller one.`;
 }

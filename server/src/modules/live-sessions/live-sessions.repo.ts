@@ -309,9 +309,43 @@ export async function insertGroups(db: DbOrTx, s: SessionRow, segmentId: string,
   );
 }
 
-/** Adds a person to a group. */
+/**
+ * Adds a person to an existing group (a late placement). The group row is locked first and `joined_at` is read from
+ * the clock after the lock, so every message or notes save of the group either committed before (and is older than
+ * the membership: hidden from them) or waits for this placement to commit (and is newer: theirs to read). Group
+ * messages take a key-share lock on the same row (insertMessage).
+ */
 export async function insertGroupMember(db: DbOrTx, s: SessionRow, groupId: string, personId: string) {
-  await db.insert(liveGroupMembers).values({ groupId, personId, sessionId: s.id, orgId: s.orgId }).onConflictDoNothing();
+  await db.execute(sql`select 1 from live_groups where id = ${groupId} for update`);
+  await db.execute(sql`insert into live_group_members (group_id, person_id, session_id, org_id, joined_at)
+    values (${groupId}, ${personId}, ${s.id}, ${s.orgId}, clock_timestamp()) on conflict do nothing`);
+}
+
+/** Starts one more group of a running segment (late joiners or a facilitator's placement), after the last one. */
+export async function insertGroup(db: DbOrTx, s: SessionRow, segmentId: string, kind: 'group' | 'pair', personIds: string[]) {
+  const [g] = await selectRows<{ id: string }>(
+    db,
+    sql`insert into live_groups (org_id, session_id, segment_id, kind, position)
+        select ${s.orgId}::uuid, ${s.id}::uuid, ${segmentId}::uuid, ${kind}::text, coalesce(max(position) + 1, 0) from live_groups where segment_id = ${segmentId}
+        returning id`,
+  );
+  await db.insert(liveGroupMembers).values(personIds.map((personId) => ({ groupId: g.id, personId, sessionId: s.id, orgId: s.orgId })));
+  return g.id;
+}
+
+/**
+ * People present in the session who have no group in the segment (late joiners waiting for a partner), the longest
+ * waiting first.
+ */
+export function selectWaiting(db: DbOrTx, sessionId: string, segmentId: string) {
+  return selectRows<PersonRow>(
+    db,
+    sql`select p.id, p.name, p.department from live_participants lp join people p on p.id = lp.person_id
+        where lp.session_id = ${sessionId} and lp.left_at is null
+          and not exists (select 1 from live_group_members m join live_groups g on g.id = m.group_id
+                          where g.segment_id = ${segmentId} and m.person_id = lp.person_id)
+        order by (select max(a.from_at) from live_attendance a where a.session_id = lp.session_id and a.person_id = lp.person_id), p.id`,
+  );
 }
 
 /** Groups of a segment with their members (all members, and whether each is present now). */
@@ -357,7 +391,6 @@ export function selectGroupMembers(db: DbOrTx, groupId: string) {
   );
 }
 
-/** True when the person is a member of the group. */
 /** A group of the session and whether the person is one of its members, in one query. */
 export function selectGroupForMember(db: DbOrTx, sessionId: string, groupId: string, personId: string) {
   return selectRow<GroupRow & { isMember: boolean }>(
@@ -369,9 +402,23 @@ export function selectGroupForMember(db: DbOrTx, sessionId: string, groupId: str
   );
 }
 
+/** True when the person is a member of the group. */
 export async function isGroupMember(db: DbOrTx, groupId: string, personId: string) {
   const row = await selectRow<{ ok: boolean }>(db, sql`select true as ok from live_group_members where group_id = ${groupId} and person_id = ${personId}`);
   return Boolean(row);
+}
+
+/**
+ * A member's view of a group: since when they are in it, and whether they read its notes (no notes yet, or notes
+ * first saved after they joined). Undefined for non-members. Compared in SQL, at the database's microseconds.
+ */
+export function selectMembership(db: DbOrTx, groupId: string, personId: string) {
+  return selectRow<{ joinedAt: string | Date; notesVisible: boolean; late: boolean }>(
+    db,
+    sql`select m.joined_at as "joinedAt", (n.group_id is null or n.created_at > m.joined_at) as "notesVisible", m.joined_at > g.created_at as late
+        from live_group_members m join live_groups g on g.id = m.group_id left join live_group_notes n on n.group_id = m.group_id
+        where m.group_id = ${groupId} and m.person_id = ${personId}`,
+  );
 }
 
 /** The person's group in a segment, if any. */
@@ -425,10 +472,23 @@ export async function selectNotes(db: DbOrTx, groupId: string) {
   return row;
 }
 
-/** Writes notes when the stored version matches; returns false on a stale version. */
+/**
+ * Locks a group against placements for the rest of the transaction (key share: writers of the group do not wait for
+ * each other, a placement waits for them and they for it). See insertGroupMember.
+ */
+export async function lockGroupForWriting(db: DbOrTx, groupId: string) {
+  await db.execute(sql`select 1 from live_groups where id = ${groupId} for key share`);
+}
+
+/** Writes notes when the stored version matches; returns false on a stale version. Call lockGroupForWriting first. */
 export async function writeNotes(db: DbOrTx, orgId: string, groupId: string, body: string, version: number, personId: string) {
   if (version === 0) {
-    const rows = await db.insert(liveGroupNotes).values({ groupId, orgId, body, version: 1, updatedBy: personId }).onConflictDoNothing().returning({ v: liveGroupNotes.version });
+    // created_at from the clock after the group lock (see insertGroupMember), not the transaction's start.
+    const rows = await db
+      .insert(liveGroupNotes)
+      .values({ groupId, orgId, body, version: 1, updatedBy: personId, createdAt: sql`clock_timestamp()` })
+      .onConflictDoNothing()
+      .returning({ v: liveGroupNotes.version });
     return rows.length > 0;
   }
   const rows = await db
@@ -463,11 +523,17 @@ export interface MessageRow {
  */
 export async function insertMessage(db: DbOrTx, v: { sessionId: string; orgId: string; segmentId: string; groupId: string | null; authorId: string; body: string; clientId: string }) {
   const touch = v.groupId ? sql`, touched as (update live_groups set last_activity_at = now() where id = ${v.groupId} and exists (select 1 from ins))` : sql``;
+  // A group message first takes a key-share lock on its group and stamps created_at from the clock after it, so it is
+  // ordered against placements into the group (see insertGroupMember); a plenary message has no group to lock.
+  const values = v.groupId
+    ? sql`select ${v.sessionId}::uuid, ${v.orgId}::uuid, ${v.segmentId}::uuid, ${v.groupId}::uuid, ${v.authorId}::uuid, ${v.body}::text, ${v.clientId}::uuid, clock_timestamp()
+          from live_groups where id = ${v.groupId} for key share`
+    : sql`values (${v.sessionId}::uuid, ${v.orgId}::uuid, ${v.segmentId}::uuid, null::uuid, ${v.authorId}::uuid, ${v.body}::text, ${v.clientId}::uuid, now())`;
   const row = await selectRow<MessageRow & { created: boolean }>(
     db,
     sql`with ins as (
-          insert into live_messages (session_id, org_id, segment_id, group_id, author_id, body, client_id)
-          values (${v.sessionId}, ${v.orgId}, ${v.segmentId}, ${v.groupId}, ${v.authorId}, ${v.body}, ${v.clientId})
+          insert into live_messages (session_id, org_id, segment_id, group_id, author_id, body, client_id, created_at)
+          ${values}
           on conflict do nothing returning *
         )${touch}
         select ${messageColumns}, true as created from ins m join people p on p.id = m.author_id
@@ -495,14 +561,26 @@ export function selectMessageByClientId(db: DbOrTx, sessionId: string, authorId:
   );
 }
 
-/** Messages of a room (plenary when groupId is null): after a message (oldest first), or the newest `limit`. */
-export async function selectMessages(db: DbOrTx, sessionId: string, groupId: string | null, after: string | undefined, limit: number) {
-  const room = groupId ? sql`m.group_id = ${groupId}` : sql`m.group_id is null`;
+/** A chat room: the plenary, or a group as one of its members reads it. */
+export type Room = { groupId: string; viewerId: string } | null;
+
+/**
+ * What of a room the viewer reads: a group's messages written after they became a member of it (strictly after:
+ * see insertGroupMember); nothing at all for a non-member (the subquery is null). The plenary: everything.
+ */
+function roomFilter(room: Room) {
+  if (!room) return sql`m.group_id is null`;
+  return sql`m.group_id = ${room.groupId}
+    and m.created_at > (select gm.joined_at from live_group_members gm where gm.group_id = ${room.groupId} and gm.person_id = ${room.viewerId})`;
+}
+
+/** Messages of a room the viewer reads: after a message (oldest first), or the newest `limit`. */
+export async function selectMessages(db: DbOrTx, sessionId: string, room: Room, after: string | undefined, limit: number) {
   if (after) {
     return selectRows<MessageRow>(
       db,
       sql`select ${messageColumns} from live_messages m join people p on p.id = m.author_id
-          where m.session_id = ${sessionId} and ${room}
+          where m.session_id = ${sessionId} and ${roomFilter(room)}
             and (m.created_at, m.id) > (select a.created_at, a.id from live_messages a where a.id = ${after} and a.session_id = ${sessionId})
           order by m.created_at, m.id limit ${limit}`,
     );
@@ -510,15 +588,14 @@ export async function selectMessages(db: DbOrTx, sessionId: string, groupId: str
   const rows = await selectRows<MessageRow>(
     db,
     sql`select ${messageColumns} from live_messages m join people p on p.id = m.author_id
-        where m.session_id = ${sessionId} and ${room} order by m.created_at desc, m.id desc limit ${limit}`,
+        where m.session_id = ${sessionId} and ${roomFilter(room)} order by m.created_at desc, m.id desc limit ${limit}`,
   );
   return rows.reverse();
 }
 
-/** True when the message exists in the room. */
-export async function messageInRoom(db: DbOrTx, sessionId: string, groupId: string | null, id: string) {
-  const room = groupId ? sql`group_id = ${groupId}` : sql`group_id is null`;
-  return Boolean(await selectRow(db, sql`select 1 from live_messages where id = ${id} and session_id = ${sessionId} and ${room}`));
+/** True when the message is in the room and the viewer reads it (a catch-up cursor must be one they were shown). */
+export async function messageInRoom(db: DbOrTx, sessionId: string, room: Room, id: string) {
+  return Boolean(await selectRow(db, sql`select 1 from live_messages m where m.id = ${id} and m.session_id = ${sessionId} and ${roomFilter(room)}`));
 }
 
 /** Plenary chat of a session for the export, oldest first. */

@@ -25,6 +25,7 @@ import {
   LiveState,
   MyTalkTime,
   PollResults,
+  PlaceParticipantRequest,
   PollView,
   PostLiveMessageRequest,
   PutGroupNotesRequest,
@@ -85,6 +86,9 @@ export function liveSessionsRoutes(app: FastifyInstance, deps: AppDeps) {
     service.broadcast(deps, requireActor(req), req.params.id, req.body.text),
   );
   r.post(`${base}/:id/recall`, { schema: { tags, params: IdParams, response: { 200: LiveState } } }, (req) => service.recall(deps, requireActor(req), req.params.id));
+  r.post(`${base}/:id/placements`, { schema: { tags, params: IdParams, body: PlaceParticipantRequest, response: { 200: LiveState } } }, (req) =>
+    service.placeParticipant(deps, requireActor(req), req.params.id, req.body, req),
+  );
   r.post(`${base}/:id/end`, { schema: { tags, params: IdParams, response: { 200: LiveState } } }, (req) => service.end(deps, requireActor(req), req.params.id));
 
   // Taking part.

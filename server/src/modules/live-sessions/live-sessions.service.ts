@@ -11,12 +11,14 @@ import type {
   LivePerson,
   LiveState,
   MyGroup,
+  PlaceParticipantRequest,
   Segment,
   SegmentConfig,
   UpdateAgendaRequest,
   UpdateLiveSessionRequest,
 } from '../../../../contracts/index.ts';
 import { CreateLiveSessionRequest as CreateSchema, UpdateAgendaRequest as AgendaSchema } from '../../../../contracts/index.ts';
+import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../../kernel/auth/sessions.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
 import type { DbOrTx } from '../../kernel/db/database.ts';
@@ -29,7 +31,6 @@ import {
   assertLive,
   consoleChanged,
   debriefSegment,
-  groupChanged,
   groupKindOf,
   groupSegmentInView,
   isGroupKind,
@@ -39,7 +40,8 @@ import {
   relationOf,
   sessionChanged,
 } from './live-sessions.access.ts';
-import { formBreakoutGroups, formPairs, placeLateJoiner } from './live-sessions.groups.ts';
+import { formBreakoutGroups, formPairs } from './live-sessions.groups.ts';
+import { announcePlacement, placeLateJoiner, placeWaitingPerson } from './live-sessions.placement.ts';
 import { pollView } from './live-sessions.polls.ts';
 import { templateSegments } from './live-sessions.templates.ts';
 import * as policy from './live-sessions.policy.ts';
@@ -428,35 +430,18 @@ export async function join(deps: AppDeps, actor: Actor, id: string): Promise<Liv
     if (s.status !== 'live' || !s.currentSegmentId) return null;
     const seg = await repo.selectSegment(tx, s.id, s.currentSegmentId);
     if (!seg || !isGroupKind(seg.kind)) return null;
-    return placeLate(tx, s, seg, actor.personId);
+    return placeLateJoiner(tx, s, seg, actor.personId);
   });
   consoleChanged(deps, id, 'session');
-  if (placed) {
-    consoleChanged(deps, id, 'groups', placed);
-    groupChanged(deps, placed, 'groups');
-  }
+  if (placed) announcePlacement(deps, id, placed);
   return getState(deps.db, actor, id);
 }
 
-/** Places a late joiner in the running breakout; returns the group id. */
-async function placeLate(tx: DbOrTx, s: SessionRow, seg: SegmentRow, personId: string): Promise<string | null> {
-  const mine = await repo.selectMyGroupInSegment(tx, seg.id, personId);
-  if (mine) return null;
-  const kind = groupKindOf(seg.kind);
-  const groups = (await repo.selectSegmentGroups(tx, s.id, seg.id)).map((g) => ({ id: g.id, members: g.members.filter((m) => m.present && m.id !== personId).map((m) => m.id) }));
-  let target: string | null;
-  if (!groups.length) {
-    const [g] = await repo.insertGroups(tx, s, seg.id, kind, [[personId]]);
-    return g.id;
-  }
-  const everyone = [personId, ...groups.flatMap((g) => g.members)];
-  const known = new Set((await repo.selectKnownPairs(tx, s, everyone)).map((k) => `${k.a}|${k.b}`));
-  const knows = (a: string, b: string) => known.has(a < b ? `${a}|${b}` : `${b}|${a}`);
-  const first = kind === 'pair' ? ((await learningPartners(tx, s)).get(personId) ?? []) : [];
-  target = placeLateJoiner(personId, kind, groups, knows, first);
-  if (!target) return null;
-  await repo.insertGroupMember(tx, s, target, personId);
-  return target;
+/** A facilitator places a waiting person (see placeWaitingPerson); answers the facilitator's state. */
+export async function placeParticipant(deps: AppDeps, actor: Actor, id: string, body: PlaceParticipantRequest, request: FastifyRequest | null): Promise<LiveState> {
+  const groupId = await deps.events.transaction(deps.db, (tx) => placeWaitingPerson(tx, actor, id, body, request));
+  announcePlacement(deps, id, groupId);
+  return getState(deps.db, actor, id);
 }
 
 /** Leaves the session (their group keeps their place). A facilitator leaving changes nothing for anyone. */
@@ -480,7 +465,7 @@ async function myGroupView(db: DbOrTx, actor: Actor, s: SessionRow, segments: Se
   if (!seg) return null;
   const g = await repo.selectMyGroupInSegment(db, seg.id, actor.personId);
   if (!g) return null;
-  const members = await repo.selectGroupMembers(db, g.id);
+  const [members, membership] = [await repo.selectGroupMembers(db, g.id), await repo.selectMembership(db, g.id, actor.personId)];
   const me = members.find((m) => m.id === actor.personId);
   return {
     id: g.id,
@@ -488,6 +473,9 @@ async function myGroupView(db: DbOrTx, actor: Actor, s: SessionRow, segments: Se
     segmentId: seg.id,
     active: s.status === 'live' && s.currentSegmentId === seg.id,
     members: members.map(({ id, name, department }) => ({ id, name, department })),
+    memberSince: toIso(membership?.joinedAt ?? g.createdAt),
+    joinedLate: Boolean(membership?.late),
+    notesVisible: Boolean(membership?.notesVisible),
     prompt: seg.prompt,
     keep: g.kind === 'pair' ? { mine: Boolean(me?.keep), all: members.every((m) => m.keep) } : null,
     debrief:
@@ -526,12 +514,16 @@ export async function getState(db: DbOrTx, actor: Actor, id: string): Promise<Li
   const current = segments.find((g) => g.id === l.s.currentSegmentId && g.status === 'active');
   const content = policy.canReadSessionContent(actor, l.s, l.rel);
   const broadcasts = content ? shared.broadcasts : [];
+  const myGroup = !l.facilitate && l.rel.participant ? await myGroupView(db, actor, l.s, segments) : null;
+  const breakout = l.s.status === 'live' && current && isGroupKind(current.kind) ? current : undefined;
   return {
     session,
     role: l.facilitate ? 'facilitator' : l.rel.present ? 'participant' : 'audience',
     present: l.rel.present,
     segment: current ? { ...toSegment(current), timerEndsAt: iso(l.s.segmentEndsAt) } : null,
-    myGroup: !l.facilitate && l.rel.participant ? await myGroupView(db, actor, l.s, segments) : null,
+    myGroup,
+    waiting: Boolean(breakout && !l.facilitate && l.rel.present && myGroup?.segmentId !== breakout.id),
+    waitingPeople: l.facilitate ? (breakout ? await repo.selectWaiting(db, l.s.id, breakout.id) : []) : null,
     poll: current?.kind === 'poll' && content ? await pollView(db, actor, current, l.facilitate) : null,
     broadcasts: broadcasts.map((b) => ({ id: b.id, text: b.text, author: b.author ?? { id: actor.personId, name: 'Former facilitator', department: null }, createdAt: toIso(b.createdAt) })),
     groups: l.facilitate ? await groupsOverview(db, l.s, segments) : null,

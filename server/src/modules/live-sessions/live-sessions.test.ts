@@ -246,7 +246,7 @@ describe('groups and learning partners', () => {
     expect(again.sort()).toEqual(pairs.sort());
   });
 
-  it('pairs people with the partners the program published, and a late joiner with their published partner', async () => {
+  it('pairs people with the partners the program published; late joiners wait for each other instead of entering a pair', async () => {
     const { fac, people } = cast;
     const programId = (await fac.c.post('/api/programs', { title: 'Partners plan (test)', sessions: [] })).json().id;
     await fac.c.patch(`/api/programs/${programId}`, { status: 'open' });
@@ -272,22 +272,27 @@ describe('groups and learning partners', () => {
     const formed = st.groups.map((g: { members: { id: string }[] }) => g.members.map((m) => m.id));
     // The published pair whose partners are both here stays whole; the two whose partners are late pair up meanwhile.
     expect(sorted(formed)).toEqual(sorted([chosen[1], [six[0].id, six[3].id]]));
-    // A late joiner goes to the pair of their published partner.
-    await six[4].c.post(url(s.id, '/join'));
-    const mine = (await stateOf(six[4].c, s.id)).myGroup;
-    expect(mine.members.map((m: { id: string }) => m.id)).toContain(six[0].id);
+    // Their published partners already talk in pairs of their own, which nobody enters late: the first late joiner
+    // waits, the second is paired with them.
+    expect((await six[4].c.post(url(s.id, '/join'))).json()).toMatchObject({ waiting: true, myGroup: null });
+    const mine = (await six[5].c.post(url(s.id, '/join'))).json().myGroup;
+    expect(mine.members.map((m: { id: string }) => m.id).sort()).toEqual([six[4].id, six[5].id].sort());
+    expect(sorted((await stateOf(fac.c, s.id)).groups.map((g: { members: { id: string }[] }) => g.members.map((m) => m.id)))).toEqual(
+      sorted([chosen[1], [six[0].id, six[3].id], [six[4].id, six[5].id]]),
+    );
   });
 
-  it('pairs an odd count with one trio, and a late joiner in pairs joins a lone person or forms a trio', async () => {
+  it('pairs an odd count with one trio at the start; a late joiner never makes a trio of a pair (see live-sessions.placement.test.ts)', async () => {
     const { fac, people } = cast;
     const s = await createSession(fac.c, { template: 'blank' });
     await put(fac.c, url(s.id, '/segments'), { segments: [{ kind: 'pairs', title: 'Pairs', durationMinutes: 10 }] });
     await joinAll(s.id, people.slice(0, 5));
     const st = (await fac.c.post(url(s.id, '/start'))).json();
     expect(st.groups.map((g: { members: unknown[] }) => g.members.length).sort()).toEqual([2, 3]);
-    await people[5].c.post(url(s.id, '/join'));
+    expect((await people[5].c.post(url(s.id, '/join'))).json().waiting).toBe(true);
     const after = await stateOf(fac.c, s.id);
-    expect(after.groups.map((g: { members: unknown[] }) => g.members.length).sort()).toEqual([3, 3]);
+    expect(after.groups.map((g: { members: unknown[] }) => g.members.length).sort()).toEqual([2, 3]);
+    expect(after.waitingPeople.map((p: { id: string }) => p.id)).toEqual([people[5].id]);
   });
 });
 

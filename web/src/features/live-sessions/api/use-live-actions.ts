@@ -6,6 +6,7 @@ import type {
   KeepPair,
   LiveSession,
   LiveState,
+  PlaceParticipantRequest,
   SegmentInput,
   UpdateLiveSessionRequest,
   VoteRequest,
@@ -76,6 +77,7 @@ export function useRunActions(id: string) {
     broadcast: useRun<{ text: string }>(id, 'broadcast'),
     recall: useRun<void>(id, 'recall'),
     end: useRun<void>(id, 'end'),
+    place: useRun<PlaceParticipantRequest>(id, 'placements'),
   };
 }
 

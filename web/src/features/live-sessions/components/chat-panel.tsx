@@ -30,7 +30,8 @@ export function ChatPanel({
 }) {
   const chat = useLiveChat(sessionId, groupId, channel);
   const [draft, setDraft] = useState('');
-  const logRef = useRef<HTMLOListElement>(null);
+  // A log, not a list: role="log" on an <ol> would leave its items outside any list (axe: listitem).
+  const logRef = useRef<HTMLDivElement>(null);
   const inputId = useId();
   const count = chat.messages.length + chat.pending.length;
 
@@ -68,19 +69,19 @@ export function ChatPanel({
           </button>
         </p>
       ) : (
-        <ol className="chat-log" ref={logRef} role="log" aria-live="polite" aria-label={`${title} messages`} tabIndex={0}>
-          {count === 0 ? <li className="chat-empty">No messages yet. Say hello.</li> : null}
+        <div className="chat-log" ref={logRef} role="log" aria-live="polite" aria-label={`${title} messages`} tabIndex={0}>
+          {count === 0 ? <div className="chat-empty">No messages yet. Say hello.</div> : null}
           {chat.messages.map((m) => (
-            <li key={m.id} className="chat-msg" data-mine={m.author.id === meId || undefined}>
+            <div key={m.id} className="chat-msg" data-mine={m.author.id === meId || undefined}>
               <span className="chat-meta">
                 <strong>{m.author.id === meId ? 'You' : m.author.name}</strong>
                 <time dateTime={m.createdAt}>{timeFmt.format(new Date(m.createdAt))}</time>
               </span>
               <span className="chat-body">{m.body}</span>
-            </li>
+            </div>
           ))}
           {chat.pending.map((p) => (
-            <li key={p.clientId} className="chat-msg" data-mine="true" data-pending={p.error ? 'failed' : 'sending'}>
+            <div key={p.clientId} className="chat-msg" data-mine="true" data-pending={p.error ? 'failed' : 'sending'}>
               <span className="chat-meta">
                 <strong>You</strong>
                 <span>{p.error ? 'Not sent' : 'Sending…'}</span>
@@ -97,9 +98,9 @@ export function ChatPanel({
                   </button>
                 </span>
               ) : null}
-            </li>
+            </div>
           ))}
-        </ol>
+        </div>
       )}
       {closedReason ? (
         <p className="chat-closed">

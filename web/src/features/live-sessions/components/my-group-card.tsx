@@ -10,13 +10,13 @@ import { GroupNotes } from './group-notes.tsx';
 type MyGroup = NonNullable<LiveState['myGroup']>;
 
 /** Who can read what is written in this group or pair, said plainly above its chat and notes. */
-export function ConfidentialNotice({ kind }: { kind: MyGroup['kind'] }) {
+export function ConfidentialNotice({ kind, size = 2 }: { kind: MyGroup['kind']; size?: number }) {
   return (
     <p className="confidential" data-kind={kind}>
       <Icon name="lock" size={16} />
       {kind === 'pair' ? (
         <span>
-          <strong>Confidential:</strong> only the two of you can see this — not the facilitators, not admins. It is never debriefed.
+          <strong>Confidential:</strong> only the {size > 2 ? 'three' : 'two'} of you can see this — not the facilitators, not admins. It is never debriefed.
         </span>
       ) : (
         <span>
@@ -61,7 +61,13 @@ export function MyGroupCard({ sessionId, group, meId, media, footer, ended }: { 
         {group.active ? <span className="badge badge-moss">Open now</span> : <span className="badge">{ended ? 'Closed' : 'Chat closed'}</span>}
       </header>
       <Members group={group} meId={meId} />
-      <ConfidentialNotice kind={group.kind} />
+      <ConfidentialNotice kind={group.kind} size={group.members.length} />
+      {group.joinedLate ? (
+        <p className="small muted late-note">
+          You joined at <time dateTime={group.memberSince}>{new Date(group.memberSince).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}</time>: you see what is written from then on, not what
+          was said before you came.
+        </p>
+      ) : null}
       {media}
       <div className="my-group-work">
         <ChatPanel
@@ -72,7 +78,18 @@ export function MyGroupCard({ sessionId, group, meId, media, footer, ended }: { 
           title={group.kind === 'pair' ? 'Partner chat' : 'Group chat'}
           closedReason={group.active ? null : 'This breakout has ended: the chat is read-only.'}
         />
-        <GroupNotes sessionId={sessionId} groupId={group.id} channel={channel} readOnly={ended} />
+        {group.notesVisible ? (
+          <GroupNotes sessionId={sessionId} groupId={group.id} channel={channel} readOnly={ended} />
+        ) : (
+          <section className="notes notes-hidden" aria-labelledby="notes-hidden-title">
+            <h3 id="notes-hidden-title" className="notes-label">
+              Shared notes
+            </h3>
+            <p className="muted">
+              {group.kind === 'pair' ? 'Your partners' : 'Your group'} started these notes before you joined, so they stay with the people who wrote them. Use the chat to add your ideas.
+            </p>
+          </section>
+        )}
       </div>
       {footer}
     </section>
@@ -83,6 +100,7 @@ export function MyGroupCard({ sessionId, group, meId, media, footer, ended }: { 
 export function KeepChoice({ group, onChange, saving }: { group: MyGroup; onChange: (keep: boolean) => void; saving: boolean }) {
   if (group.kind !== 'pair' || !group.keep) return null;
   const { mine, all } = group.keep;
+  const trio = group.members.length > 2;
   return (
     <div className="keep-choice">
       <label className="checkbox">
@@ -90,11 +108,17 @@ export function KeepChoice({ group, onChange, saving }: { group: MyGroup; onChan
         Keep our partner chat and notes after the session
       </label>
       <p className="field-hint">
-        {all
-          ? 'You both chose to keep them: only the two of you can read them later.'
-          : mine
-            ? 'Kept only if your partner chooses this too; otherwise they are deleted when the session ends.'
-            : 'Unless you both choose to keep them, they are deleted when the session ends.'}
+        {trio
+          ? all
+            ? 'You all chose to keep them: only the three of you can read them later.'
+            : mine
+              ? 'Kept only if your partners choose this too; otherwise they are deleted when the session ends.'
+              : 'Unless you all choose to keep them, they are deleted when the session ends.'
+          : all
+            ? 'You both chose to keep them: only the two of you can read them later.'
+            : mine
+              ? 'Kept only if your partner chooses this too; otherwise they are deleted when the session ends.'
+              : 'Unless you both choose to keep them, they are deleted when the session ends.'}
       </p>
     </div>
   );

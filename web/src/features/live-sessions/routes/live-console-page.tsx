@@ -57,6 +57,101 @@ function GroupCard({ g, index }: { g: GroupOverview; index: number }) {
   );
 }
 
+type Waiting = NonNullable<LiveState['waitingPeople']>[number];
+
+/** Largest group a facilitator may place someone into (the server checks it too: 409 PLACEMENT_REFUSED). */
+const PLACE_MAX = { pair: 3, group: 5 } as const;
+
+/**
+ * People waiting without a group during a breakout (late joiners in pairs wait for the next arrival), each with a
+ * "Place…" action: the facilitator chooses a group or pair; a pair becomes a trio only by this choice. The placed
+ * person reads that group's chat from then on, never what was said before, and the dialog says so.
+ */
+function WaitingPeople({ st, run }: { st: LiveState; run: ReturnType<typeof useRunActions> }) {
+  const [placing, setPlacing] = useState<Waiting | null>(null);
+  const [choice, setChoice] = useState<string | null>(null);
+  const waiting = st.waitingPeople ?? [];
+  const groups = (st.groups ?? []).filter((g) => g.kind === (st.segment?.kind === 'pairs' ? 'pair' : 'group'));
+  const pairs = st.segment?.kind === 'pairs';
+  const error = run.place.error instanceof ApiError ? run.place.error : null;
+  const open = (p: Waiting) => {
+    run.place.reset();
+    setChoice(null);
+    setPlacing(p);
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!placing || !choice) return;
+    run.place.mutate({ personId: placing.id, groupId: choice }, { onSuccess: () => setPlacing(null) });
+  };
+  if (!st.segment || !waiting.length) return null;
+  return (
+    <Card title="Waiting to be placed" className="waiting-people">
+      <p className="small muted">
+        {pairs ? 'They arrived after the pairs formed. The next person to arrive is paired with them, or place them now.' : 'They have no group yet. Place them in one.'}
+      </p>
+      <ul className="waiting-list">
+        {waiting.map((p) => (
+          <li key={p.id} className="waiting-person" data-person-id={p.id}>
+            <span>
+              <strong>{p.name}</strong> <span className="muted small">{p.department ?? 'No department'}</span>
+            </span>
+            <Button size="sm" variant="secondary" onClick={() => open(p)} aria-label={`Place ${p.name}…`}>
+              Place…
+            </Button>
+          </li>
+        ))}
+      </ul>
+      <Dialog
+        open={placing !== null}
+        onClose={() => setPlacing(null)}
+        title={placing ? `Place ${placing.name}` : 'Place'}
+        footer={
+          <>
+            <Button variant="ghost" onClick={() => setPlacing(null)}>
+              Cancel
+            </Button>
+            <Button type="submit" form="place-form" loading={run.place.isPending} disabled={!choice}>
+              Place
+            </Button>
+          </>
+        }
+      >
+        <form id="place-form" onSubmit={submit} className="stack-sm">
+          <p>
+            {placing?.name} will see what is written from now on — never what {pairs ? 'a pair' : 'a group'} said before.
+          </p>
+          {groups.length ? (
+            <fieldset className="place-choices">
+              <legend className="field-label">{pairs ? 'Into which pair?' : 'Into which group?'}</legend>
+              {groups.map((g, i) => {
+                const full = g.members.length >= PLACE_MAX[g.kind];
+                return (
+                  <label key={g.id} className="place-choice" data-checked={choice === g.id || undefined} data-disabled={full || undefined}>
+                    <input type="radio" name="place-group" value={g.id} checked={choice === g.id} disabled={full} onChange={() => setChoice(g.id)} />
+                    <span>
+                      <strong>
+                        {g.kind === 'pair' ? 'Pair' : 'Group'} {i + 1}
+                      </strong>{' '}
+                      <span className="muted small">
+                        {g.members.map((m) => m.name).join(', ')}
+                        {full ? (g.kind === 'pair' ? ' · already a trio' : ' · full') : g.kind === 'pair' ? ' · becomes a trio' : ''}
+                      </span>
+                    </span>
+                  </label>
+                );
+              })}
+            </fieldset>
+          ) : (
+            <p className="muted">There is no {pairs ? 'pair' : 'group'} to place them in yet.</p>
+          )}
+          {error ? <Alert>{error.detail}</Alert> : null}
+        </form>
+      </Dialog>
+    </Card>
+  );
+}
+
 /** Run controls: start, next segment (naming what comes next), +5 min, pull everyone back, end (confirmed). */
 function RunControls({ st, run }: { st: LiveState; run: ReturnType<typeof useRunActions> }) {
   const [confirmEnd, setConfirmEnd] = useState(false);
@@ -66,7 +161,11 @@ function RunControls({ st, run }: { st: LiveState; run: ReturnType<typeof useRun
   const next = s.segments.find((x, i) => x.status === 'pending' && i > idx) ?? null;
   const breakout = !!seg && (seg.kind === 'icebreaker' || seg.kind === 'groups' || seg.kind === 'pairs');
   const busy = Object.values(run).some((m) => m.isPending);
-  const error = Object.values(run).map((m) => m.error).find((e) => e instanceof ApiError) as ApiError | undefined;
+  // A refused placement is shown in its own dialog.
+  const error = Object.entries(run)
+    .filter(([k]) => k !== 'place')
+    .map(([, m]) => m.error)
+    .find((e) => e instanceof ApiError) as ApiError | undefined;
 
   return (
     <Card className="run-card" aria-labelledby="run-title">
@@ -239,6 +338,7 @@ export function LiveConsolePage({ id }: { id: string }) {
               <BroadcastBox run={run} />
             </Card>
           ) : null}
+          <WaitingPeople st={st} run={run} />
           <Card title={st.segment?.kind === 'pairs' || groups[0]?.kind === 'pair' ? 'Pairs' : 'Groups'} className="overview" aria-live="off">
             <p className="overview-privacy">
               <Icon name="lock" size={15} /> You see activity only — members, message counts and last activity. What groups and pairs write stays private to them.

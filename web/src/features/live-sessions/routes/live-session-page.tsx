@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'wouter';
-import { type LiveState, liveChannel, liveGroupChannel } from '../../../../../contracts/index.ts';
+import { type LiveState, liveChannel, liveGroupChannel, liveWaitingChannel } from '../../../../../contracts/index.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { Card } from '../../../components/ui/card.tsx';
@@ -48,6 +48,32 @@ export function useLiveUpdates(id: string, state: LiveState | undefined, opts: {
   useChannel(groupId ? liveGroupChannel(groupId) : null, (e) => {
     if (e.type === 'resynced' || e.what === 'debrief' || e.what === 'groups') void qc.invalidateQueries({ queryKey: liveKeys.state(id) });
   });
+  // Only while waiting for a partner: a placement (mine, or someone else's) refetches at once.
+  useChannel(state?.waiting ? liveWaitingChannel(id) : null, () => void qc.invalidateQueries({ queryKey: liveKeys.state(id) }));
+}
+
+/** A late joiner during a breakout who has no group yet: they wait in the main room, and the screen says why. */
+function WaitingCard({ pairs }: { pairs: boolean }) {
+  return (
+    <Card className="waiting-card" aria-labelledby="waiting-title">
+      <div className="waiting-head">
+        <span className="kind-icon kind-pairs" aria-hidden="true">
+          <Icon name="clock" size={18} />
+        </span>
+        <h2 id="waiting-title" className="card-title">
+          {pairs ? 'Waiting for a partner' : 'Waiting for a group'}
+        </h2>
+      </div>
+      <p role="status">
+        {pairs ? "You'll be paired when another person arrives or the facilitator places you." : "You'll join a group when the facilitator places you."} This page updates by itself.
+      </p>
+      {pairs ? (
+        <p className="small muted">
+          <Icon name="lock" size={14} /> Pairs that are already talking keep their conversation to themselves, so you start a new one rather than join theirs.
+        </p>
+      ) : null}
+    </Card>
+  );
 }
 
 const JOIN_ERRORS: Record<string, string> = {
@@ -207,7 +233,8 @@ export function LiveSessionPage({ id }: { id: string }) {
             <ChatPanel sessionId={id} groupId={null} channel={liveChannel(id)} meId={me.person.id} title="Session chat" notice={<span className="small muted">Everyone in the session sees this chat.</span>} />
           </Card>
         ) : null}
-        {inBreakout && !group && !isFacilitator ? (
+        {inBreakout && st.waiting ? <WaitingCard pairs={seg?.kind === 'pairs'} /> : null}
+        {inBreakout && !group && !st.waiting && !isFacilitator ? (
           <Card>
             <p className="muted">You are being placed in a group… this updates by itself.</p>
           </Card>

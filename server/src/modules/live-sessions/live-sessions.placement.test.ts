@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import type { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
+import * as repo from './live-sessions.repo.ts';
 import { buildCast, type Client, createSession, joinAll, type Member, put, say, stateOf } from './live-sessions.test-support.ts';
 
 let t: TestApp;
@@ -205,5 +206,63 @@ describe('late joiners in small groups', () => {
     expect((await put(people[3].c, url(s.id, `/groups/${late.myGroup.id}/notes`), { body: 'fresh start', version: 0 })).statusCode).toBe(200);
     expect((await people[2].c.get(url(s.id, `/groups/${late.myGroup.id}/notes`))).json().body).toBe('fresh start');
     expect((await stateOf(people[2].c, s.id)).myGroup.notesVisible).toBe(true);
+  });
+});
+
+// Holds one transaction open while the other runs. On PostgreSQL this is real concurrency (without the group-row lock
+// and clock stamps of repo.insertGroupMember/insertMessage, part 1 fails: the message stored during the placement
+// shows); PGlite has one connection, so there the two run one after the other and the test checks the outcome only.
+describe('a placement and a message at the same moment', () => {
+  it('are ordered by commit: a message stored before the placement is hidden from the newcomer, one stored after is theirs', async () => {
+    const { fac, people } = cast;
+    const s = await createSession(fac.c, { template: 'blank' });
+    await put(fac.c, url(s.id, '/segments'), { segments: [{ kind: 'pairs', title: 'Partners', durationMinutes: 10 }] });
+    await joinAll(s.id, people.slice(0, 2));
+    const pair = (await fac.c.post(url(s.id, '/start'))).json().groups[0].id;
+    const row = (await repo.selectSession(t.db, cast.org.id, s.id))!;
+    const message = (body: string, db = t.db) => repo.insertMessage(db, { sessionId: s.id, orgId: row.orgId, segmentId: row.currentSegmentId!, groupId: pair, authorId: people[0].id, body, clientId: crypto.randomUUID() });
+    const held = (work: (tx: Parameters<Parameters<typeof t.db.transaction>[0]>[0]) => Promise<unknown>) => {
+      let release = () => {};
+      const gate = new Promise<void>((r) => (release = r));
+      const done = t.db.transaction(async (tx) => {
+        await work(tx);
+        await gate;
+      });
+      return { release, done };
+    };
+    const settled = (p: Promise<unknown>) => {
+      let is = false;
+      void p.then(() => (is = true));
+      return () => is;
+    };
+
+    // 1. The placement is under way (its transaction not yet committed) when a message is posted: the message waits for
+    //    it, so it is stored after the newcomer became a member, and they read it.
+    await people[2].c.post(url(s.id, '/join'));
+    const placing = held((tx) => repo.insertGroupMember(tx, row, pair, people[2].id));
+    await new Promise((r) => setTimeout(r, 100));
+    const during = message('posted while the placement ran');
+    const duringDone = settled(during);
+    await new Promise((r) => setTimeout(r, 150));
+    const storedBeforePlacement = duringDone();
+    placing.release();
+    await Promise.all([placing.done, during]);
+    const seen = await bodies(people[2].c, s.id, pair);
+    // Either order is a valid one; what may never happen is a message stored before the newcomer's membership showing.
+    expect(seen.includes('posted while the placement ran')).toBe(!storedBeforePlacement);
+
+    // 2. A message is being stored (not yet committed) when someone is placed: the placement waits for it, so the
+    //    message is older than the membership, and the newcomer does not read it.
+    await people[3].c.post(url(s.id, '/join'));
+    const writing = held((tx) => message('stored just before the placement', tx));
+    await new Promise((r) => setTimeout(r, 100));
+    const placing2 = t.db.transaction((tx) => repo.insertGroupMember(tx, row, pair, people[3].id));
+    const placing2Done = settled(placing2);
+    await new Promise((r) => setTimeout(r, 150));
+    const placedBeforeMessage = placing2Done();
+    writing.release();
+    await Promise.all([writing.done, placing2]);
+    expect((await bodies(people[3].c, s.id, pair)).includes('stored just before the placement')).toBe(placedBeforeMessage);
+    expect(await bodies(people[2].c, s.id, pair)).toContain('stored just before the placement');
   });
 });

@@ -133,7 +133,10 @@ export function DebriefConsentCard({ group, onChange, saving }: { group: MyGroup
       <h2 id="debrief-title" className="card-title">
         Share your group's notes?
       </h2>
-      <p>Your notes are shown to the whole session only if all {d.members} of you agree. Your chat is never shared.</p>
+      <p>
+        Your notes are shown to the whole session only if all {d.members} of you agree. Your chat is never shared.
+        {group.notesVisible ? '' : ' The notes were started before you joined, so you have not seen them; your agreement is asked all the same.'}
+      </p>
       <div className="row" role="group" aria-label="Your choice">
         <Button variant={d.mine === true ? 'primary' : 'secondary'} aria-pressed={d.mine === true} loading={saving && d.mine !== true} onClick={() => onChange(true)}>
           <Icon name="check" size={16} /> Share our notes

@@ -33,7 +33,10 @@ export function DeliveryTable({ items, onRetry, retrying }: { items: TroubledDel
                     · event {d.eventId}
                   </div>
                 </td>
-                <td>{d.consumer.split(':')[0]}</td>
+                <td>
+                  <span className="delivery-label">Waiting on: </span>
+                  {d.consumer.split(':')[0]}
+                </td>
                 <td>
                   <span className={`badge ${d.status === 'dead' ? 'badge-danger' : 'badge-warning'}`}>{d.status === 'dead' ? 'Stopped' : 'Retrying'}</span>
                   <div className="field-hint">

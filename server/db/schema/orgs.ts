@@ -200,6 +200,24 @@ export const eventDeliveries = pgTable(
   ],
 );
 
+/**
+ * Side effects outside the database (a mail) that a consumer made for an event, one row per effect: a redelivery
+ * of the event skips what was done already. Deleted with their event.
+ */
+export const eventEffects = pgTable(
+  'event_effects',
+  {
+    eventId: bigint('event_id', { mode: 'number' })
+      .notNull()
+      .references(() => domainEvents.id, { onDelete: 'cascade' }),
+    consumer: text('consumer').notNull(),
+    /** What was done, e.g. `mail:<person id>`. */
+    effect: text('effect').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.consumer, t.eventId, t.effect] })],
+);
+
 /** Consumers this deployment has seen: a consumer seen for the first time may replay the retained history. */
 export const eventConsumers = pgTable('event_consumers', {
   name: text('name').primaryKey(),

@@ -86,6 +86,16 @@ export function nullUnlessUnavailable(err: unknown): null {
   return null;
 }
 
+/**
+ * For a catch that reads a refusal (404, 403, …) as "no": answers null for an AppError and rethrows anything else
+ * (an outage, a bug), so that work which must happen (an event's delivery) fails and is tried again rather than
+ * quietly skipping someone.
+ */
+export function nullWhenRefused(err: unknown): null {
+  if (err instanceof AppError) return null;
+  throw err;
+}
+
 /** The driver's own error under wrappers (drizzle's "Failed query" carries the SQL and its parameters): message and code only, safe to log. */
 export function databaseErrorSummary(err: unknown): { message?: string; code?: string } {
   let e = err as { message?: string; code?: string; cause?: unknown } | null;

@@ -50,27 +50,51 @@ const claimed = (where: ReturnType<typeof sql>, limit: number, leaseSeconds: num
  * invisible to every other claim until the lease runs out, so two nodes never handle one delivery at once, and a
  * node that dies while handling leaves the row to be claimed again after the lease.
  */
-export async function claimDeliveries(db: DbOrTx, opts: { consumers: string[]; eventIds?: number[]; limit: number; leaseSeconds: number }): Promise<ClaimedDelivery[]> {
-  const mine = sql`consumer = any(${pgArray(opts.consumers)}::text[])`;
+export async function claimDeliveries(db: DbOrTx, opts: { consumers: string[]; eventIds?: number[]; limit: number; leaseSeconds: number; maxAttempts: number }): Promise<ClaimedDelivery[]> {
+  const mine = sql`consumer = any(${pgArray(opts.consumers)}::text[]) and attempts < ${opts.maxAttempts}`;
   const where = opts.eventIds ? sql`${mine} and event_id = any(${pgArray(opts.eventIds.map(String))}::bigint[])` : mine;
   const rows = await selectRows<ClaimedDelivery>(db, claimed(where, opts.limit, opts.leaseSeconds));
   return rows.map((r) => ({ ...r, eventId: Number(r.eventId) }));
+}
+
+/**
+ * Records that `consumer` made `effect` for an event; false when it was recorded already (a redelivery).
+ */
+export async function claimEffect(db: DbOrTx, eventId: number, consumer: string, effect: string): Promise<boolean> {
+  const row = await selectRow(db, sql`insert into event_effects (event_id, consumer, effect) values (${eventId}, ${consumer}, ${effect}) on conflict do nothing returning 1 as ok`);
+  return row !== undefined;
+}
+
+/** Forgets an effect that failed, so the next delivery tries it again. */
+export async function releaseEffect(db: DbOrTx, eventId: number, consumer: string, effect: string) {
+  await db.execute(sql`delete from event_effects where event_id = ${eventId} and consumer = ${consumer} and effect = ${effect}`);
 }
 
 /** A PostgreSQL array literal of plain values (consumer names and ids: no quotes or braces in them). */
 const pgArray = (values: string[]) => `{${values.map((v) => `"${v.replace(/["\\]/g, '')}"`).join(',')}}`;
 
 /** A delivery that was handled: it is done. */
-export async function completeDelivery(db: DbOrTx, d: { consumer: string; eventId: number }) {
-  await db.execute(sql`delete from event_deliveries where consumer = ${d.consumer} and event_id = ${d.eventId}`);
+export async function completeDelivery(db: DbOrTx, d: { consumer: string; eventId: number; attempts: number }) {
+  // Fenced by the attempt it claimed: a run that outlived its lease must not settle a later claim's row.
+  await db.execute(sql`delete from event_deliveries where consumer = ${d.consumer} and event_id = ${d.eventId} and attempts = ${d.attempts}`);
 }
 
 /** A delivery that failed: tried again at `retryInSeconds`, or parked as dead when it has had its attempts. */
-export async function failDelivery(db: DbOrTx, d: { consumer: string; eventId: number }, error: string, retryInSeconds: number | null) {
+export async function failDelivery(db: DbOrTx, d: { consumer: string; eventId: number; attempts: number }, error: string, retryInSeconds: number | null) {
   await db.execute(sql`update event_deliveries
       set status = ${retryInSeconds === null ? 'dead' : 'pending'}, last_error = ${error.slice(0, 2000)},
           run_after = now() + make_interval(secs => ${retryInSeconds ?? 0})
-      where consumer = ${d.consumer} and event_id = ${d.eventId}`);
+      where consumer = ${d.consumer} and event_id = ${d.eventId} and attempts = ${d.attempts} and status = 'pending'`);
+}
+
+/**
+ * Parks deliveries that used their attempts without ever being settled (the node died or stalled each time, so no
+ * failure was recorded): a handler that crashes its process is not claimed for ever.
+ */
+export async function parkExhausted(db: DbOrTx, consumers: string[], maxAttempts: number) {
+  await db.execute(sql`update event_deliveries
+      set status = 'dead', last_error = coalesce(last_error || ' — ', '') || 'did not finish within its lease'
+      where status = 'pending' and run_after <= now() and attempts >= ${maxAttempts} and consumer = any(${pgArray(consumers)}::text[])`);
 }
 
 /**

@@ -184,4 +184,67 @@ describe('durable domain events', () => {
     const left = await selectRows<{ type: string }>(database.db, sql`select type from domain_events where type like 'probe.prune%' order by id`);
     expect(left.map((r) => r.type)).toEqual(['probe.prune', 'probe.prune', 'probe.prune_done']);
   });
+
+  it('a handler that outlives half its lease counts as failed and is tried again; a stale run cannot settle the new claim', async () => {
+    const bus = node();
+    let calls = 0;
+    const finished: number[] = [];
+    bus.on('probe.slow', 'slow', async () => {
+      const call = ++calls;
+      if (call === 1) await new Promise((r) => setTimeout(r, 900));
+      finished.push(call);
+    });
+    await bus.start(database.db, { ...fast, leaseSeconds: 1 });
+    await emit(bus, 'probe.slow');
+    await eventually(() => finished, (f) => f.includes(2), 8000);
+    await new Promise((r) => setTimeout(r, 600)); // the first run ends now, long after its claim was given up
+    expect(finished.sort()).toEqual([1, 2]);
+    expect(await deliveries('slow:probe.slow')).toEqual([]);
+    const err = await selectRow<{ n: number }>(database.db, sql`select count(*)::int as n from event_deliveries where consumer = 'slow:probe.slow'`);
+    expect(Number(err?.n)).toBe(0);
+  });
+
+  it('parks a delivery that used its attempts without ever being settled (its handler kept killing the node)', async () => {
+    const bus = node();
+    bus.on('probe.crashing', 'crashing', () => {});
+    await bus.start(database.db, { ...fast, enabled: false, maxAttempts: 3 });
+    await emit(bus, 'probe.crashing');
+    // Three claims whose node died each time: attempts counted, lease run out, no failure ever recorded.
+    await database.db.execute(sql`update event_deliveries set attempts = 3, run_after = now() - interval '1 second' where consumer = 'crashing:probe.crashing'`);
+    const reader = node();
+    reader.on('probe.crashing', 'crashing', () => {});
+    await reader.start(database.db, { ...fast, maxAttempts: 3 });
+    const rows = await eventually(
+      () => selectRows<{ status: string; last_error: string }>(database.db, sql`select status, last_error from event_deliveries where consumer = 'crashing:probe.crashing'`),
+      (r) => r[0]?.status === 'dead',
+      5000,
+    );
+    expect(rows).toEqual([{ status: 'dead', last_error: 'did not finish within its lease' }]);
+  });
+
+  it('does an effect outside the database once per event and key, however often the event is delivered, and again after it failed', async () => {
+    const bus = node();
+    const sent: string[] = [];
+    let mailServerUp = false;
+    bus.on('probe.mail', 'mailer', async (e) => {
+      for (const to of ['ann', 'bo']) {
+        await bus.once(e, 'mailer', `mail:${to}`, async () => {
+          if (to === 'bo' && !mailServerUp) throw new Error('mail server down');
+          sent.push(to);
+        });
+      }
+    });
+    await bus.start(database.db, fast);
+    await emit(bus, 'probe.mail');
+    await eventually(() => deliveries('mailer:probe.mail'), (r) => r[0]?.attempts >= 2, 5000);
+    expect(sent).toEqual(['ann']);
+    mailServerUp = true;
+    await eventually(() => sent, (s) => s.includes('bo'), 5000);
+    const [event] = await selectRows<{ id: number }>(database.db, sql`select id from domain_events where type = 'probe.mail'`);
+    // Delivered again (a node died before it could settle it): nobody is mailed twice.
+    await eventually(() => deliveries('mailer:probe.mail'), (r) => r.length === 0, 5000);
+    await database.db.execute(sql`insert into event_deliveries (event_id, consumer) values (${event.id}, 'mailer:probe.mail')`);
+    await eventually(() => deliveries('mailer:probe.mail'), (r) => r.length === 0, 5000);
+    expect(sent).toEqual(['ann', 'bo']);
+  });
 });

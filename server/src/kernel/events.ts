@@ -34,6 +34,22 @@ export interface DeliveryOptions {
   retentionDays: number;
 }
 
+/**
+ * A handler gets half its lease: past that it counts as failed (retried later; its work is idempotent), so no claim
+ * outlives its lease and a hung handler does not stall this node's poller.
+ */
+async function withinHalfLease(work: void | Promise<void>, leaseSeconds: number) {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`took longer than ${leaseSeconds / 2} s`)), (leaseSeconds * 1000) / 2);
+  });
+  try {
+    await Promise.race([Promise.resolve(work), limit]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 const DEFAULTS: DeliveryOptions = { enabled: true, pollMs: 1000, retryBaseMs: 1000, maxAttempts: 10, leaseSeconds: 60, retentionDays: 30 };
 
 /**
@@ -70,6 +86,24 @@ export class EventBus {
     const list = this.consumers.get(type) ?? [];
     if (list.some((c) => c.name === name)) throw new Error(`consumer ${name} registered twice`);
     this.consumers.set(type, [...list, { name, handler, replay: opts.replay ?? false }]);
+  }
+
+  /**
+   * Does an effect outside the database (a mail) once per event, consumer and `effect` key, however often the event
+   * is delivered: recorded before it runs (so two deliveries never both do it) and forgotten when it fails (so the
+   * retry does it). A node dying in the middle of one effect loses that effect: at most once, by design, for mail.
+   */
+  async once(event: DeliveredEvent, consumer: string, effect: string, work: () => Promise<unknown>): Promise<boolean> {
+    const db = this.db;
+    if (!db) throw new Error('event delivery has not started');
+    if (!(await store.claimEffect(db, event.id, consumer, effect))) return false;
+    try {
+      await work();
+      return true;
+    } catch (err) {
+      await store.releaseEffect(db, event.id, consumer, effect);
+      throw err;
+    }
   }
 
   /** Runs `hook` on this node right after a commit that emitted `type` (in-memory state only; not durable). */
@@ -155,7 +189,9 @@ export class EventBus {
   /** Claims due deliveries and handles them; answers how many were claimed. */
   private async deliver(which: { eventIds?: number[]; limit?: number }): Promise<number> {
     const db = this.db as Db;
-    const claimed = await store.claimDeliveries(db, { consumers: this.names(), eventIds: which.eventIds, limit: which.limit ?? 1000, leaseSeconds: this.opts.leaseSeconds });
+    const consumers = this.names();
+    if (!which.eventIds) await store.parkExhausted(db, consumers, this.opts.maxAttempts);
+    const claimed = await store.claimDeliveries(db, { consumers, eventIds: which.eventIds, limit: which.limit ?? 1000, leaseSeconds: this.opts.leaseSeconds, maxAttempts: this.opts.maxAttempts });
     await Promise.all(claimed.map((d) => this.handle(db, d)));
     return claimed.length;
   }
@@ -166,7 +202,7 @@ export class EventBus {
     const event: DeliveredEvent = { id: d.eventId, type, orgId: d.orgId, payload: d.payload, attempt: d.attempts };
     try {
       if (!consumer) throw new Error(`no consumer ${d.consumer} for ${type}`);
-      await consumer.handler(event);
+      await withinHalfLease(consumer.handler(event), this.opts.leaseSeconds);
       await store.completeDelivery(db, d);
     } catch (err) {
       this.log(err, event, d.consumer);

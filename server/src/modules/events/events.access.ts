@@ -1,7 +1,7 @@
 import type { Actor } from '../../kernel/auth/sessions.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
 import type { DbOrTx } from '../../kernel/db/database.ts';
-import { AppError, notFound } from '../../kernel/errors.ts';
+import { AppError, notFound, nullWhenRefused } from '../../kernel/errors.ts';
 import { toIso } from '../../kernel/time.ts';
 import { loadCommunityAccess } from '../communities/index.ts';
 import * as policy from './events.policy.ts';
@@ -49,7 +49,7 @@ export async function loadEvent(db: DbOrTx, actor: Actor, id: string): Promise<L
   if (!row) throw notFound('That event');
   let rel: policy.EventRelation = { isHost: row.isHost, canReadCommunity: true, canModerateCommunity: false, rsvp: row.myRsvp };
   if (row.communityId) {
-    const access = await loadCommunityAccess(db, actor, row.communityId).catch(() => null);
+    const access = await loadCommunityAccess(db, actor, row.communityId).catch(nullWhenRefused);
     rel = { ...rel, canReadCommunity: access?.canRead ?? false, canModerateCommunity: access?.canModerate ?? false };
   }
   const subject = subjectOf(row);

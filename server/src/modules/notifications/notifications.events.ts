@@ -1,5 +1,6 @@
 import type { AppDeps } from '../../kernel/deps.ts';
 import type { Actor } from '../../kernel/auth/sessions.ts';
+import { nullWhenRefused } from '../../kernel/errors.ts';
 import type { DeliveredEvent as DomainEvent } from '../../kernel/events.ts';
 import { loadCommunityAccess } from '../communities/index.ts';
 import { canSeeEvent } from '../events/index.ts';
@@ -128,7 +129,7 @@ export function consumeEvents(deps: AppDeps) {
     if (p.personId === p.authorId) return;
     const [author] = await repo.selectRecipients(deps.db, orgId, [p.authorId]);
     if (!author) return;
-    const access = await loadResourceAccess(deps.db, recipientActor(author), p.resourceId).catch(() => null);
+    const access = await loadResourceAccess(deps.db, recipientActor(author), p.resourceId).catch(nullWhenRefused);
     if (!access?.canRead) return;
     const name = (await repo.selectName(deps.db, orgId, p.personId)) ?? 'Someone';
     await notify(deps, {
@@ -182,10 +183,15 @@ export function consumeEvents(deps: AppDeps) {
     const p = e.payload as P & { recipientIds: string[] };
     const orgId = e.orgId as string;
     const name = (await repo.selectName(deps.db, orgId, p.authorId)) ?? 'Someone';
+    // One mail per recipient and message, whatever the redeliveries; a failed mail fails the delivery, which is
+    // retried for the recipients not mailed yet.
+    const failures: unknown[] = [];
     for (const r of await repo.selectRecipients(deps.db, orgId, p.recipientIds.filter((id) => id !== p.authorId))) {
       if (!r.emailMessages) continue;
       const title = `${name} sent you a message`;
-      await sendNotificationMail(deps, r, { subject: title, intro: 'You have a new direct message in Hearth:', items: [{ title, url: `/messages/${p.conversationId}` }] }).catch(() => {});
+      const mail = () => sendNotificationMail(deps, r, { subject: title, intro: 'You have a new direct message in Hearth:', items: [{ title, url: `/messages/${p.conversationId}` }] });
+      await deps.events.once(e, 'notifications', `mail:${r.id}`, mail).catch((err) => failures.push(err));
     }
+    if (failures.length) throw failures[0];
   });
 }

@@ -11,7 +11,7 @@ import type { Actor } from '../../kernel/auth/sessions.ts';
 import { hashToken } from '../../kernel/auth/tokens.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
 import type { DbOrTx } from '../../kernel/db/database.ts';
-import { AppError, notFound } from '../../kernel/errors.ts';
+import { AppError, notFound, nullWhenRefused } from '../../kernel/errors.ts';
 import { decodeCursor, toPage } from '../../kernel/pagination.ts';
 import { toIso } from '../../kernel/time.ts';
 import { personChannel } from '../presence/index.ts';
@@ -60,7 +60,7 @@ export async function notify(deps: AppDeps, n: NotifyInput): Promise<string[]> {
   const notified: string[] = [];
   for (const r of await repo.selectRecipients(deps.db, n.orgId, ids)) {
     if (!policy.wantsInApp(r, n.kind)) continue;
-    if (n.visible && !(await n.visible(recipientActor(r)).catch(() => false))) continue;
+    if (n.visible && !((await n.visible(recipientActor(r)).catch(nullWhenRefused)) ?? false)) continue;
     const id = await deps.db.transaction(async (tx) => {
       await repo.ensurePrefs(tx, r.id, r.orgId);
       return repo.insertNotification(tx, { orgId: n.orgId, personId: r.id, kind: n.kind, actorId: n.actorId, subject: n.subject, title: n.title, url: n.url, eventId: n.eventId ?? null });

@@ -18,6 +18,15 @@ export async function selectEmailChangeByToken(db: DbOrTx, kind: 'confirm' | 'di
   return row;
 }
 
+/** How many email changes were asked for this person since `since`. */
+export async function countChangesSince(db: DbOrTx, orgId: string, personId: string, since: Date): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(emailChanges)
+    .where(and(eq(emailChanges.orgId, orgId), eq(emailChanges.personId, personId), sql`${emailChanges.createdAt} >= ${since.toISOString()}`));
+  return Number(row?.n ?? 0);
+}
+
 /** The person's pending change (expired or not), locked. */
 export async function selectPendingChange(db: DbOrTx, orgId: string, personId: string): Promise<EmailChangeRow | undefined> {
   const [row] = await db

@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/harness.ts';
-import { MAX_CONFIRM_FAILURES } from './people.email-change.ts';
+import { issueToken } from '../../kernel/auth/one-time-tokens.ts';
+import { MAX_CHANGES_PER_DAY, MAX_CONFIRM_FAILURES } from './people.email-change.ts';
 
 let t: TestApp;
 let orgId: string;
@@ -53,8 +54,11 @@ describe('an admin cannot take over an account by changing its email', () => {
           if (s === 'confirmGuess') expect([400, 410]).toContain((await anon('/api/auth/email-change/confirm', { token: confirmToken, password: 'a-guessed-password' })).statusCode);
           if (s === 'signInNew') expect(REFUSED).toContain(await signInStatus(latest, TEST_PASSWORD));
           if (s === 'reRequest') {
-            adminMailboxes.push(`mallory.other+${n}.${adminMailboxes.length}@evil.test`);
-            expect((await c.patch(`/api/people/${vic.id}`, { email: adminMailboxes.at(-1) })).statusCode).toBe(200);
+            const next = `mallory.other+${n}.${adminMailboxes.length}@evil.test`;
+            const asked = await c.patch(`/api/people/${vic.id}`, { email: next });
+            // A few changes a day per person; past that the request is refused and nothing is mailed.
+            expect(asked.statusCode).toBe(adminMailboxes.length < MAX_CHANGES_PER_DAY ? 200 : 429);
+            if (asked.statusCode === 200) adminMailboxes.push(next);
           }
           if (s === 'useAdminMail') {
             // Every token that reached the admin's mailboxes, tried as a reset token: none works.
@@ -211,10 +215,26 @@ describe('changing a sign-in email', () => {
     expect((await anon('/api/auth/email-change/confirm', { token, password: TEST_PASSWORD })).statusCode).toBe(200);
 
     const invited = await t.buildPerson(orgId, { email: 'not.yet@acme.test', status: 'invited', passwordHash: null });
+    // The invitation mailed to the old address before the change.
+    const oldInvitation = await issueToken(t.db, 'invite', invited.id, orgId);
     await c.patch(`/api/people/${invited.id}`, { email: 'not.yet.new@acme.test' });
     const inviteToken = tokenIn(mailsTo('not.yet.new@acme.test')[0].text, 'confirm-email') as string;
     expect((await anon('/api/auth/email-change/lookup', { token: inviteToken, kind: 'confirm' })).json().needsPassword).toBe(false);
     expect((await anon('/api/auth/email-change/confirm', { token: inviteToken })).statusCode).toBe(200);
     expect(await emailOf(invited.id)).toBe('not.yet.new@acme.test');
+    // Confirmed by the token alone, so the old invitation is void: nobody starts using an account whose address
+    // someone else chose (they could reset its password and read what was written there).
+    expect((await anon('/api/auth/accept-invite', { token: oldInvitation, password: 'a-long-new-password' })).statusCode).toBe(410);
+  });
+
+  it('allows a few email changes a day for one person, so the five guesses of each confirmation do not add up without end', async () => {
+    const vic = await victim();
+    const c = await t.signIn(admin.email);
+    for (let i = 0; i < MAX_CHANGES_PER_DAY; i++) expect((await c.patch(`/api/people/${vic.id}`, { email: `try${i}.${n}@evil.test` })).statusCode).toBe(200);
+    const refused = await c.patch(`/api/people/${vic.id}`, { email: `one.more.${n}@evil.test` });
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().code).toBe('RATE_LIMITED');
+    expect(mailsTo(`one.more.${n}@evil.test`)).toEqual([]);
+    expect(await emailOf(vic.id)).toBe(vic.email);
   });
 });

@@ -17,6 +17,8 @@ import * as repo from './people.repo.ts';
 export const CONFIRM_HOURS = 48;
 /** How long the old address may dispute a change (also after it took effect). */
 export const DISPUTE_DAYS = 14;
+/** Email changes one person's account may be asked for in 24 hours (each allows MAX_CONFIRM_FAILURES guesses). */
+export const MAX_CHANGES_PER_DAY = 3;
 /** Wrong passwords with one confirmation link before the change is cancelled. */
 export const MAX_CONFIRM_FAILURES = 5;
 
@@ -30,6 +32,9 @@ const gone = () => new AppError('TOKEN_INVALID', 'This link has expired or was a
  */
 export async function requestEmailChange(tx: DbOrTx, actor: Actor, row: repo.PersonRow, newEmail: string, baseUrl: string): Promise<Mail[]> {
   if (await repo.selectPersonByEmail(tx, newEmail)) throw taken();
+  // Each change allows MAX_CONFIRM_FAILURES password guesses: asking again and again must not make that endless.
+  if ((await changes.countChangesSince(tx, row.orgId, row.id, new Date(Date.now() - 86_400_000))) >= MAX_CHANGES_PER_DAY)
+    throw new AppError('RATE_LIMITED', `At most ${MAX_CHANGES_PER_DAY} email changes a day for one person. Try again tomorrow.`, { retryAfterSeconds: 3600 });
   const previous = await changes.selectPendingChange(tx, row.orgId, row.id);
   if (previous) {
     await changes.updateEmailChange(tx, previous.id, { status: 'cancelled', closedAt: new Date() });
@@ -162,6 +167,9 @@ export async function confirmEmailChange(deps: AppDeps, token: string, password:
     }
     await changes.updateEmailChange(tx, change.id, { status: 'confirmed', closedAt: new Date() });
     await revokeTokens(tx, 'password_reset', person.id);
+    // An account without a password was confirmed by the token alone: its invitation, mailed to the old address,
+    // must not let the person in afterwards (whoever holds the new address could then reset and read what they wrote).
+    await revokeTokens(tx, 'invite', person.id);
     await audit(tx, null, {
       orgId: change.orgId, actorId: person.id, action: 'people.email_change_confirmed', target: `person:${person.id}`,
       before: { email: change.oldEmail }, after: { email: change.newEmail }, data: { requestedBy: change.requestedBy },

@@ -66,12 +66,12 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps) {
     await service.requestPasswordReset(req, req.body.email, baseUrl(deps.config, req));
     return reply.code(202).send({ message: 'If an account uses that email, a reset link is on its way.' });
   });
-  r.post('/api/auth/password-reset/confirm', { schema: { tags, body: ResetPasswordRequest, response: { 200: MessageResponse } }, config: perIp }, async (req) => {
-    await service.resetPassword(req, req.body.token, req.body.password);
+  r.post('/api/auth/password-reset/confirm', { schema: { tags, body: ResetPasswordRequest, response: { 200: MessageResponse } }, config: perIp }, async (req, reply) => {
+    setDevice(reply, (await service.resetPassword(req, req.body.token, req.body.password)).device);
     return { message: 'Your password was changed. Sign in with the new one.' };
   });
-  r.post('/api/auth/change-password', { schema: { tags, body: ChangePasswordRequest, response: { 200: MessageResponse } }, config: perIp }, async (req) => {
-    await service.changePassword(req, requireActor(req), req.body.currentPassword, req.body.newPassword);
+  r.post('/api/auth/change-password', { schema: { tags, body: ChangePasswordRequest, response: { 200: MessageResponse } }, config: perIp }, async (req, reply) => {
+    setDevice(reply, (await service.changePassword(req, requireActor(req), req.body.currentPassword, req.body.newPassword)).device);
     return { message: 'Your password was changed. Other sessions were signed out.' };
   });
 }

@@ -100,7 +100,11 @@ export function createAuthService(deps: AppDeps) {
       });
     },
 
-    /** Sets a new password from a reset token and ends every existing session of that person. */
+    /**
+     * Sets a new password from a reset token and ends every existing session of that person. Answers a known-device
+     * token for this browser: the new password voids every earlier one, and the link proved the mailbox, so the
+     * person is not left to the account-wide ceiling that strangers' guesses may be holding full.
+     */
     async resetPassword(request: FastifyRequest, token: string, password: string) {
       const passwordHash = await hashPassword(password);
       const personId = await deps.db.transaction(async (tx) => {
@@ -113,18 +117,21 @@ export function createAuthService(deps: AppDeps) {
       });
       // After commit: a node re-reading the sessions now finds them gone.
       await deps.sessions.invalidate(personId);
+      return { device: knownDevice(personId, passwordHash) };
     },
 
-    /** Changes the password of the signed-in person; other sessions end. */
+    /** Changes the password of the signed-in person; other sessions end. Answers this browser's new known-device token. */
     async changePassword(request: FastifyRequest, actor: Actor, current: string, next: string) {
       const person = await findPersonByEmail(deps.db, (await getPerson(deps.db, actor, actor.personId)).email);
       if (!person?.passwordHash || !(await verifyPassword(person.passwordHash, current))) {
         throw new AppError('VALIDATION_FAILED', 'Your current password is not right.', { errors: [{ field: 'currentPassword', message: 'Wrong password' }] });
       }
-      await setPersonColumns(deps.db, actor.orgId, actor.personId, { passwordHash: await hashPassword(next) });
+      const passwordHash = await hashPassword(next);
+      await setPersonColumns(deps.db, actor.orgId, actor.personId, { passwordHash });
       await destroySessionsOf(deps.db, actor.personId, actor.sessionHash);
       await deps.sessions.invalidate(actor.personId);
       await audit(deps.db, request, { orgId: actor.orgId, actorId: actor.personId, action: 'auth.password_changed' });
+      return { device: knownDevice(actor.personId, passwordHash) };
     },
   };
 }

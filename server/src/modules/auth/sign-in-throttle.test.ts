@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/harness.ts';
+import { issueToken } from '../../kernel/auth/one-time-tokens.ts';
 
 const PER_SOURCE = 3;
 const PER_ACCOUNT = 8;
@@ -91,6 +92,24 @@ describe('sign-in throttling', () => {
     expect(changed.statusCode).toBe(200);
     for (let i = 0; i < PER_ACCOUNT; i++) await signIn(p.email, `spray-${i}-spray`, `10.8.${i}.1`);
     expectThrottled(await signIn(p.email, 'a-brand-new-passphrase', '192.0.2.10', p.device));
+    // The browser that changed it is known again, under the new password.
+    const fresh = changed.cookies.find((c) => c.name === 'hearth_device')?.value as string;
+    expect((await signIn(p.email, 'a-brand-new-passphrase', '192.0.2.10', fresh)).statusCode).toBe(200);
+  });
+
+  it('lets the person in after a password reset while strangers hold the account ceiling full: the reset link makes that browser known', async () => {
+    const p = await personWithDevice();
+    for (let i = 0; i < PER_ACCOUNT; i++) await signIn(p.email, `spray-${i}-spray`, `10.7.${i}.1`);
+    // A new browser (the old device cookie died with the old password): the ceiling holds it back, as it should.
+    expectThrottled(await signIn(p.email, TEST_PASSWORD, '198.51.100.90'));
+    const token = await issueToken(t.db, 'password_reset', p.id, orgId);
+    const reset = await t.app.inject({ method: 'POST', url: '/api/auth/password-reset/confirm', payload: { token, password: 'reset-and-back-in' }, remoteAddress: '198.51.100.90' });
+    expect(reset.statusCode).toBe(200);
+    const device = deviceOf(reset);
+    expect(device).toMatchObject({ httpOnly: true, path: '/api/auth/sign-in' });
+    expect((await signIn(p.email, 'reset-and-back-in', '198.51.100.90', device?.value)).statusCode).toBe(200);
+    // The stranger still waits, with the new password too.
+    expectThrottled(await signIn(p.email, 'reset-and-back-in', '203.0.113.4'));
   });
 
   it('for any spray of wrong passwords from any addresses, checks at most the budgets and always lets the person in from their known device', async () => {

@@ -47,7 +47,12 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}) {
     logger:
       opts.logger === false || config.LOG_LEVEL === 'silent'
         ? false
-        : { level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'] },
+        : {
+            level: config.LOG_LEVEL,
+            redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+            // Mailed links carry single-use tokens in their query (?token=…): request lines are logged without it.
+            serializers: { req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: req.url.split('?')[0], remoteAddress: req.ip }) },
+          },
     trustProxy: config.trustProxy,
     bodyLimit: 6 * 1024 * 1024,
     genReqId: () => randomUUID(),

@@ -18,7 +18,7 @@ import { navItems } from './nav-items.ts';
  */
 export function AppLayout({ realtime, children }: { realtime: RealtimeStatus; children: ReactNode }) {
   const me = useMe();
-  const [location, navigate] = useLocation();
+  const [location] = useLocation();
   const signOut = useSignOut();
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
@@ -33,7 +33,8 @@ export function AppLayout({ realtime, children }: { realtime: RealtimeStatus; ch
     window.scrollTo(0, 0);
     mainRef.current?.focus({ preventScroll: true });
   }, [location]);
-  const onSignOut = () => signOut.mutate(undefined, { onSettled: () => navigate('/sign-in', { replace: true }) });
+  // A full page load: the next person signing in on this tab must not inherit this organization's page policy.
+  const onSignOut = () => signOut.mutate(undefined, { onSettled: () => window.location.replace('/sign-in') });
   const items = navItems(me);
   const myProfile = `/people/${me.person.id}`;
   const onMyProfile = location === myProfile;

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { Link, useLocation, useSearchParams } from 'wouter';
+import { Link, useSearchParams } from 'wouter';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { ApiError } from '../../../lib/api-error.ts';
@@ -12,7 +12,6 @@ import { checkNewPassword, NewPasswordFields } from '../components/new-password-
 export function AcceptInvitePage() {
   useDocumentTitle('Join Hearth');
   const [params] = useSearchParams();
-  const [, navigate] = useLocation();
   const token = params.get('token') ?? '';
   const accept = useAcceptInvite();
   const [value, setValue] = useState({ password: '', confirm: '' });
@@ -24,7 +23,8 @@ export function AcceptInvitePage() {
     const found = checkNewPassword(value);
     setErrors(found);
     if (found.password || found.confirm) return;
-    accept.mutate({ token, password: value.password }, { onSuccess: () => navigate('/?welcome=1', { replace: true }) });
+    // A full page load: the new document carries the organization's security policy (its image hosts).
+    accept.mutate({ token, password: value.password }, { onSuccess: () => window.location.replace('/?welcome=1') });
   };
 
   return (

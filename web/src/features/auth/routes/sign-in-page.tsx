@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { Redirect, useLocation, useSearchParams } from 'wouter';
+import { Redirect, useSearchParams } from 'wouter';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { Field } from '../../../components/ui/field.tsx';
@@ -16,7 +16,6 @@ import { safeNext } from '../lib/safe-next.ts';
 export function SignInPage() {
   useDocumentTitle('Sign in');
   const [params] = useSearchParams();
-  const [, navigate] = useLocation();
   const session = useSession();
   const signIn = useSignIn();
   const [email, setEmail] = useState('');
@@ -33,7 +32,9 @@ export function SignInPage() {
     const m = { email: email.trim() ? undefined : 'Enter your work email.', password: password ? undefined : 'Enter your password.' };
     setMissing(m);
     if (m.email || m.password) return;
-    signIn.mutate({ email: email.trim(), password }, { onSuccess: () => navigate(next, { replace: true }) });
+    // A full page load, not an in-app move: the page's security policy (which image hosts may load) is the signed-in
+    // organization's, and only a new document gets it.
+    signIn.mutate({ email: email.trim(), password }, { onSuccess: () => window.location.replace(next) });
   };
 
   return (

@@ -251,3 +251,66 @@ describe('cohorts under a cap', () => {
     expect((await put(plain, `/api/programs/${id}/cohort-members/${small.members[1].id}`, { cohortId: other.cohortId })).statusCode).toBe(403);
   });
 });
+
+describe('breakout groups and cohorts', () => {
+  type Op = { kind: 'enrol'; count: number } | { kind: 'leave'; pick: number } | { kind: 'empty'; cohort: number } | { kind: 'move'; pick: number; cohort: number };
+  const op: fc.Arbitrary<Op> = fc.oneof(
+    fc.record({ kind: fc.constant('enrol' as const), count: fc.integer({ min: 1, max: 3 }) }),
+    fc.record({ kind: fc.constant('leave' as const), pick: fc.nat() }),
+    fc.record({ kind: fc.constant('empty' as const), cohort: fc.nat() }),
+    fc.record({ kind: fc.constant('move' as const), pick: fc.nat(), cohort: fc.nat() }),
+  );
+  const enrolled = async (id: string) => ((await fac.get(`/api/programs/${id}/enrollments`)).json().items as { id: string; status: string }[]).filter((e) => e.status === 'enrolled').map((e) => e.id);
+
+  it('never mix: in every round each group’s members are all of one cohort, whatever the order of enrolments, departures and moves; an empty cohort takes a newcomer only when no other cohort has room', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 6 }), async (ops) => {
+        // Cohort size 3 (cap 4): two cohorts of three, each with its breakout groups in both rounds.
+        const base = await Promise.all(Array.from({ length: 6 }, () => person()));
+        const id = await publishedProgram(base, { cohortSize: 3, kinds: ['cohorts', 'rotation'] });
+        for (const o of ops) {
+          const before = await published(id, 'cohorts');
+          const people = await enrolled(id);
+          if (o.kind === 'enrol') {
+            const comers = await Promise.all(Array.from({ length: o.count }, () => t.buildPerson(orgId, { name: `Comer ${++n}`, department: ['Sales', 'Design', 'Ops'][n % 3] })));
+            for (const r of await Promise.all(comers.map((c) => fac.post(`/api/programs/${id}/enrollments`, { personIds: [c.id] })))) expect(r.statusCode, r.body).toBe(200);
+          } else if (o.kind === 'leave' && people.length) {
+            expect((await fac.send({ method: 'DELETE', url: `/api/programs/${id}/enrollments/${people[o.pick % people.length]}` })).statusCode).toBe(204);
+          } else if (o.kind === 'empty') {
+            const full = before.rounds[0].groups.filter((g) => g.members.length > 0);
+            const gone = full.length ? idsOf(full[o.cohort % full.length]) : [];
+            for (const r of await Promise.all(gone.map((p) => fac.send({ method: 'DELETE', url: `/api/programs/${id}/enrollments/${p}` })))) expect(r.statusCode).toBe(204);
+          } else if (o.kind === 'move' && people.length) {
+            const to = before.rounds[0].groups[o.cohort % before.rounds[0].groups.length].cohortId;
+            const r = await put(fac, `/api/programs/${id}/cohort-members/${people[o.pick % people.length]}`, { cohortId: to });
+            expect([204, 409], r.body).toContain(r.statusCode);
+          }
+
+          const cohorts = await published(id, 'cohorts');
+          const cohortOf = new Map(cohorts.rounds[0].groups.flatMap((g) => idsOf(g).map((m) => [m, g.cohortId] as const)));
+          const now = new Set(await enrolled(id));
+          expect([...cohortOf.keys()].every((m) => now.has(m))).toBe(true);
+          for (const round of (await published(id, 'rotation')).rounds) {
+            for (const g of round.groups) {
+              expect(g.members.length).toBeGreaterThan(0);
+              expect(new Set(idsOf(g).map((m) => cohortOf.get(m) ?? 'none')).size, JSON.stringify({ ops, group: g.label })).toBe(1);
+              expect(idsOf(g).every((m) => cohortOf.has(m))).toBe(true);
+            }
+            // Everyone in a cohort is in exactly one group of the round; people waiting for a cohort are in none.
+            expect(round.groups.flatMap(idsOf).sort()).toEqual([...cohortOf.keys()].sort());
+          }
+          if (o.kind === 'enrol') {
+            // A cohort everybody had left takes a newcomer only when every cohort with people in it was full.
+            const size = new Map(cohorts.rounds[0].groups.map((g) => [g.cohortId, g.members.length]));
+            const was = before.rounds[0].groups;
+            if (was.some((g) => g.members.length === 0 && (size.get(g.cohortId) ?? 0) > 0)) {
+              for (const g of was.filter((w) => w.members.length > 0)) expect(size.get(g.cohortId), JSON.stringify(ops)).toBe(cohorts.maxGroupSize);
+            }
+          }
+        }
+      }),
+      // The order that used to mix cohorts: everyone in one cohort leaves, then someone enrols.
+      { numRuns: 6, examples: [[[{ kind: 'empty', cohort: 0 }, { kind: 'enrol', count: 1 }, { kind: 'enrol', count: 2 }]]] },
+    );
+  });
+});

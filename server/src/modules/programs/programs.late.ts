@@ -116,16 +116,25 @@ export async function unplacePerson(s: Placements, personId: string) {
   removeFromPartners(s, personId);
 }
 
+/**
+ * A cohort everybody left is the smallest, but joining it would leave the newcomer with nobody to meet: they join a
+ * cohort with people in it and room, and an empty one only when no other cohort has room.
+ */
 async function placeInCohort(s: Placements, personId: string) {
-  const r = placeNewcomer({
-    person: enginePerson(s, personId),
-    groups: s.cohorts.map((c) => c.members.map((m) => enginePerson(s, m))),
-    maxSize: cohortCap(s.program.cohortSize),
-    minSharedHours: s.cohortRules?.minSharedHours ?? 0,
-    separate: knownOf(s, personId),
-  });
+  const choose = (cohorts: Cohort[]) => {
+    const r = placeNewcomer({
+      person: enginePerson(s, personId),
+      groups: cohorts.map((c) => c.members.map((m) => enginePerson(s, m))),
+      maxSize: cohortCap(s.program.cohortSize),
+      minSharedHours: s.cohortRules?.minSharedHours ?? 0,
+      separate: knownOf(s, personId),
+    });
+    return r.group === null ? null : cohorts[r.group];
+  };
+  const occupied = s.cohorts.filter((c) => c.members.length > 0);
+  const cohort = (occupied.length ? choose(occupied) : null) ?? choose(s.cohorts.filter((c) => c.members.length === 0));
   // Every cohort full: the person stays enrolled and "waiting for a cohort" until a facilitator places them.
-  if (r.group !== null) await joinCohort(s, personId, s.cohorts[r.group], null);
+  if (cohort) await joinCohort(s, personId, cohort, null);
 }
 
 async function joinCohort(s: Placements, personId: string, cohort: Cohort, by: string | null) {
@@ -182,9 +191,11 @@ export async function placeWaitingForCohort(s: Placements) {
 }
 
 /**
- * Rotation: in every round the newcomer joins one of their cohort's groups (all groups when no cohorts are
- * published): the smallest, then where they know fewest people and meet fewest they meet in other rounds. Rounds are
- * a plan, not a log of sessions held, so all of them are filled in; live sessions group whoever is present anyway.
+ * Rotation: in every round the newcomer joins one of their cohort's groups (any group when no cohorts are
+ * published): the smallest, then where they know fewest people and meet fewest they meet in other rounds. A round
+ * with no group of their cohort (everyone else in it left, or it had too few people to form one) gets a new group
+ * with just them, which the next newcomer of their cohort joins: a breakout group never mixes cohorts. Rounds are a
+ * plan, not a log of sessions held, so all of them are filled in; live sessions group whoever is present anyway.
  */
 function placeInRotation(s: Placements, personId: string) {
   const plan = s.rotation;
@@ -193,16 +204,29 @@ function placeInRotation(s: Placements, personId: string) {
   if (s.cohorts.length && !cohort) return; // waiting for a cohort: their groups come with it
   const mates = cohort ? new Set(cohort.members) : null;
   const met: KnownPair[] = [];
-  for (const round of plan.result.rounds) {
-    let candidates = round.map((g, i) => i).filter((i) => round[i].length > 0 && (!mates || round[i].some((m) => mates.has(m))));
-    if (!candidates.length) candidates = round.map((_, i) => i);
-    if (!candidates.length) continue;
-    const r = placeNewcomer({ person: enginePerson(s, personId), groups: candidates.map((i) => round[i].map((m) => enginePerson(s, m))), separate: [...knownOf(s, personId), ...met] });
-    const chosen = round[candidates[r.group ?? 0]];
+  plan.result.rounds.forEach((round, r) => {
+    plan.dirty = true;
+    const candidates = round.map((g, i) => i).filter((i) => round[i].length > 0 && (!mates || round[i].some((m) => mates.has(m))));
+    if (!candidates.length) {
+      round.push([personId]);
+      plan.result.labels[r] ??= [];
+      plan.result.labels[r][round.length - 1] = newGroupLabel(plan.result.labels[r], cohort?.name);
+      return;
+    }
+    const placed = placeNewcomer({ person: enginePerson(s, personId), groups: candidates.map((i) => round[i].map((m) => enginePerson(s, m))), separate: [...knownOf(s, personId), ...met] });
+    const chosen = round[candidates[placed.group ?? 0]];
     for (const m of chosen) met.push({ a: personId, b: m, weight: MET_WEIGHT });
     chosen.push(personId);
-    plan.dirty = true;
-  }
+  });
+}
+
+/** A label for a group opened in a round, unused in that round ("Cohort 2 · Group 1", or "Group 5" without cohorts). */
+function newGroupLabel(labels: string[], cohortName: string | undefined) {
+  const prefix = cohortName ? `${cohortName} · Group ` : 'Group ';
+  const used = new Set(labels);
+  let k = 1;
+  while (used.has(`${prefix}${k}`)) k++;
+  return `${prefix}${k}`;
 }
 
 function removeFromRotation(s: Placements, personId: string) {

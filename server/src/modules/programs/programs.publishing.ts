@@ -115,30 +115,37 @@ function groupCohorts(rows: { cohortId: string; name: string; personId: string }
   return [...by.values()];
 }
 
+const NOT_A_DRAFT = 'Only a draft plan can be adjusted; form a new one to change a published plan.';
+
 /**
  * A facilitator's adjustment (drag and drop): the same people in the same number of rounds, no empty groups; the
- * figures are recomputed so the preview stays honest.
+ * figures are recomputed so the preview stays honest. It runs under the program's row lock, like publishing, and
+ * writes only a draft: an adjustment racing a publish either lands before it (and is what gets published) or gets 409.
  */
 export async function adjustPlan(deps: AppDeps, actor: Actor, id: string, planId: string, input: AdjustPlanRequest): Promise<Plan> {
-  const { row } = await loadForFacilitator(deps.db, actor, id);
-  const plan = await repo.selectPlan(deps.db, row.id, planId);
-  if (!plan) throw notFound('That plan');
-  if (plan.status !== 'draft') throw new AppError('CONFLICT', 'Only a draft plan can be adjusted; form a new one to change a published plan.');
-  const before = plan.result as { rounds: string[][][]; labels: string[][]; warnings?: string[] };
-  const fail = (message: string) => new AppError('VALIDATION_FAILED', message, { errors: [{ field: 'rounds', message }] });
-  if (input.rounds.length !== before.rounds.length) throw fail(`Keep ${before.rounds.length} round(s).`);
-  const everyone = new Set(before.rounds[0].flat());
-  input.rounds.forEach((round, r) => {
-    const ids = round.flat();
-    if (round.some((g) => g.length === 0)) throw fail(`Round ${r + 1} has an empty group.`);
-    if (ids.length !== everyone.size || new Set(ids).size !== ids.length || ids.some((x) => !everyone.has(x))) throw fail(`Round ${r + 1} must place each person exactly once.`);
+  const done = await deps.events.transaction(deps.db, async (tx) => {
+    await repo.lockProgram(tx, id);
+    const { row } = await loadForFacilitator(tx, actor, id);
+    const plan = await repo.selectPlan(tx, row.id, planId);
+    if (!plan) throw notFound('That plan');
+    if (plan.status !== 'draft') throw new AppError('CONFLICT', NOT_A_DRAFT);
+    const before = plan.result as { rounds: string[][][]; labels: string[][]; warnings?: string[] };
+    const fail = (message: string) => new AppError('VALIDATION_FAILED', message, { errors: [{ field: 'rounds', message }] });
+    if (input.rounds.length !== before.rounds.length) throw fail(`Keep ${before.rounds.length} round(s).`);
+    const everyone = new Set(before.rounds[0].flat());
+    input.rounds.forEach((round, r) => {
+      const ids = round.flat();
+      if (round.some((g) => g.length === 0)) throw fail(`Round ${r + 1} has an empty group.`);
+      if (ids.length !== everyone.size || new Set(ids).size !== ids.length || ids.some((x) => !everyone.has(x))) throw fail(`Round ${r + 1} must place each person exactly once.`);
+    });
+    const people = await repo.selectEnrollees(tx, row.id, true);
+    const metrics = planFigures(input.rounds, people, knownPairsOf(people));
+    const labels = input.rounds.map((round, r) => round.map((_, gi) => before.labels[r]?.[gi] ?? `Group ${gi + 1}`));
+    const result = { rounds: input.rounds, labels, warnings: before.warnings ?? [] };
+    if (!(await repo.updateDraftPlan(tx, plan.id, { result, metrics }))) throw new AppError('CONFLICT', NOT_A_DRAFT);
+    return { row, plan: { ...plan, result, metrics } };
   });
-  const people = await repo.selectEnrollees(deps.db, row.id, true);
-  const known = knownPairsOf(people);
-  const metrics = planFigures(input.rounds, people, known);
-  const labels = input.rounds.map((round, r) => round.map((_, gi) => before.labels[r]?.[gi] ?? `Group ${gi + 1}`));
-  await repo.updatePlanRow(deps.db, plan.id, { result: { rounds: input.rounds, labels, warnings: before.warnings ?? [] }, metrics });
-  return presentPlan(deps.db, row, { ...plan, result: { rounds: input.rounds, labels, warnings: before.warnings }, metrics });
+  return presentPlan(deps.db, done.row, done.plan);
 }
 
 /**

@@ -310,6 +310,12 @@ export async function updatePlanRow(db: DbOrTx, id: string, values: Partial<type
   await db.update(programPlans).set(values).where(eq(programPlans.id, id));
 }
 
+/** Writes a plan that is still a draft; false when it is not (published or superseded meanwhile). */
+export async function updateDraftPlan(db: DbOrTx, id: string, values: Partial<typeof programPlans.$inferInsert>) {
+  const rows = await db.update(programPlans).set(values).where(and(eq(programPlans.id, id), eq(programPlans.status, 'draft'))).returning({ id: programPlans.id });
+  return rows.length > 0;
+}
+
 /** Marks the published plan of a kind superseded. */
 export async function supersedePublished(db: DbOrTx, programId: string, kind: string) {
   await db

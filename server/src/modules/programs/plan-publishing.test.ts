@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
 import * as repo from './programs.repo.ts';
@@ -73,7 +74,7 @@ describe('adjusting a plan', () => {
     let release = () => {};
     const gate = new Promise<void>((r) => (release = r));
     const publishing = t.db.transaction(async (tx) => {
-      await repo.lockProgram(tx, id);
+      await repo.lockProgram(tx, orgId, id);
       await repo.updatePlanRow(tx, plan.id, { status: 'published', publishedAt: new Date() });
       await gate;
     });
@@ -109,5 +110,25 @@ describe('adjusting a plan', () => {
       }),
       { numRuns: 8 },
     );
+  });
+});
+
+// On PostgreSQL the second transaction runs while the first holds its lock; PGlite has one connection, so there they
+// run one after the other and the test checks the outcome only.
+describe('the program lock', () => {
+  it('is never taken through another organization: a request naming another organization’s program holds nothing up', async () => {
+    const { id } = await draft('cohorts');
+    const other = await t.buildOrg(`Globex ${++n}`);
+    let release = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const foreign = t.db.transaction(async (tx) => {
+      await repo.lockProgram(tx, other.id, id);
+      await gate;
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    // Would fail at once ("could not obtain lock") if the foreign lock had taken the row.
+    const own = t.db.transaction((tx) => tx.execute(sql`select 1 from programs where id = ${id} and org_id = ${orgId} for update nowait`));
+    setTimeout(release, 150);
+    await Promise.all([foreign, own]);
   });
 });

@@ -49,7 +49,7 @@ async function leave(tx: DbOrTx, row: repo.ProgramRow, personId: string, emit: E
 /** Self-enrolment (or leaving; a freed seat goes to the first person on the waitlist). */
 export async function setMyEnrollment(deps: AppDeps, actor: Actor, id: string, enrolled: boolean): Promise<Program> {
   const spaces = await deps.events.transaction(deps.db, async (tx, emit) => {
-    await repo.lockProgram(tx, id);
+    await repo.lockProgram(tx, actor.orgId, id);
     const { row } = await loadProgram(tx, actor, id);
     if (!enrolled) return leave(tx, row, actor.personId, emit);
     if (!policy.canSelfEnroll(actor, row)) throw new AppError('CONFLICT', row.status === 'open' ? 'Facilitators enrol people in this program.' : 'This program is not open for enrolment.');
@@ -65,7 +65,7 @@ export async function setMyEnrollment(deps: AppDeps, actor: Actor, id: string, e
 /** Facilitators enrol people (past capacity they join the waitlist). */
 export async function assignPeople(deps: AppDeps, actor: Actor, id: string, personIds: string[]): Promise<ProgramEnrollees> {
   const spaces = await deps.events.transaction(deps.db, async (tx, emit) => {
-    await repo.lockProgram(tx, id);
+    await repo.lockProgram(tx, actor.orgId, id);
     const { row } = await loadForFacilitator(tx, actor, id);
     const unique = [...new Set(personIds)];
     const found = await repo.selectActivePeople(tx, actor.orgId, unique);
@@ -82,7 +82,7 @@ export async function assignPeople(deps: AppDeps, actor: Actor, id: string, pers
 /** Facilitators remove someone (their seat goes to the waitlist). */
 export async function removeEnrollee(deps: AppDeps, actor: Actor, id: string, personId: string): Promise<void> {
   const spaces = await deps.events.transaction(deps.db, async (tx, emit) => {
-    await repo.lockProgram(tx, id);
+    await repo.lockProgram(tx, actor.orgId, id);
     const { row } = await loadForFacilitator(tx, actor, id);
     const changed = await leave(tx, row, personId, emit, actor.personId);
     if (!changed) throw notFound('That enrolment');
@@ -114,7 +114,7 @@ export async function findEnrollees(db: DbOrTx, actor: Actor, id: string): Promi
 /** Facilitators move an enrolled person to a published cohort (or place someone waiting for one); audited. */
 export async function moveToCohort(deps: AppDeps, actor: Actor, id: string, personId: string, cohortId: string): Promise<void> {
   const spaces = await deps.events.transaction(deps.db, async (tx, emit) => {
-    await repo.lockProgram(tx, id);
+    await repo.lockProgram(tx, actor.orgId, id);
     const { row } = await loadForFacilitator(tx, actor, id);
     const placements = await loadPlacements(tx, row, emit);
     const from = placements.cohortOf.get(personId)?.id ?? null;
@@ -130,7 +130,7 @@ export async function moveToCohort(deps: AppDeps, actor: Actor, id: string, pers
 /** Facilitators pair someone waiting for a learning partner with another waiting person, or make a pair a trio; audited. */
 export async function joinPartners(deps: AppDeps, actor: Actor, id: string, personId: string, withId: string): Promise<void> {
   await deps.events.transaction(deps.db, async (tx, emit) => {
-    await repo.lockProgram(tx, id);
+    await repo.lockProgram(tx, actor.orgId, id);
     const { row } = await loadForFacilitator(tx, actor, id);
     const placements = await loadPlacements(tx, row, emit);
     join(placements, personId, withId, actor.personId);

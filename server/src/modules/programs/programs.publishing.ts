@@ -124,7 +124,7 @@ const NOT_A_DRAFT = 'Only a draft plan can be adjusted; form a new one to change
  */
 export async function adjustPlan(deps: AppDeps, actor: Actor, id: string, planId: string, input: AdjustPlanRequest): Promise<Plan> {
   const done = await deps.events.transaction(deps.db, async (tx) => {
-    await repo.lockProgram(tx, id);
+    await repo.lockProgram(tx, actor.orgId, id);
     const { row } = await loadForFacilitator(tx, actor, id);
     const plan = await repo.selectPlan(tx, row.id, planId);
     if (!plan) throw notFound('That plan');
@@ -154,7 +154,7 @@ export async function adjustPlan(deps: AppDeps, actor: Actor, id: string, planId
  */
 export async function publishPlan(deps: AppDeps, actor: Actor, id: string, planId: string): Promise<Plan> {
   const done = await deps.events.transaction(deps.db, async (tx, emit) => {
-    await repo.lockProgram(tx, id);
+    await repo.lockProgram(tx, actor.orgId, id);
     const { row } = await loadForFacilitator(tx, actor, id);
     const p = await repo.selectPlan(tx, row.id, planId);
     if (!p) throw notFound('That plan');

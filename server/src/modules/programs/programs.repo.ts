@@ -14,9 +14,12 @@ export async function selectProgram(db: DbOrTx, orgId: string, id: string): Prom
   return row;
 }
 
-/** Locks a program row for the rest of the transaction (serializes enrolment against capacity). */
-export async function lockProgram(db: DbOrTx, id: string) {
-  await db.execute(sql`select 1 from programs where id = ${id} for update`);
+/**
+ * Locks a program row of an organization for the rest of the transaction (serializes enrolment against capacity, and
+ * plan changes against publishing). Another organization's program is not locked (the caller answers 404 after).
+ */
+export async function lockProgram(db: DbOrTx, orgId: string, id: string) {
+  await db.execute(sql`select 1 from programs where id = ${id} and org_id = ${orgId} for update`);
 }
 
 /** Programs visible to a person (drafts only where they facilitate, unless admin), newest first. */

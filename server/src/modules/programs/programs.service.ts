@@ -145,7 +145,7 @@ export async function createProgram(deps: AppDeps, actor: Actor, raw: CreateProg
  */
 export async function updateProgram(deps: AppDeps, actor: Actor, id: string, input: UpdateProgramRequest): Promise<Program> {
   const spaces = await deps.events.transaction(deps.db, async (tx, emit) => {
-    await repo.lockProgram(tx, id);
+    await repo.lockProgram(tx, actor.orgId, id);
     const { row } = await loadForFacilitator(tx, actor, id);
     const { sessions, settings, goals, ...rest } = input;
     await repo.updateProgramRow(tx, row.id, { ...rest, ...(settings ?? {}), ...(goals !== undefined ? { goals, goalsHtml: renderMarkdown(goals) } : {}) });

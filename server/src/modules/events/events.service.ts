@@ -4,7 +4,7 @@ import type { Actor } from '../../kernel/auth/sessions.ts';
 import { renderMarkdown } from '../../kernel/content/markdown.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
 import type { DbOrTx } from '../../kernel/db/database.ts';
-import { AppError, type FieldError } from '../../kernel/errors.ts';
+import { AppError, type FieldError, nullWhenRefused } from '../../kernel/errors.ts';
 import { toIso } from '../../kernel/time.ts';
 import { loadCommunityAccess } from '../communities/index.ts';
 import { loadResourceAccess } from '../resources/index.ts';
@@ -136,7 +136,7 @@ export async function createEvent(deps: AppDeps, actor: Actor, raw: CreateEventR
   checkDuration(startsAt, endsAt);
   let community: { canRead: boolean; canModerate: boolean } | null = null;
   if (input.communityId) {
-    community = await loadCommunityAccess(deps.db, actor, input.communityId).catch(() => null);
+    community = await loadCommunityAccess(deps.db, actor, input.communityId).catch(nullWhenRefused);
     if (!community?.canRead) throw invalid([{ field: 'communityId', message: 'Unknown community' }]);
   }
   if (!policy.canCreate(actor, community)) {

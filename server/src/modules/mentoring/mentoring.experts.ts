@@ -9,7 +9,8 @@ import type { Actor } from '../../kernel/auth/sessions.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
 import type { DbOrTx } from '../../kernel/db/database.ts';
 import type { DomainEvent } from '../../kernel/events.ts';
-import { AppError, notFound } from '../../kernel/errors.ts';
+import { AppError, notFound, nullWhenRefused } from '../../kernel/errors.ts';
+import { shorten } from '../../kernel/text.ts';
 import { toIso } from '../../kernel/time.ts';
 import { countAcceptedAnswers, createThread } from '../discussions/index.ts';
 import * as repo from './mentoring.repo.ts';
@@ -106,9 +107,9 @@ async function fallbackQuestion(deps: AppDeps, orgId: string, id: string, now: D
       const title = `${q.skillName}: ${q.question.replace(/\s+/g, ' ').trim()}`;
       const thread = await createThread(deps, asker, c.id, {
         kind: 'question',
-        title: title.length > 160 ? `${title.slice(0, 159)}…` : title,
+        title: shorten(title, 160),
         body: `${q.question}\n\n*Asked through Ask an expert; no expert answered in time.*`,
-      }).catch(() => null);
+      }).catch(nullWhenRefused);
       if (!thread) continue;
       await deps.events.transaction(deps.db, async (tx, emit) => {
         await repo.updateQuestion(tx, q.id, { status: 'posted', threadId: thread.id });

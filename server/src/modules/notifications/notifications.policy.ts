@@ -1,4 +1,5 @@
 import type { NotificationKind } from '../../../../contracts/index.ts';
+import { shorten } from '../../kernel/text.ts';
 import type { PrefsRow } from './notifications.repo.ts';
 
 /** False when the person muted this kind. */
@@ -16,6 +17,5 @@ export const replyKind = (threadKind: string): NotificationKind => (threadKind =
 
 /** Shortens a title for use inside a sentence. */
 export function quoteTitle(title: string, max = 80) {
-  const t = title.trim();
-  return `“${t.length > max ? `${t.slice(0, max - 1)}…` : t}”`;
+  return `“${shorten(title.trim(), max)}”`;
 }

@@ -11,7 +11,7 @@ import { CreatePathwayRequest as CreateSchema } from '../../../../contracts/inde
 import type { Actor } from '../../kernel/auth/sessions.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
 import type { DbOrTx } from '../../kernel/db/database.ts';
-import { AppError, notFound, refuseUnlessUnavailable } from '../../kernel/errors.ts';
+import { AppError, notFound, nullWhenRefused, refuseUnlessUnavailable } from '../../kernel/errors.ts';
 import { decodeCursor, toPage } from '../../kernel/pagination.ts';
 import { toIso } from '../../kernel/time.ts';
 import { loadCommunityAccess } from '../communities/index.ts';
@@ -25,7 +25,7 @@ export const pathwayChannel = (id: string) => `pathway:${id}`;
 
 async function communityRights(db: DbOrTx, actor: Actor, communityId: string | null): Promise<policy.CommunityRights | null> {
   if (!communityId) return null;
-  const access = await loadCommunityAccess(db, actor, communityId).catch(() => null);
+  const access = await loadCommunityAccess(db, actor, communityId).catch(nullWhenRefused);
   return access ? { canRead: access.canRead, canPost: access.canPost, canModerate: access.canModerate } : { canRead: false, canPost: false, canModerate: false };
 }
 

@@ -10,7 +10,8 @@ import type { Actor } from '../../kernel/auth/sessions.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
 import type { DbOrTx } from '../../kernel/db/database.ts';
 import { assertStorableText } from '../../kernel/http/storable-text.ts';
-import { AppError, notFound } from '../../kernel/errors.ts';
+import { AppError, notFound, nullWhenRefused } from '../../kernel/errors.ts';
+import { firstChars } from '../../kernel/text.ts';
 import { assertCanPost, loadCommunityAccess } from '../communities/index.ts';
 import * as repo from './media.repo.ts';
 import { resolveType, SNIFF_BYTES, sniff } from './media.sniff.ts';
@@ -130,7 +131,7 @@ export async function uploadMedia(
       mime: r.mime,
       sizeBytes: r.size,
       storageKey,
-      originalName: part.filename.slice(0, 200) || 'upload',
+      originalName: firstChars(part.filename, 200) || 'upload',
       sha256: r.sha256,
     });
     return presentMedia(row);
@@ -169,7 +170,7 @@ export async function getMediaFile(deps: AppDeps, actor: Actor, id: string) {
 async function canSeeMedia(db: DbOrTx, actor: Actor, m: repo.MediaRow) {
   if (m.ownerId === actor.personId) return true;
   if (m.communityId) {
-    const access = await loadCommunityAccess(db, actor, m.communityId).catch(() => null);
+    const access = await loadCommunityAccess(db, actor, m.communityId).catch(nullWhenRefused);
     if (access?.canRead) return true;
   }
   return canSeeMediaThroughResources(db, actor, m.id);

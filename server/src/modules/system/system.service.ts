@@ -36,7 +36,6 @@ export async function retryDeliveries(deps: AppDeps, actor: Actor, input: RetryD
     await audit(tx, request, { orgId: actor.orgId, actorId: actor.personId, action: 'system.deliveries_retried', target: one ? `${one.consumer}#${one.eventId}` : 'all', data: { retried: n } });
     return n;
   });
-  // The pollers take them within a second; this node starts at once.
-  void deps.events.drain().catch(() => {});
+  // The delivering nodes' pollers take them within EVENT_POLL_MS (this node may be one that does not deliver).
   return { retried };
 }

@@ -88,6 +88,14 @@ describe('admin acts are audited with before and after', () => {
     const owners = (await c.get('/api/audit?action=communities.owner_changed')).json().items as Entry[];
     expect(owners.map((e) => [e.before?.role, e.after?.role])).toEqual([['owner', null], ['member', 'owner']]);
     expect(owners[0]).toMatchObject({ actor: { id: admin.id }, target: { type: 'community', id: com.id, label: 'Data Guild' }, before: { personId: joiner.id } });
+
+    // Community governance: who may create communities, and a community's visibility and rules.
+    const before = (await c.get('/api/settings/communities')).json();
+    expect((await c.send({ method: 'PUT', url: '/api/settings/communities', payload: { ...before, whoCanCreate: 'admins' } })).statusCode).toBe(200);
+    expect((await c.get('/api/audit?action=communities.settings_changed')).json().items[0]).toMatchObject({ actor: { id: admin.id }, after: { whoCanCreate: 'admins' } });
+    expect((await c.patch(`/api/communities/${com.id}`, { visibility: 'private', rules: 'Be kind.' })).statusCode).toBe(200);
+    const updated = (await c.get(`/api/audit?action=communities.updated`)).json().items[0] as Entry;
+    expect(updated).toMatchObject({ actor: { id: admin.id }, target: { type: 'community', id: com.id }, before: { visibility: 'open' }, after: { visibility: 'private', rules: 'Be kind.' } });
   });
 });
 

@@ -120,7 +120,11 @@ export function getCommunitySettings(db: DbOrTx, _actor: Actor): Promise<Communi
 /** Org admins decide who may create communities. */
 export async function updateCommunitySettings(deps: AppDeps, actor: Actor, input: CommunitySettings): Promise<CommunitySettings> {
   if (!policy.canChangeSettings(actor)) throw new AppError('FORBIDDEN', 'Only organization admins can change community settings.');
-  await repo.upsertSettings(deps.db, actor.orgId, input.whoCanCreate);
+  await deps.db.transaction(async (tx) => {
+    const before = await repo.selectSettings(tx, actor.orgId);
+    await repo.upsertSettings(tx, actor.orgId, input.whoCanCreate);
+    await audit(tx, null, { orgId: actor.orgId, actorId: actor.personId, action: 'communities.settings_changed', target: `org:${actor.orgId}`, before, after: { ...before, whoCanCreate: input.whoCanCreate } });
+  });
   return repo.selectSettings(deps.db, actor.orgId);
 }
 
@@ -223,6 +227,13 @@ export async function updateCommunity(deps: AppDeps, actor: Actor, id: string, i
       ...(topics ? { topics } : {}),
       ...(rulesChanged ? { rules: input.rules, rulesHtml: renderMarkdown(input.rules as string, await imageHostsOf(tx, actor.orgId)), rulesVersion: c.rulesVersion + 1 } : {}),
     });
+    // Who changed a community's name, visibility or rules, and from what, is kept (moderators' and admins' acts alike).
+    const fields = (['name', 'description', 'visibility', 'topics', 'rules'] as const).filter((f) => input[f] !== undefined && JSON.stringify(input[f]) !== JSON.stringify(c[f]));
+    if (fields.length)
+      await audit(tx, null, {
+        orgId: actor.orgId, actorId: actor.personId, action: 'communities.updated', target: `community:${c.id}`,
+        before: Object.fromEntries(fields.map((f) => [f, c[f]])), after: Object.fromEntries(fields.map((f) => [f, f === 'topics' ? topics : input[f]])),
+      });
     // The moderator who changed the rules has accepted them.
     if (rulesChanged && access.member?.status === 'active') await repo.updateMember(tx, c.id, actor.personId, { rulesAccepted: updated.rulesVersion });
     emit({ type: rulesChanged ? 'communities.rules_changed' : 'communities.updated', orgId: actor.orgId, payload: { communityId: c.id, personId: actor.personId } });

@@ -135,7 +135,8 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}) {
       cacheControl: false,
       // The build writes .br and .gz copies (web/vite.config.ts): the one the browser accepts is sent.
       preCompressed: true,
-      setHeaders: (reply, path) => void reply.header('cache-control', path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+      // Pages are private too: their policy names the signed-in organization's image hosts, so no shared cache keeps one.
+      setHeaders: (reply, path) => void reply.header('cache-control', path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'private, no-cache'),
     });
     // The web app is a single page: any non-API GET that is not a file gets index.html.
     const readSession = sessionReader(deps.db, config, deps.sessions);

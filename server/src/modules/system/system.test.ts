@@ -47,13 +47,13 @@ describe('system', () => {
   it('lets browsers keep hashed assets for a year and revalidate pages on each visit', async () => {
     const page = await t.app.inject({ method: 'GET', url: '/people' });
     expect(page.statusCode).toBe(200);
-    expect(page.headers['cache-control']).toBe('no-cache');
+    expect(page.headers['cache-control']).toBe('private, no-cache');
     const script = /src="(\/assets\/[^"]+\.js)"/.exec(page.body)?.[1];
     expect(script, 'index.html names its script').toBeDefined();
     const asset = await t.app.inject({ method: 'GET', url: script as string });
     expect(asset.statusCode).toBe(200);
     expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
-    expect((await t.app.inject({ method: 'GET', url: '/' })).headers['cache-control']).toBe('no-cache');
+    expect((await t.app.inject({ method: 'GET', url: '/' })).headers['cache-control']).toBe('private, no-cache');
   });
 
   it('sends the web app compressed in the encoding the browser accepts, and plain to one that accepts none', async () => {

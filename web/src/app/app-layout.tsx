@@ -81,7 +81,7 @@ export function AppLayout({ realtime, children }: { realtime: RealtimeStatus; ch
               </span>
             </span>
           </Link>
-          <Button variant="ghost" size="sm" onClick={onSignOut} loading={signOut.isPending} style={{ justifyContent: 'flex-start' }}>
+          <Button variant="ghost" size="sm" onClick={onSignOut} loading={signOut.isPending || signOut.isSuccess} style={{ justifyContent: 'flex-start' }}>
             <Icon name="logout" size={16} /> Sign out
           </Button>
         </div>
@@ -94,7 +94,7 @@ export function AppLayout({ realtime, children }: { realtime: RealtimeStatus; ch
           <Icon name="search" size={18} />
         </Link>
         <InboxLinks variant="topbar" personId={me.person.id} />
-        <Button variant="ghost" size="sm" onClick={onSignOut} loading={signOut.isPending} aria-label="Sign out">
+        <Button variant="ghost" size="sm" onClick={onSignOut} loading={signOut.isPending || signOut.isSuccess} aria-label="Sign out">
           <Icon name="logout" size={18} />
         </Button>
         <Link href={myProfile} aria-label="Your profile">

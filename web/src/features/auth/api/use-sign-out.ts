@@ -1,17 +1,10 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
-import { csrfToken } from '../../../lib/csrf-token.ts';
-import { SESSION_KEY } from '../../../lib/query-client.ts';
 
-/** Ends the session on the server, then forgets everything cached in the browser. */
+/**
+ * Ends the session on the server. The caller then loads the sign-in page anew, which forgets everything this
+ * document held (cached data, the CSRF token) and takes the signed-out page policy.
+ */
 export function useSignOut() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: () => api<unknown>('/api/auth/sign-out', { method: 'POST' }),
-    onSettled: () => {
-      csrfToken.set(null);
-      qc.clear();
-      qc.setQueryData(SESSION_KEY, null);
-    },
-  });
+  return useMutation({ mutationFn: () => api<unknown>('/api/auth/sign-out', { method: 'POST' }) });
 }

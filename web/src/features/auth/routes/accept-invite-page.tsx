@@ -39,7 +39,7 @@ export function AcceptInvitePage() {
         <form className="stack" onSubmit={submit} noValidate>
           {error ? <Alert>{error.detail}</Alert> : null}
           <NewPasswordFields value={value} onChange={setValue} errors={{ password: errors.password ?? error?.fieldErrors.password, confirm: errors.confirm }} />
-          <Button type="submit" block loading={accept.isPending}>
+          <Button type="submit" block loading={accept.isPending || accept.isSuccess}>
             Set password and join
           </Button>
         </form>

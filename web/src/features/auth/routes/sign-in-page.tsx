@@ -60,7 +60,7 @@ export function SignInPage() {
                 <Input {...p} type="password" name="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
               )}
             </Field>
-            <Button type="submit" block loading={signIn.isPending}>
+            <Button type="submit" block loading={signIn.isPending || signIn.isSuccess}>
               Sign in
             </Button>
             <Button variant="ghost" onClick={() => setForgot(true)}>

@@ -21,6 +21,7 @@ import {
 } from '../../../../contracts/index.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
 import { requireActor } from '../../kernel/http/security.ts';
+import * as members from './communities.members.ts';
 import * as service from './communities.service.ts';
 
 const IdParams = z.object({ id: Id });
@@ -52,30 +53,30 @@ export function communitiesRoutes(app: FastifyInstance, deps: AppDeps) {
     service.updateCommunity(deps, requireActor(req), req.params.id, req.body),
   );
   r.post('/api/communities/:id/join', { schema: { tags, params: IdParams, body: JoinCommunityRequest, response: { 200: MembershipResponse } } }, (req) =>
-    service.joinCommunity(deps, requireActor(req), req.params.id, req.body.acceptRulesVersion),
+    members.joinCommunity(deps, requireActor(req), req.params.id, req.body.acceptRulesVersion),
   );
   r.post('/api/communities/:id/accept-rules', { schema: { tags, params: IdParams, body: JoinCommunityRequest, response: { 200: MembershipResponse } } }, (req) =>
-    service.acceptRules(deps, requireActor(req), req.params.id, req.body.acceptRulesVersion),
+    members.acceptRules(deps, requireActor(req), req.params.id, req.body.acceptRulesVersion),
   );
   r.post('/api/communities/:id/leave', { schema: { tags, params: IdParams, response: { 200: MembershipResponse } } }, (req) =>
-    service.leaveCommunity(deps, requireActor(req), req.params.id),
+    members.leaveCommunity(deps, requireActor(req), req.params.id),
   );
   r.get('/api/communities/:id/members', { schema: { tags, params: IdParams, querystring: FindMembersQuery, response: { 200: MemberPage } } }, (req) =>
-    service.findMembers(deps.db, requireActor(req), req.params.id, req.query),
+    members.findMembers(deps.db, requireActor(req), req.params.id, req.query),
   );
   r.post(
     '/api/communities/:id/members',
     { schema: { tags, params: IdParams, body: InviteMembersRequest, response: { 200: z.object({ invited: z.number().int() }) } } },
-    (req) => service.inviteMembers(deps, requireActor(req), req.params.id, req.body.personIds),
+    (req) => members.inviteMembers(deps, requireActor(req), req.params.id, req.body.personIds),
   );
   r.patch('/api/communities/:id/members/:personId', { schema: { tags, params: MemberParams, body: UpdateMemberRequest, response: { 200: CommunityMember } } }, (req) =>
-    service.updateMember(deps, requireActor(req), req.params.id, req.params.personId, req.body),
+    members.updateMember(deps, requireActor(req), req.params.id, req.params.personId, req.body),
   );
   r.delete('/api/communities/:id/members/:personId', { schema: { tags, params: MemberParams } }, async (req, reply) => {
-    await service.removeMember(deps, requireActor(req), req.params.id, req.params.personId);
+    await members.removeMember(deps, requireActor(req), req.params.id, req.params.personId);
     return reply.code(204).send();
   });
   r.put('/api/communities/:id/experts/:personId', { schema: { tags, params: MemberParams, body: EndorseExpertRequest, response: { 200: CommunityMember } } }, (req) =>
-    service.endorseExpert(deps, requireActor(req), req.params.id, req.params.personId, req.body.endorse),
+    members.endorseExpert(deps, requireActor(req), req.params.id, req.params.personId, req.body.endorse),
   );
 }

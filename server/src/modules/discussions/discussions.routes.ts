@@ -24,7 +24,10 @@ import type { AppDeps } from '../../kernel/deps.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { sendJson } from '../../kernel/http/json.ts';
 import { requireActor } from '../../kernel/http/security.ts';
+import * as moderation from './discussions.moderation.ts';
+import * as posting from './discussions.posts.ts';
 import * as service from './discussions.service.ts';
+import * as threads from './discussions.threads.ts';
 import { imageHostsOf } from '../organizations/index.ts';
 
 const IdParams = z.object({ id: Id });
@@ -43,47 +46,47 @@ export function discussionsRoutes(app: FastifyInstance, deps: AppDeps) {
   };
 
   r.get('/api/communities/:id/threads', { schema: { tags, params: IdParams, querystring: FindThreadsQuery, response: { 200: ThreadPage } } }, (req) =>
-    service.findThreads(deps.db, requireActor(req), req.params.id, req.query),
+    threads.findThreads(deps.db, requireActor(req), req.params.id, req.query),
   );
   r.post(
     '/api/communities/:id/threads',
     { schema: { tags, params: IdParams, body: CreateThreadRequest, response: { 201: Thread } }, preHandler: postingLimit },
-    async (req, reply) => reply.code(201).send(await service.createThread(deps, requireActor(req), req.params.id, req.body)),
+    async (req, reply) => reply.code(201).send(await posting.createThread(deps, requireActor(req), req.params.id, req.body)),
   );
-  // The hottest read: its JSON is checked against the contract once per cached page and sent as is (see the service).
+  // The hottest read: its JSON is checked against the contract once per cached page and sent as is (see discussions.threads.ts).
   r.get('/api/threads/:id', { schema: { tags, params: IdParams, querystring: GetThreadQuery, response: { 200: Thread } } }, async (req, reply) =>
-    sendJson(reply, await service.getThreadJson(deps.db, requireActor(req), req.params.id, req.query)),
+    sendJson(reply, await threads.getThreadJson(deps.db, requireActor(req), req.params.id, req.query)),
   );
   r.patch('/api/threads/:id', { schema: { tags, params: IdParams, body: UpdateThreadRequest, response: { 200: Thread } } }, (req) =>
-    service.updateThread(deps, requireActor(req), req.params.id, req.body),
+    moderation.updateThread(deps, requireActor(req), req.params.id, req.body),
   );
   r.delete('/api/threads/:id', { schema: { tags, params: IdParams } }, async (req, reply) => {
-    await service.deleteThread(deps, requireActor(req), req.params.id);
+    await moderation.deleteThread(deps, requireActor(req), req.params.id);
     return reply.code(204).send();
   });
   r.post(
     '/api/threads/:id/posts',
     { schema: { tags, params: IdParams, body: CreateReplyRequest, response: { 201: Post } }, preHandler: postingLimit },
-    async (req, reply) => reply.code(201).send(await service.replyToThread(deps, requireActor(req), req.params.id, req.body)),
+    async (req, reply) => reply.code(201).send(await posting.replyToThread(deps, requireActor(req), req.params.id, req.body)),
   );
   r.put('/api/threads/:id/accepted', { schema: { tags, params: IdParams, body: AcceptAnswerRequest, response: { 200: Thread } } }, (req) =>
-    service.acceptAnswer(deps, requireActor(req), req.params.id, req.body.postId),
+    moderation.acceptAnswer(deps, requireActor(req), req.params.id, req.body.postId),
   );
   r.get('/api/posts/:id', { schema: { tags, params: IdParams, response: { 200: Post } } }, (req) => service.getPost(deps.db, requireActor(req), req.params.id));
   r.patch('/api/posts/:id', { schema: { tags, params: IdParams, body: EditPostRequest, response: { 200: Post } } }, (req) =>
-    service.editPost(deps, requireActor(req), req.params.id, req.body.body),
+    posting.editPost(deps, requireActor(req), req.params.id, req.body.body),
   );
-  r.delete('/api/posts/:id', { schema: { tags, params: IdParams, response: { 200: Post } } }, (req) => service.deletePost(deps, requireActor(req), req.params.id));
+  r.delete('/api/posts/:id', { schema: { tags, params: IdParams, response: { 200: Post } } }, (req) => moderation.deletePost(deps, requireActor(req), req.params.id));
   r.post('/api/posts/:id/reactions', { schema: { tags, params: IdParams, body: ReactRequest, response: { 200: Post } } }, (req) =>
-    service.reactToPost(deps, requireActor(req), req.params.id, req.body.kind, true),
+    posting.reactToPost(deps, requireActor(req), req.params.id, req.body.kind, true),
   );
   r.delete(
     '/api/posts/:id/reactions/:kind',
     { schema: { tags, params: z.object({ id: Id, kind: ReactionKind }), response: { 200: Post } } },
-    (req) => service.reactToPost(deps, requireActor(req), req.params.id, req.params.kind, false),
+    (req) => posting.reactToPost(deps, requireActor(req), req.params.id, req.params.kind, false),
   );
   r.get('/api/posts/:id/revisions', { schema: { tags, params: IdParams, response: { 200: PostRevisions } } }, (req) =>
-    service.findPostRevisions(deps.db, requireActor(req), req.params.id),
+    posting.findPostRevisions(deps.db, requireActor(req), req.params.id),
   );
   r.post(
     '/api/markdown/preview',

@@ -6,9 +6,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../kernel/deps.ts';
 import { discussionsRoutes } from './discussions.routes.ts';
-import { canFollowThread, createThreadPageCache, invalidateThreadPages } from './discussions.service.ts';
+import { canFollowThread } from './discussions.service.ts';
+import { createThreadPageCache, invalidateThreadPages } from './discussions.threads.ts';
 
-export { createThread, getThreadRef, threadChannel } from './discussions.service.ts';
+export { createThread } from './discussions.posts.ts';
+export { getThreadRef, threadChannel } from './discussions.service.ts';
 export { countAcceptedAnswers } from './discussions.repo.ts';
 
 /** Registers the routes and who may follow `thread:<id>` live. */

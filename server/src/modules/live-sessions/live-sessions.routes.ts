@@ -37,10 +37,13 @@ import {
 import { FailureLimiter } from '../../kernel/auth/failure-limiter.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
 import { requireActor } from '../../kernel/http/security.ts';
+import * as agenda from './live-sessions.agenda.ts';
 import * as analytics from './live-sessions.analytics.ts';
 import * as chat from './live-sessions.chat.ts';
 import * as polls from './live-sessions.polls.ts';
+import * as run from './live-sessions.run.ts';
 import * as service from './live-sessions.service.ts';
+import * as state from './live-sessions.state.ts';
 
 const IdParams = z.object({ id: Id });
 const GroupParams = z.object({ id: Id, groupId: Id });
@@ -71,33 +74,33 @@ export function liveSessionsRoutes(app: FastifyInstance, deps: AppDeps) {
     service.updateSession(deps, requireActor(req), req.params.id, req.body),
   );
   r.put(`${base}/:id/segments`, { schema: { tags, params: IdParams, body: UpdateAgendaRequest, response: { 200: Agenda } } }, (req) =>
-    service.updateAgenda(deps, requireActor(req), req.params.id, req.body),
+    agenda.updateAgenda(deps, requireActor(req), req.params.id, req.body),
   );
 
   // Running (facilitators).
-  r.post(`${base}/:id/start`, { schema: { tags, params: IdParams, response: { 200: LiveState } } }, (req) => service.start(deps, requireActor(req), req.params.id));
+  r.post(`${base}/:id/start`, { schema: { tags, params: IdParams, response: { 200: LiveState } } }, (req) => run.start(deps, requireActor(req), req.params.id));
   r.post(`${base}/:id/advance`, { schema: { tags, params: IdParams, body: AdvanceRequest, response: { 200: LiveState } } }, (req) =>
-    service.advance(deps, requireActor(req), req.params.id, req.body.fromSegmentId),
+    run.advance(deps, requireActor(req), req.params.id, req.body.fromSegmentId),
   );
   r.post(`${base}/:id/extend`, { schema: { tags, params: IdParams, body: ExtendRequest, response: { 200: LiveState } } }, (req) =>
-    service.extend(deps, requireActor(req), req.params.id, req.body.minutes),
+    run.extend(deps, requireActor(req), req.params.id, req.body.minutes),
   );
   r.post(`${base}/:id/broadcast`, { schema: { tags, params: IdParams, body: BroadcastRequest, response: { 200: LiveState } } }, (req) =>
-    service.broadcast(deps, requireActor(req), req.params.id, req.body.text),
+    run.broadcast(deps, requireActor(req), req.params.id, req.body.text),
   );
-  r.post(`${base}/:id/recall`, { schema: { tags, params: IdParams, response: { 200: LiveState } } }, (req) => service.recall(deps, requireActor(req), req.params.id));
+  r.post(`${base}/:id/recall`, { schema: { tags, params: IdParams, response: { 200: LiveState } } }, (req) => run.recall(deps, requireActor(req), req.params.id));
   r.post(`${base}/:id/placements`, { schema: { tags, params: IdParams, body: PlaceParticipantRequest, response: { 200: LiveState } } }, (req) =>
-    service.placeParticipant(deps, requireActor(req), req.params.id, req.body, req),
+    run.placeParticipant(deps, requireActor(req), req.params.id, req.body, req),
   );
-  r.post(`${base}/:id/end`, { schema: { tags, params: IdParams, response: { 200: LiveState } } }, (req) => service.end(deps, requireActor(req), req.params.id));
+  r.post(`${base}/:id/end`, { schema: { tags, params: IdParams, response: { 200: LiveState } } }, (req) => run.end(deps, requireActor(req), req.params.id));
 
   // Taking part.
-  r.post(`${base}/:id/join`, { schema: { tags, params: IdParams, response: { 200: LiveState } } }, (req) => service.join(deps, requireActor(req), req.params.id));
+  r.post(`${base}/:id/join`, { schema: { tags, params: IdParams, response: { 200: LiveState } } }, (req) => run.join(deps, requireActor(req), req.params.id));
   r.post(`${base}/:id/leave`, { schema: { tags, params: IdParams } }, async (req, reply) => {
-    await service.leave(deps, requireActor(req), req.params.id);
+    await run.leave(deps, requireActor(req), req.params.id);
     return reply.code(204).send();
   });
-  r.get(`${base}/:id/state`, { schema: { tags, params: IdParams, response: { 200: LiveState } } }, (req) => service.getState(deps.db, requireActor(req), req.params.id));
+  r.get(`${base}/:id/state`, { schema: { tags, params: IdParams, response: { 200: LiveState } } }, (req) => state.getState(deps.db, requireActor(req), req.params.id));
   r.get(`${base}/:id/messages`, { schema: { tags, params: IdParams, querystring: LiveMessagesQuery, response: { 200: LiveMessageList } } }, (req) =>
     chat.findMessages(deps.db, requireActor(req), req.params.id, req.query),
   );

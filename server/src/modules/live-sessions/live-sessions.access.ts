@@ -10,6 +10,7 @@ import { toIso } from '../../kernel/time.ts';
 import { loadCommunityAccess } from '../communities/index.ts';
 import * as policy from './live-sessions.policy.ts';
 import * as repo from './live-sessions.repo.ts';
+import * as groupsRepo from './live-sessions.groups.repo.ts';
 
 type SessionRow = repo.SessionRow;
 type SegmentRow = repo.SegmentRow;
@@ -114,7 +115,7 @@ export function assertSessionContent(actor: Actor, l: Loaded) {
  * said in a breakout stays in it.
  */
 export async function loadMemberGroup(db: DbOrTx, actor: Actor, s: SessionRow, groupId: string) {
-  const g = await repo.selectGroupForMember(db, s.id, groupId, actor.personId);
+  const g = await groupsRepo.selectGroupForMember(db, s.id, groupId, actor.personId);
   if (!g || !policy.canReadGroup(g.isMember)) throw notFound('That group');
   return g;
 }
@@ -132,17 +133,17 @@ export async function canFollowConsole(db: DbOrTx, actor: Actor, id: string) {
 
 /** Who may follow `live-group:<id>`: the group's members only (never facilitators or admins). */
 export async function canFollowGroup(db: DbOrTx, actor: Actor, groupId: string) {
-  const g = await repo.selectGroupInOrg(db, actor.orgId, groupId);
-  return Boolean(g) && (await repo.isGroupMember(db, groupId, actor.personId));
+  const g = await groupsRepo.selectGroupInOrg(db, actor.orgId, groupId);
+  return Boolean(g) && (await groupsRepo.isGroupMember(db, groupId, actor.personId));
 }
 
 /** Who may send a call signal in `live-group:<id>`: both people are members and the group's segment is running. */
 export async function canSignalInGroup(db: DbOrTx, actor: Actor, groupId: string, toPersonId: string) {
-  const g = await repo.selectGroupInOrg(db, actor.orgId, groupId);
+  const g = await groupsRepo.selectGroupInOrg(db, actor.orgId, groupId);
   if (!g || toPersonId === actor.personId) return false;
   const s = await repo.selectSession(db, actor.orgId, g.sessionId);
   if (!s || s.status !== 'live' || s.currentSegmentId !== g.segmentId) return false;
-  return (await repo.isGroupMember(db, g.id, actor.personId)) && (await repo.isGroupMember(db, g.id, toPersonId));
+  return (await groupsRepo.isGroupMember(db, g.id, actor.personId)) && (await groupsRepo.isGroupMember(db, g.id, toPersonId));
 }
 
 // ---------- segments in view ----------

@@ -10,10 +10,12 @@ import { toIso } from '../../kernel/time.ts';
 import { assertSessionContent, debriefSegment, groupActivity, groupChanged, iso, load, loadMemberGroup, sessionChanged } from './live-sessions.access.ts';
 import * as policy from './live-sessions.policy.ts';
 import * as repo from './live-sessions.repo.ts';
+import * as chatRepo from './live-sessions.chat.repo.ts';
+import * as groupsRepo from './live-sessions.groups.repo.ts';
 
 // ---------- messages ----------
 
-function toMessage(r: repo.MessageRow): LiveMessage {
+function toMessage(r: chatRepo.MessageRow): LiveMessage {
   return { id: r.id, segmentId: r.segmentId, groupId: r.groupId, author: r.author, body: r.body, clientId: r.clientId, createdAt: toIso(r.createdAt) };
 }
 
@@ -26,11 +28,11 @@ export async function findMessages(db: DbOrTx, actor: Actor, id: string, q: Live
   const groupId = q.groupId ?? null;
   if (groupId) await loadMemberGroup(db, actor, l.s, groupId);
   else assertSessionContent(actor, l);
-  const room: repo.Room = groupId ? { groupId, viewerId: actor.personId } : null;
-  if (q.after && !(await repo.messageInRoom(db, l.s.id, room, q.after))) {
+  const room: chatRepo.Room = groupId ? { groupId, viewerId: actor.personId } : null;
+  if (q.after && !(await chatRepo.messageInRoom(db, l.s.id, room, q.after))) {
     throw new AppError('VALIDATION_FAILED', 'That message is not in this chat.', { errors: [{ field: 'after', message: 'Unknown message' }] });
   }
-  return { items: (await repo.selectMessages(db, l.s.id, room, q.after, q.limit)).map(toMessage) };
+  return { items: (await chatRepo.selectMessages(db, l.s.id, room, q.after, q.limit)).map(toMessage) };
 }
 
 /**
@@ -46,7 +48,7 @@ export async function postMessage(deps: AppDeps, actor: Actor, id: string, input
   let segmentId: string | null = null;
   let refusal: AppError | null = null;
   if (groupId) {
-    const g = await repo.selectGroupForMember(deps.db, s.id, groupId, actor.personId);
+    const g = await groupsRepo.selectGroupForMember(deps.db, s.id, groupId, actor.personId);
     if (!g || !policy.canReadGroup(g.isMember)) refusal = notFound('That group');
     else if (s.status !== 'live' || s.currentSegmentId !== g.segmentId) refusal = new AppError('SEGMENT_CLOSED', 'This breakout has ended; its chat is read-only.');
     else segmentId = g.segmentId;
@@ -61,11 +63,11 @@ export async function postMessage(deps: AppDeps, actor: Actor, id: string, input
   if (wait > 0) refusal = new AppError('RATE_LIMITED', `You are sending messages quickly. Try again in ${wait} seconds.`, { retryAfterSeconds: wait });
   if (refusal || !segmentId) {
     // Only a refused request looks for the message it may be a retry of.
-    const again = await repo.selectMessageByClientId(deps.db, s.id, actor.personId, input.clientId);
+    const again = await chatRepo.selectMessageByClientId(deps.db, s.id, actor.personId, input.clientId);
     if (again) return { message: toMessage(again), created: false };
     throw refusal ?? notFound('That chat');
   }
-  const result = await repo.insertMessage(deps.db, { sessionId: s.id, orgId: s.orgId, segmentId, groupId, authorId: actor.personId, body: input.body, clientId: input.clientId });
+  const result = await chatRepo.insertMessage(deps.db, { sessionId: s.id, orgId: s.orgId, segmentId, groupId, authorId: actor.personId, body: input.body, clientId: input.clientId });
   if (result.created) {
     limiter.fail(actor.personId);
     if (groupId) {
@@ -79,7 +81,7 @@ export async function postMessage(deps: AppDeps, actor: Actor, id: string, input
 // ---------- notes, debrief, keep ----------
 
 async function notesOf(db: DbOrTx, orgId: string, groupId: string): Promise<GroupNotes> {
-  const n = await repo.selectNotes(db, groupId);
+  const n = await chatRepo.selectNotes(db, groupId);
   const by = n?.updatedBy ? (await repo.selectPeople(db, orgId, [n.updatedBy]))[0] : undefined;
   return { groupId, body: n?.body ?? '', version: n?.version ?? 0, updatedBy: by ?? null, updatedAt: n ? toIso(n.updatedAt) : null };
 }
@@ -91,11 +93,11 @@ async function notesOf(db: DbOrTx, orgId: string, groupId: string): Promise<Grou
  */
 export async function getNotes(db: DbOrTx, actor: Actor, id: string, groupId: string): Promise<GroupNotes> {
   const l = await load(db, actor, id);
-  const g = await repo.selectGroup(db, l.s.id, groupId);
+  const g = await groupsRepo.selectGroup(db, l.s.id, groupId);
   if (!g) throw notFound('That group');
-  const mine = await repo.selectMembership(db, g.id, actor.personId);
+  const mine = await groupsRepo.selectMembership(db, g.id, actor.personId);
   if (!mine?.notesVisible) {
-    const members = g.kind === 'group' ? await repo.selectGroupMembers(db, g.id) : [];
+    const members = g.kind === 'group' ? await groupsRepo.selectGroupMembers(db, g.id) : [];
     const shared = members.length > 0 && members.every((m) => m.debriefConsent === true);
     if (!shared || !policy.canReadSessionContent(actor, l.s, l.rel)) throw notFound(mine ? 'Those notes' : 'That group');
   }
@@ -112,12 +114,12 @@ export async function putNotes(deps: AppDeps, actor: Actor, id: string, groupId:
     const g = await loadMemberGroup(tx, actor, l.s, groupId);
     if (l.s.status === 'ended') throw new AppError('SESSION_ENDED', 'This session has ended; its notes are read-only.');
     // After the lock, a placement into the group has either committed (and is seen here) or waits for this save.
-    await repo.lockGroupForWriting(tx, g.id);
-    if (!(await repo.selectMembership(tx, g.id, actor.personId))?.notesVisible) throw notFound('Those notes');
-    if (!(await repo.writeNotes(tx, l.s.orgId, g.id, body, version, actor.personId))) {
+    await chatRepo.lockGroupForWriting(tx, g.id);
+    if (!(await groupsRepo.selectMembership(tx, g.id, actor.personId))?.notesVisible) throw notFound('Those notes');
+    if (!(await chatRepo.writeNotes(tx, l.s.orgId, g.id, body, version, actor.personId))) {
       throw new AppError('NOTES_CONFLICT', 'Someone in your group changed the notes meanwhile. Reload them, then apply your edit again.');
     }
-    await repo.touchGroup(tx, g.id);
+    await groupsRepo.touchGroup(tx, g.id);
     return notesOf(tx, l.s.orgId, g.id);
   });
   groupChanged(deps, groupId, 'notes');
@@ -138,8 +140,8 @@ export async function setDebriefConsent(deps: AppDeps, actor: Actor, id: string,
     const cur = segments.find((x) => x.id === l.s.currentSegmentId);
     if (l.s.status !== 'live' || cur?.kind !== 'debrief') throw new AppError('SEGMENT_CLOSED', 'Debrief consent is asked during the debrief segment.');
     if (debriefSegment(segments)?.id !== g.segmentId) throw new AppError('CONFLICT', 'Only the groups of the latest discussion debrief.');
-    await repo.setMemberChoice(tx, g.id, actor.personId, { debriefConsent: share });
-    const members = await repo.selectGroupMembers(tx, g.id);
+    await groupsRepo.setMemberChoice(tx, g.id, actor.personId, { debriefConsent: share });
+    const members = await groupsRepo.selectGroupMembers(tx, g.id);
     const consented = members.filter((m) => m.debriefConsent === true).length;
     return { groupId: g.id, mine: share, consented, members: members.length, shared: consented === members.length };
   });
@@ -152,10 +154,10 @@ export async function setDebriefConsent(deps: AppDeps, actor: Actor, id: string,
 export async function findDebriefs(db: DbOrTx, actor: Actor, id: string): Promise<DebriefList> {
   const l = await load(db, actor, id);
   assertSessionContent(actor, l);
-  const rows = await repo.selectSharedDebriefs(db, l.s.id);
+  const rows = await groupsRepo.selectSharedDebriefs(db, l.s.id);
   const items = [];
   for (const r of rows) {
-    const members = await repo.selectGroupMembers(db, r.groupId);
+    const members = await groupsRepo.selectGroupMembers(db, r.groupId);
     if (!members.length) continue;
     items.push({ groupId: r.groupId, segmentTitle: r.segmentTitle, members: members.map(({ id: mid, name, department }) => ({ id: mid, name, department })), notes: r.notes ?? '', updatedAt: iso(r.updatedAt) });
   }
@@ -169,8 +171,8 @@ export async function setKeep(deps: AppDeps, actor: Actor, id: string, groupId: 
     const g = await loadMemberGroup(tx, actor, l.s, groupId);
     if (g.kind !== 'pair') throw new AppError('CONFLICT', 'Only learning partners choose whether to keep their conversation.');
     if (l.s.status === 'ended') throw new AppError('SESSION_ENDED', 'This session has ended; the choice was made at its end.');
-    await repo.setMemberChoice(tx, g.id, actor.personId, { keep });
-    const members = await repo.selectGroupMembers(tx, g.id);
+    await groupsRepo.setMemberChoice(tx, g.id, actor.personId, { keep });
+    const members = await groupsRepo.selectGroupMembers(tx, g.id);
     return { groupId: g.id, mine: keep, all: members.every((m) => m.keep) };
   });
   groupChanged(deps, groupId, 'groups');

@@ -6,6 +6,8 @@ import type { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
 import * as repo from './live-sessions.repo.ts';
+import * as chatRepo from './live-sessions.chat.repo.ts';
+import * as groupsRepo from './live-sessions.groups.repo.ts';
 import { buildCast, type Client, createSession, joinAll, type Member, put, say, stateOf } from './live-sessions.test-support.ts';
 
 let t: TestApp;
@@ -210,7 +212,7 @@ describe('late joiners in small groups', () => {
 });
 
 // Holds one transaction open while the other runs. On PostgreSQL this is real concurrency (without the group-row lock
-// and clock stamps of repo.insertGroupMember/insertMessage, part 1 fails: the message stored during the placement
+// and clock stamps of groupsRepo.insertGroupMember/insertMessage, part 1 fails: the message stored during the placement
 // shows); PGlite has one connection, so there the two run one after the other and the test checks the outcome only.
 describe('a placement and a message at the same moment', () => {
   it('are ordered by commit: a message stored before the placement is hidden from the newcomer, one stored after is theirs', async () => {
@@ -220,7 +222,7 @@ describe('a placement and a message at the same moment', () => {
     await joinAll(s.id, people.slice(0, 2));
     const pair = (await fac.c.post(url(s.id, '/start'))).json().groups[0].id;
     const row = (await repo.selectSession(t.db, cast.org.id, s.id))!;
-    const message = (body: string, db = t.db) => repo.insertMessage(db, { sessionId: s.id, orgId: row.orgId, segmentId: row.currentSegmentId!, groupId: pair, authorId: people[0].id, body, clientId: crypto.randomUUID() });
+    const message = (body: string, db = t.db) => chatRepo.insertMessage(db, { sessionId: s.id, orgId: row.orgId, segmentId: row.currentSegmentId!, groupId: pair, authorId: people[0].id, body, clientId: crypto.randomUUID() });
     const held = (work: (tx: Parameters<Parameters<typeof t.db.transaction>[0]>[0]) => Promise<unknown>) => {
       let release = () => {};
       const gate = new Promise<void>((r) => (release = r));
@@ -239,7 +241,7 @@ describe('a placement and a message at the same moment', () => {
     // 1. The placement is under way (its transaction not yet committed) when a message is posted: the message waits for
     //    it, so it is stored after the newcomer became a member, and they read it.
     await people[2].c.post(url(s.id, '/join'));
-    const placing = held((tx) => repo.insertGroupMember(tx, row, pair, people[2].id));
+    const placing = held((tx) => groupsRepo.insertGroupMember(tx, row, pair, people[2].id));
     await new Promise((r) => setTimeout(r, 100));
     const during = message('posted while the placement ran');
     const duringDone = settled(during);
@@ -256,7 +258,7 @@ describe('a placement and a message at the same moment', () => {
     await people[3].c.post(url(s.id, '/join'));
     const writing = held((tx) => message('stored just before the placement', tx));
     await new Promise((r) => setTimeout(r, 100));
-    const placing2 = t.db.transaction((tx) => repo.insertGroupMember(tx, row, pair, people[3].id));
+    const placing2 = t.db.transaction((tx) => groupsRepo.insertGroupMember(tx, row, pair, people[3].id));
     const placing2Done = settled(placing2);
     await new Promise((r) => setTimeout(r, 150));
     const placedBeforeMessage = placing2Done();

@@ -1,6 +1,6 @@
 // Placing people during a running breakout, so that nobody reads a group's or pair's talk from before they were in
 // it. Small groups (3–4) take late joiners, who read the chat from their arrival on (the read paths filter by
-// membership time, see repo.selectMessages). A pair stays two people: a late joiner is paired with another person who
+// membership time, see chatRepo.selectMessages). A pair stays two people: a late joiner is paired with another person who
 // is waiting, or waits in the main room until one arrives or a facilitator places them — into an existing pair (a trio)
 // only by that explicit choice. Nobody is ever moved out of a group, and an emptied pair never takes anyone in.
 import type { FastifyRequest } from 'fastify';
@@ -14,6 +14,8 @@ import { AppError, notFound } from '../../kernel/errors.ts';
 import { assertLive, consoleChanged, groupChanged, groupKindOf, isGroupKind, loadForFacilitator, publish } from './live-sessions.access.ts';
 import { chooseGroupForLateJoiner, placementRefusal } from './live-sessions.groups.ts';
 import * as repo from './live-sessions.repo.ts';
+import * as chatRepo from './live-sessions.chat.repo.ts';
+import * as groupsRepo from './live-sessions.groups.repo.ts';
 
 type SessionRow = repo.SessionRow;
 type SegmentRow = repo.SegmentRow;
@@ -24,19 +26,19 @@ type SegmentRow = repo.SegmentRow;
  * arrivals never take the same waiting person.
  */
 export async function placeLateJoiner(tx: DbOrTx, s: SessionRow, seg: SegmentRow, personId: string): Promise<string | null> {
-  if (await repo.selectMyGroupInSegment(tx, seg.id, personId)) return null;
+  if (await groupsRepo.selectMyGroupInSegment(tx, seg.id, personId)) return null;
   if (groupKindOf(seg.kind) === 'pair') {
     // The person waiting longest becomes their partner, in a new pair: nothing was written in it yet.
-    const partner = (await repo.selectWaiting(tx, s.id, seg.id)).find((p) => p.id !== personId);
-    return partner ? repo.insertGroup(tx, s, seg.id, 'pair', [partner.id, personId]) : null;
+    const partner = (await groupsRepo.selectWaiting(tx, s.id, seg.id)).find((p) => p.id !== personId);
+    return partner ? groupsRepo.insertGroup(tx, s, seg.id, 'pair', [partner.id, personId]) : null;
   }
-  const groups = (await repo.selectSegmentGroups(tx, s.id, seg.id)).map((g) => ({ id: g.id, members: g.members.filter((m) => m.present && m.id !== personId).map((m) => m.id) }));
+  const groups = (await groupsRepo.selectSegmentGroups(tx, s.id, seg.id)).map((g) => ({ id: g.id, members: g.members.filter((m) => m.present && m.id !== personId).map((m) => m.id) }));
   const everyone = [personId, ...groups.flatMap((g) => g.members)];
-  const known = new Set((await repo.selectKnownPairs(tx, s, everyone)).map((k) => `${k.a}|${k.b}`));
+  const known = new Set((await groupsRepo.selectKnownPairs(tx, s, everyone)).map((k) => `${k.a}|${k.b}`));
   const target = chooseGroupForLateJoiner(personId, groups, (a, b) => known.has(a < b ? `${a}|${b}` : `${b}|${a}`));
   // No group has anyone present: a new group rather than an abandoned one (its notes may hold what was said).
-  if (!target) return repo.insertGroup(tx, s, seg.id, 'group', [personId]);
-  await repo.insertGroupMember(tx, s, target, personId);
+  if (!target) return groupsRepo.insertGroup(tx, s, seg.id, 'group', [personId]);
+  await groupsRepo.insertGroupMember(tx, s, target, personId);
   return target;
 }
 
@@ -55,21 +57,21 @@ export async function placeWaitingPerson(tx: DbOrTx, actor: Actor, id: string, b
   if (!seg || !isGroupKind(seg.kind)) throw refused('People are placed while small groups or pairs are running.');
   const person = (await repo.selectPeople(tx, s.orgId, [body.personId]))[0];
   if (!person) throw notFound('That person');
-  if (!(await repo.selectWaiting(tx, s.id, seg.id)).some((w) => w.id === person.id)) {
+  if (!(await groupsRepo.selectWaiting(tx, s.id, seg.id)).some((w) => w.id === person.id)) {
     throw refused(`${person.name} is not waiting: they are not here, or already in a group of this breakout.`);
   }
-  const g = await repo.selectGroup(tx, s.id, body.groupId);
+  const g = await groupsRepo.selectGroup(tx, s.id, body.groupId);
   if (!g) throw notFound('That group');
   if (g.segmentId !== seg.id) throw refused('That group belongs to a breakout that has ended. Choose one that is running now.');
-  const why = placementRefusal(g.kind as 'group' | 'pair', (await repo.selectGroupMembers(tx, g.id)).length);
+  const why = placementRefusal(g.kind as 'group' | 'pair', (await groupsRepo.selectGroupMembers(tx, g.id)).length);
   if (why) throw refused(why);
-  await repo.insertGroupMember(tx, s, g.id, person.id);
+  await groupsRepo.insertGroupMember(tx, s, g.id, person.id);
   await audit(tx, request, {
     orgId: s.orgId,
     actorId: actor.personId,
     action: 'live_sessions.person_placed',
     target: g.id,
-    data: { sessionId: s.id, personId: person.id, groupSize: (await repo.selectGroupMembers(tx, g.id)).length },
+    data: { sessionId: s.id, personId: person.id, groupSize: (await groupsRepo.selectGroupMembers(tx, g.id)).length },
   });
   return g.id;
 }

@@ -6,6 +6,7 @@ import type { DbOrTx } from '../../kernel/db/database.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
 import { assertSessionContent, consoleChanged, load, sessionChanged, throttled } from './live-sessions.access.ts';
 import * as repo from './live-sessions.repo.ts';
+import * as pollsRepo from './live-sessions.polls.repo.ts';
 
 type SessionRow = repo.SessionRow;
 type SegmentRow = repo.SegmentRow;
@@ -13,7 +14,7 @@ type SegmentRow = repo.SegmentRow;
 /** A poll as a viewer sees it: results once they voted, once it closed, or always for facilitators. */
 export async function pollView(db: DbOrTx, actor: Actor, seg: SegmentRow, facilitate: boolean): Promise<PollView> {
   const c = seg.config as SegmentConfig;
-  const mine = await repo.selectMyVote(db, seg.id, actor.personId);
+  const mine = await pollsRepo.selectMyVote(db, seg.id, actor.personId);
   const seeResults = facilitate || Boolean(mine) || seg.status === 'done';
   return {
     segmentId: seg.id,
@@ -30,7 +31,7 @@ export async function pollView(db: DbOrTx, actor: Actor, seg: SegmentRow, facili
 /** Counts of a poll (never who voted what). */
 export async function results(db: DbOrTx, seg: SegmentRow): Promise<PollResults> {
   const c = seg.config as SegmentConfig;
-  const votes = await repo.selectVotes(db, seg.id);
+  const votes = await pollsRepo.selectVotes(db, seg.id);
   const type = c.type ?? 'single';
   const out: PollResults = { segmentId: seg.id, type, voters: votes.length, options: [], histogram: [], mean: null, words: [] };
   if (type === 'single' || type === 'multiple') {
@@ -93,7 +94,7 @@ export async function vote(deps: AppDeps, actor: Actor, id: string, segmentId: s
     throw new AppError('POLL_CLOSED', seg.status === 'pending' ? 'This poll has not opened yet.' : 'This poll is closed.');
   }
   const choice = normalizeVote(seg.config as SegmentConfig, v);
-  const inserted = await deps.events.transaction(deps.db, (tx) => repo.insertVote(tx, { segmentId: seg.id, personId: actor.personId, sessionId: s.id, orgId: s.orgId, choice }));
+  const inserted = await deps.events.transaction(deps.db, (tx) => pollsRepo.insertVote(tx, { segmentId: seg.id, personId: actor.personId, sessionId: s.id, orgId: s.orgId, choice }));
   if (!inserted) throw new AppError('ALREADY_VOTED', 'You already voted in this poll; a vote cannot be changed.');
   consoleChanged(deps, s.id, 'poll', seg.id);
   throttled(`poll:${seg.id}`, 2000, () => sessionChanged(deps, s.id, 'poll', seg.id));
@@ -105,7 +106,7 @@ export async function getResults(db: DbOrTx, actor: Actor, id: string, segmentId
   const l = await load(db, actor, id);
   const seg = await loadPoll(db, l.s, segmentId);
   assertSessionContent(actor, l);
-  if (!l.facilitate && seg.status !== 'done' && !(await repo.selectMyVote(db, seg.id, actor.personId))) {
+  if (!l.facilitate && seg.status !== 'done' && !(await pollsRepo.selectMyVote(db, seg.id, actor.personId))) {
     throw new AppError('FORBIDDEN', 'Results show once you voted or the poll closed.');
   }
   return results(db, seg);

@@ -13,6 +13,7 @@ import { announcePlacement, placeLateJoiner, placeWaitingPerson } from './live-s
 import { getState } from './live-sessions.state.ts';
 import * as policy from './live-sessions.policy.ts';
 import * as repo from './live-sessions.repo.ts';
+import * as groupsRepo from './live-sessions.groups.repo.ts';
 
 type SessionRow = repo.SessionRow;
 type SegmentRow = repo.SegmentRow;
@@ -27,7 +28,7 @@ type SegmentRow = repo.SegmentRow;
 async function learningPartners(tx: DbOrTx, s: SessionRow): Promise<Map<string, string[]>> {
   const plan = s.programId ? await publishedPartners(tx, s.programId) : new Map<string, string[]>();
   const out = new Map(plan);
-  for (const r of await repo.selectFirstPartners(tx, s)) {
+  for (const r of await groupsRepo.selectFirstPartners(tx, s)) {
     if (plan.has(r.personId)) continue;
     out.set(r.personId, r.members.filter((id) => id !== r.personId && !plan.has(id)));
   }
@@ -39,7 +40,7 @@ async function activate(tx: DbOrTx, s: SessionRow, seg: SegmentRow, now: Date) {
   await repo.updateSegment(tx, seg.id, { status: 'active', startedAt: now });
   if (isGroupKind(seg.kind)) {
     const present = await repo.selectPresentPeople(tx, s.id);
-    const known = (await repo.selectKnownPairs(tx, s, present.map((p) => p.id))).map((k) => ({ a: k.a, b: k.b, weight: k.n }));
+    const known = (await groupsRepo.selectKnownPairs(tx, s, present.map((p) => p.id))).map((k) => ({ a: k.a, b: k.b, weight: k.n }));
     const seed = seg.position + 1;
     let groups: string[][];
     if (seg.kind === 'pairs') {
@@ -47,7 +48,7 @@ async function activate(tx: DbOrTx, s: SessionRow, seg: SegmentRow, now: Date) {
     } else {
       groups = formBreakoutGroups(present, (seg.config as SegmentConfig).groupSize ?? (seg.kind === 'icebreaker' ? 3 : 4), known, seed);
     }
-    await repo.insertGroups(tx, s, seg.id, groupKindOf(seg.kind), groups);
+    await groupsRepo.insertGroups(tx, s, seg.id, groupKindOf(seg.kind), groups);
   }
   return new Date(now.getTime() + seg.durationMinutes * 60_000);
 }
@@ -144,7 +145,7 @@ export async function end(deps: AppDeps, actor: Actor, id: string): Promise<Live
     await endCurrent(tx, s, now);
     await repo.updateSession(tx, s.id, { status: 'ended', endedAt: now, currentSegmentId: null, segmentEndsAt: null });
     await repo.closeAllAttendance(tx, s.id);
-    await repo.purgeUnkeptPairs(tx, s.id);
+    await groupsRepo.purgeUnkeptPairs(tx, s.id);
     emit({ type: 'live_sessions.ended', orgId: s.orgId, payload: { sessionId: s.id } });
   });
   sessionChanged(deps, id, 'session');

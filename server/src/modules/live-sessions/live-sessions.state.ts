@@ -9,6 +9,7 @@ import { pollView } from './live-sessions.polls.ts';
 import { type Context, runState, summaryOf, toSegment } from './live-sessions.service.ts';
 import * as policy from './live-sessions.policy.ts';
 import * as repo from './live-sessions.repo.ts';
+import * as groupsRepo from './live-sessions.groups.repo.ts';
 
 type SessionRow = repo.SessionRow;
 type SegmentRow = repo.SegmentRow;
@@ -55,9 +56,9 @@ async function myGroupView(db: DbOrTx, actor: Actor, s: SessionRow, segments: Se
   // During a debrief, the group that may debrief; otherwise the running (or last) breakout.
   const seg = current?.kind === 'debrief' ? (debriefSegment(segments) ?? groupSegmentInView(segments, s.currentSegmentId)) : groupSegmentInView(segments, s.currentSegmentId);
   if (!seg) return null;
-  const g = await repo.selectMyGroupInSegment(db, seg.id, actor.personId);
+  const g = await groupsRepo.selectMyGroupInSegment(db, seg.id, actor.personId);
   if (!g) return null;
-  const [members, membership] = [await repo.selectGroupMembers(db, g.id), await repo.selectMembership(db, g.id, actor.personId)];
+  const [members, membership] = [await groupsRepo.selectGroupMembers(db, g.id), await groupsRepo.selectMembership(db, g.id, actor.personId)];
   const me = members.find((m) => m.id === actor.personId);
   return {
     id: g.id,
@@ -80,7 +81,7 @@ async function myGroupView(db: DbOrTx, actor: Actor, s: SessionRow, segments: Se
 async function groupsOverview(db: DbOrTx, s: SessionRow, segments: SegmentRow[]): Promise<GroupOverview[]> {
   const seg = groupSegmentInView(segments, s.currentSegmentId);
   if (!seg) return [];
-  const [groups, counts] = await Promise.all([repo.selectSegmentGroups(db, s.id, seg.id), repo.selectGroupMessageCounts(db, s.id, seg.id)]);
+  const [groups, counts] = await Promise.all([groupsRepo.selectSegmentGroups(db, s.id, seg.id), groupsRepo.selectGroupMessageCounts(db, s.id, seg.id)]);
   const n = new Map(counts.map((c) => [c.groupId, c.n]));
   return groups.map((g) => ({
     id: g.id,
@@ -115,7 +116,7 @@ export async function getState(db: DbOrTx, actor: Actor, id: string): Promise<Li
     segment: current ? { ...toSegment(current), timerEndsAt: iso(l.s.segmentEndsAt) } : null,
     myGroup,
     waiting: Boolean(breakout && !l.facilitate && l.rel.present && myGroup?.segmentId !== breakout.id),
-    waitingPeople: l.facilitate ? (breakout ? await repo.selectWaiting(db, l.s.id, breakout.id) : []) : null,
+    waitingPeople: l.facilitate ? (breakout ? await groupsRepo.selectWaiting(db, l.s.id, breakout.id) : []) : null,
     poll: current?.kind === 'poll' && content ? await pollView(db, actor, current, l.facilitate) : null,
     broadcasts: broadcasts.map((b) => ({ id: b.id, text: b.text, author: b.author ?? { id: actor.personId, name: 'Former facilitator', department: null }, createdAt: toIso(b.createdAt) })),
     groups: l.facilitate ? await groupsOverview(db, l.s, segments) : null,

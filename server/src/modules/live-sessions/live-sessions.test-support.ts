@@ -1,8 +1,8 @@
 // Shared set-up of the live-sessions tests: an organization with facilitators, an admin and participants from
 // several departments, another organization, and helpers to create and run sessions through the API.
 import { randomUUID } from 'node:crypto';
-import { expect } from 'vitest';
-import type { TestApp } from '../../../test/harness.ts';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/harness.ts';
 
 /** A signed-in API client. */
 export type Client = Awaited<ReturnType<TestApp['signIn']>>;
@@ -33,6 +33,20 @@ export async function buildCast(t: TestApp, n = 8) {
   for (let i = 0; i < n; i++) people.push(await member(org.id, `Learner ${String(i).padStart(2, '0')}`, { department: DEPARTMENTS[i % DEPARTMENTS.length] }));
   return { org, other, fac, co, admin, plain, outsider, people };
 }
+
+/** An app with a cast for one test file: built before its tests, closed after them. */
+export function useLiveApp(n = 8) {
+  const live = {} as { t: TestApp; cast: Awaited<ReturnType<typeof buildCast>> };
+  beforeAll(async () => {
+    live.t = await createTestApp({ SIGNIN_PER_IP_PER_MINUTE: '1000' });
+    live.cast = await buildCast(live.t, n);
+  }, 180_000);
+  afterAll(() => live.t.close());
+  return live;
+}
+
+/** The API path of a session, or of one of its routes. */
+export const url = (id: string, rest = '') => `/api/live-sessions/${id}${rest}`;
 
 /** Creates a session as `c` and returns it (201 expected). */
 export async function createSession(c: Client, body: Record<string, unknown> = {}) {

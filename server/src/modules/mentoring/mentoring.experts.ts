@@ -14,6 +14,7 @@ import { shorten } from '../../kernel/text.ts';
 import { toIso } from '../../kernel/time.ts';
 import { countAcceptedAnswers, createThread } from '../discussions/index.ts';
 import * as repo from './mentoring.repo.ts';
+import * as expertsRepo from './mentoring.experts.repo.ts';
 
 /** A ranked expert candidate. */
 export interface ExpertCandidate {
@@ -31,7 +32,7 @@ export interface ExpertCandidate {
  * then skill level, then name. Someone who only lists the skill is never a candidate.
  */
 export async function rankExperts(db: DbOrTx, orgId: string, skillKey: string, exclude: string[]): Promise<ExpertCandidate[]> {
-  const holders = await repo.selectSkillHolders(db, orgId, skillKey, exclude);
+  const holders = await expertsRepo.selectSkillHolders(db, orgId, skillKey, exclude);
   const accepted = await countAcceptedAnswers(db, orgId, holders.map((h) => h.id));
   return holders
     .map((h) => {
@@ -47,16 +48,16 @@ export async function rankExperts(db: DbOrTx, orgId: string, skillKey: string, e
 const windowEnd = (deps: AppDeps, from: Date) => new Date(from.getTime() + deps.config.EXPERT_ANSWER_WINDOW_HOURS * 3600_000);
 
 /** Routes a question to the next up to 3 candidates as round `round`; returns how many got it. */
-async function routeRound(deps: AppDeps, tx: DbOrTx, q: repo.QuestionRow, round: number, now: Date, emit: (e: DomainEvent) => void, askerName: string) {
-  const already = (await repo.selectRoutes(tx, [q.id])).map((r) => r.personId);
+async function routeRound(deps: AppDeps, tx: DbOrTx, q: expertsRepo.QuestionRow, round: number, now: Date, emit: (e: DomainEvent) => void, askerName: string) {
+  const already = (await expertsRepo.selectRoutes(tx, [q.id])).map((r) => r.personId);
   const picked = (await rankExperts(tx, q.orgId, q.skillKey, [q.askerId, ...already])).slice(0, MENTORING_LIMITS.expertsPerRound);
   if (picked.length === 0) return 0;
-  await repo.insertRoutes(
+  await expertsRepo.insertRoutes(
     tx,
     // One millisecond apart, so listing routes by time keeps the ranking order.
     picked.map((c, i) => ({ questionId: q.id, personId: c.id, orgId: q.orgId, round, why: c.why, routedAt: new Date(now.getTime() + i) })),
   );
-  await repo.updateQuestion(tx, q.id, { round, windowEndsAt: windowEnd(deps, now) });
+  await expertsRepo.updateQuestion(tx, q.id, { round, windowEndsAt: windowEnd(deps, now) });
   emit({
     type: 'mentoring.expert_routed',
     orgId: q.orgId,
@@ -72,7 +73,7 @@ async function routeRound(deps: AppDeps, tx: DbOrTx, q: repo.QuestionRow, round:
   return picked.length;
 }
 
-const resolved = (q: repo.QuestionRow, title: string, url: string): DomainEvent => ({
+const resolved = (q: expertsRepo.QuestionRow, title: string, url: string): DomainEvent => ({
   type: 'mentoring.expert_resolved',
   orgId: q.orgId,
   payload: { questionId: q.id, recipientIds: [q.askerId], actorId: null, title, url, subject: { questionId: q.id } },
@@ -85,24 +86,24 @@ const resolved = (q: repo.QuestionRow, title: string, url: string): DomainEvent 
  */
 async function fallbackQuestion(deps: AppDeps, orgId: string, id: string, now: Date): Promise<'rerouted' | 'posted' | 'unanswered' | 'skipped'> {
   const step = await deps.events.transaction(deps.db, async (tx, emit) => {
-    const q = await repo.selectQuestion(tx, orgId, id, true);
+    const q = await expertsRepo.selectQuestion(tx, orgId, id, true);
     if (!q || q.status !== 'open') return { kind: 'skipped' as const };
-    const routes = (await repo.selectRoutes(tx, [q.id])).filter((r) => r.round === q.round);
+    const routes = (await expertsRepo.selectRoutes(tx, [q.id])).filter((r) => r.round === q.round);
     const pending = routes.some((r) => r.status === 'routed' || r.status === 'seen');
     if (pending && q.windowEndsAt && q.windowEndsAt > now) return { kind: 'skipped' as const };
-    await repo.expireRoutes(tx, q.id);
+    await expertsRepo.expireRoutes(tx, q.id);
     const [asker] = await repo.selectEmails(tx, orgId, [q.askerId]);
     if (q.round < MENTORING_LIMITS.expertRounds && (await routeRound(deps, tx, q, q.round + 1, now, emit, asker?.name ?? 'Someone')) > 0) return { kind: 'rerouted' as const };
     // Claimed here so another node's run skips it; becomes 'posted' when the community post succeeds.
-    await repo.updateQuestion(tx, q.id, { status: 'unanswered', windowEndsAt: null, resolvedAt: now });
+    await expertsRepo.updateQuestion(tx, q.id, { status: 'unanswered', windowEndsAt: null, resolvedAt: now });
     return { kind: 'post' as const, q };
   });
   if (step.kind !== 'post') return step.kind;
   const q = step.q;
-  const roles = await repo.selectRoles(deps.db, orgId, q.askerId);
+  const roles = await expertsRepo.selectRoles(deps.db, orgId, q.askerId);
   if (roles) {
     const asker: Actor = { personId: q.askerId, orgId, roles, isAdmin: roles.includes('admin'), csrfToken: '', sessionHash: '' };
-    for (const c of await repo.selectRelevantCommunities(deps.db, orgId, q.askerId, q.skillKey)) {
+    for (const c of await expertsRepo.selectRelevantCommunities(deps.db, orgId, q.askerId, q.skillKey)) {
       if (c.fit <= 0) break;
       const title = `${q.skillName}: ${q.question.replace(/\s+/g, ' ').trim()}`;
       const thread = await createThread(deps, asker, c.id, {
@@ -112,7 +113,7 @@ async function fallbackQuestion(deps: AppDeps, orgId: string, id: string, now: D
       }).catch(nullWhenRefused);
       if (!thread) continue;
       await deps.events.transaction(deps.db, async (tx, emit) => {
-        await repo.updateQuestion(tx, q.id, { status: 'posted', threadId: thread.id });
+        await expertsRepo.updateQuestion(tx, q.id, { status: 'posted', threadId: thread.id });
         emit(resolved(q, `No expert answered your ${q.skillName} question in time, so it was posted as a question in a community`, `/threads/${thread.id}`));
       });
       return 'posted';
@@ -127,14 +128,14 @@ async function fallbackQuestion(deps: AppDeps, orgId: string, id: string, now: D
 /** Runs the fallback for every due question (timer on each node; the row lock makes sure each falls back once). */
 export async function runExpertFallback(deps: AppDeps, now = new Date()) {
   const counts = { rerouted: 0, posted: 0, unanswered: 0 };
-  for (const q of await repo.selectDueQuestions(deps.db, now)) {
+  for (const q of await expertsRepo.selectDueQuestions(deps.db, now)) {
     const r = await fallbackQuestion(deps, q.orgId, q.id, now);
     if (r !== 'skipped') counts[r]++;
   }
   return counts;
 }
 
-function present(actor: Actor, q: repo.QuestionRow & { askerName: string; askerTitle: string | null }, routes: Awaited<ReturnType<typeof repo.selectRoutes>>): ExpertQuestion {
+function present(actor: Actor, q: expertsRepo.QuestionRow & { askerName: string; askerTitle: string | null }, routes: Awaited<ReturnType<typeof expertsRepo.selectRoutes>>): ExpertQuestion {
   const asker = q.askerId === actor.personId;
   const visible = routes.filter((r) => r.questionId === q.id && (asker || r.personId === actor.personId));
   const mine = routes.find((r) => r.questionId === q.id && r.personId === actor.personId);
@@ -165,21 +166,21 @@ function present(actor: Actor, q: repo.QuestionRow & { askerName: string; askerT
 
 /** Questions I asked and questions routed to me. */
 export async function listQuestions(db: DbOrTx, actor: Actor): Promise<ExpertQuestionList> {
-  const qs = await repo.selectQuestionsFor(db, actor.orgId, actor.personId);
-  const routes = await repo.selectRoutes(db, qs.map((q) => q.id));
+  const qs = await expertsRepo.selectQuestionsFor(db, actor.orgId, actor.personId);
+  const routes = await expertsRepo.selectRoutes(db, qs.map((q) => q.id));
   const all = qs.map((q) => present(actor, q, routes));
   return { asked: all.filter((q) => q.role === 'asker'), routedToMe: all.filter((q) => q.role === 'expert') };
 }
 
 /** One question (its asker and the people it was routed to; 404 for anyone else). A routed expert opening it marks it seen. */
 export async function getQuestion(deps: AppDeps, actor: Actor, id: string): Promise<ExpertQuestion> {
-  const q = (await repo.selectQuestionsFor(deps.db, actor.orgId, actor.personId)).find((x) => x.id === id);
+  const q = (await expertsRepo.selectQuestionsFor(deps.db, actor.orgId, actor.personId)).find((x) => x.id === id);
   if (!q) throw notFound('That question');
-  let routes = await repo.selectRoutes(deps.db, [q.id]);
+  let routes = await expertsRepo.selectRoutes(deps.db, [q.id]);
   const mine = routes.find((r) => r.personId === actor.personId);
   if (mine?.status === 'routed') {
-    await repo.updateRoute(deps.db, q.id, actor.personId, { status: 'seen', seenAt: new Date() });
-    routes = await repo.selectRoutes(deps.db, [q.id]);
+    await expertsRepo.updateRoute(deps.db, q.id, actor.personId, { status: 'seen', seenAt: new Date() });
+    routes = await expertsRepo.selectRoutes(deps.db, [q.id]);
   }
   return present(actor, q, routes);
 }
@@ -187,13 +188,13 @@ export async function getQuestion(deps: AppDeps, actor: Actor, id: string): Prom
 /** Asks a question about a known skill (400 naming `skill` when nobody in the organization has it) and routes it. */
 export async function askExpert(deps: AppDeps, actor: Actor, body: CreateExpertQuestionRequest, now = new Date()): Promise<ExpertQuestion> {
   const key = body.skill.trim().toLowerCase();
-  const skillName = await repo.selectKnownSkill(deps.db, actor.orgId, key);
+  const skillName = await expertsRepo.selectKnownSkill(deps.db, actor.orgId, key);
   if (!skillName) {
     const message = 'Nobody in your organization lists this skill.';
     throw new AppError('VALIDATION_FAILED', `Unknown skill “${body.skill}”.`, { errors: [{ field: 'skill', message }] });
   }
   const { id, routed } = await deps.events.transaction(deps.db, async (tx, emit) => {
-    const q = await repo.insertQuestion(tx, { orgId: actor.orgId, askerId: actor.personId, skillKey: key, skillName, question: body.question, round: 1, windowEndsAt: windowEnd(deps, now), createdAt: now });
+    const q = await expertsRepo.insertQuestion(tx, { orgId: actor.orgId, askerId: actor.personId, skillKey: key, skillName, question: body.question, round: 1, windowEndsAt: windowEnd(deps, now), createdAt: now });
     const [me] = await repo.selectEmails(tx, actor.orgId, [actor.personId]);
     return { id: q.id, routed: await routeRound(deps, tx, q, 1, now, emit, me?.name ?? 'Someone') };
   });
@@ -203,8 +204,8 @@ export async function askExpert(deps: AppDeps, actor: Actor, body: CreateExpertQ
 
 /** Locks the question and my open route on it; 404 unless it was routed to me, 409 when I already responded. */
 async function myOpenRoute(tx: DbOrTx, actor: Actor, id: string) {
-  const q = await repo.selectQuestion(tx, actor.orgId, id, true);
-  const route = q && (await repo.selectRoutes(tx, [q.id])).find((r) => r.personId === actor.personId);
+  const q = await expertsRepo.selectQuestion(tx, actor.orgId, id, true);
+  const route = q && (await expertsRepo.selectRoutes(tx, [q.id])).find((r) => r.personId === actor.personId);
   if (!q || !route) throw notFound('That question');
   if (route.status !== 'routed' && route.status !== 'seen') throw new AppError('CONFLICT', `You already responded to this question (${route.status}).`);
   return { q, route };
@@ -215,8 +216,8 @@ export async function answerQuestion(deps: AppDeps, actor: Actor, id: string, bo
   await deps.events.transaction(deps.db, async (tx, emit) => {
     const { q } = await myOpenRoute(tx, actor, id);
     const now = new Date();
-    await repo.updateRoute(tx, q.id, actor.personId, { status: 'answered', answer: body.answer, respondedAt: now });
-    if (q.status === 'open') await repo.updateQuestion(tx, q.id, { status: 'answered', windowEndsAt: null, resolvedAt: now });
+    await expertsRepo.updateRoute(tx, q.id, actor.personId, { status: 'answered', answer: body.answer, respondedAt: now });
+    if (q.status === 'open') await expertsRepo.updateQuestion(tx, q.id, { status: 'answered', windowEndsAt: null, resolvedAt: now });
     const [me] = await repo.selectEmails(tx, actor.orgId, [actor.personId]);
     const title = `${me?.name ?? 'An expert'} answered your ${q.skillName} question`;
     emit({ ...resolved(q, title, `/mentoring/expert-questions/${q.id}`), payload: { questionId: q.id, recipientIds: [q.askerId], actorId: actor.personId, title, url: `/mentoring/expert-questions/${q.id}`, subject: { questionId: q.id } } });
@@ -228,8 +229,8 @@ export async function answerQuestion(deps: AppDeps, actor: Actor, id: string, bo
 export async function declineQuestion(deps: AppDeps, actor: Actor, id: string): Promise<ExpertQuestion> {
   const { orgId, pending } = await deps.events.transaction(deps.db, async (tx) => {
     const { q } = await myOpenRoute(tx, actor, id);
-    await repo.updateRoute(tx, q.id, actor.personId, { status: 'declined', respondedAt: new Date() });
-    const left = (await repo.selectRoutes(tx, [q.id])).some((r) => r.round === q.round && (r.status === 'routed' || r.status === 'seen'));
+    await expertsRepo.updateRoute(tx, q.id, actor.personId, { status: 'declined', respondedAt: new Date() });
+    const left = (await expertsRepo.selectRoutes(tx, [q.id])).some((r) => r.round === q.round && (r.status === 'routed' || r.status === 'seen'));
     return { orgId: q.orgId, pending: left || q.status !== 'open' };
   });
   if (!pending) await fallbackQuestion(deps, orgId, id, new Date());

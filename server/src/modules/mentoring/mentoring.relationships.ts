@@ -30,6 +30,7 @@ import type { Mail } from '../../kernel/mail.ts';
 import { toIso } from '../../kernel/time.ts';
 import * as policy from './mentoring.policy.ts';
 import * as repo from './mentoring.repo.ts';
+import * as relationshipsRepo from './mentoring.relationships.repo.ts';
 import { imageHostsOf } from '../organizations/index.ts';
 
 const gone = () => notFound('That relationship');
@@ -43,7 +44,7 @@ function announce(deps: AppDeps, id: string, what: 'goals' | 'meetings' | 'notes
   void deps.hub.changed(channel, what, id);
 }
 
-function summaryOf(r: repo.RelationshipRow, role: policy.RelationshipRole): RelationshipSummary {
+function summaryOf(r: relationshipsRepo.RelationshipRow, role: policy.RelationshipRole): RelationshipSummary {
   return {
     id: r.id,
     kind: r.kind,
@@ -63,13 +64,13 @@ function summaryOf(r: repo.RelationshipRow, role: policy.RelationshipRole): Rela
 /** Mine, or (scope program, admins and facilitators only) every relationship of the organization. */
 export async function listRelationships(db: DbOrTx, actor: Actor, q: FindRelationshipsQuery): Promise<RelationshipList> {
   if (q.scope === 'program' && !policy.canRunMatching(actor)) throw new AppError('FORBIDDEN', 'Only organization admins and facilitators see all relationships.');
-  const rows = await repo.selectRelationships(db, actor.orgId, q.scope === 'program' ? null : actor.personId);
+  const rows = await relationshipsRepo.selectRelationships(db, actor.orgId, q.scope === 'program' ? null : actor.personId);
   return { items: rows.map((r) => summaryOf(r, policy.relationshipRole(actor, r) ?? 'admin')) };
 }
 
 /** Loads a relationship and the actor's role in it; 404 for anyone who may not see it. */
 async function access(db: DbOrTx, actor: Actor, id: string) {
-  const r = await repo.selectRelationship(db, actor.orgId, id);
+  const r = await relationshipsRepo.selectRelationship(db, actor.orgId, id);
   const role = r ? policy.relationshipRole(actor, r) : null;
   if (!r || !role) throw gone();
   return { r, role };
@@ -79,7 +80,7 @@ async function access(db: DbOrTx, actor: Actor, id: string) {
 async function partnerAccess(db: DbOrTx, actor: Actor, id: string) {
   const a = await access(db, actor, id);
   if (!policy.isPartner(a.role)) throw gone();
-  return a as { r: repo.RelationshipRow; role: 'mentor' | 'mentee' };
+  return a as { r: relationshipsRepo.RelationshipRow; role: 'mentor' | 'mentee' };
 }
 
 /** Partners of an active relationship may change it; admins may only look (403); ended → 409. */
@@ -87,10 +88,10 @@ async function editable(db: DbOrTx, actor: Actor, id: string) {
   const a = await access(db, actor, id);
   if (!policy.isPartner(a.role)) throw new AppError('FORBIDDEN', 'Only the two partners change a relationship.');
   if (a.r.status !== 'active') throw new AppError('CONFLICT', 'This relationship is closed.');
-  return a as { r: repo.RelationshipRow; role: 'mentor' | 'mentee' };
+  return a as { r: relationshipsRepo.RelationshipRow; role: 'mentor' | 'mentee' };
 }
 
-const presentGoal = (g: Awaited<ReturnType<typeof repo.selectGoals>>[number]): RelationshipGoal => ({
+const presentGoal = (g: Awaited<ReturnType<typeof relationshipsRepo.selectGoals>>[number]): RelationshipGoal => ({
   id: g.id,
   title: g.title,
   progress: g.progress,
@@ -100,7 +101,7 @@ const presentGoal = (g: Awaited<ReturnType<typeof repo.selectGoals>>[number]): R
 
 const icsPath = (matchId: string, meetingId: string) => `/api/mentoring/relationships/${matchId}/meetings/${meetingId}/invite.ics`;
 
-const presentMeeting = (m: repo.MeetingRow): RelationshipMeeting => ({
+const presentMeeting = (m: relationshipsRepo.MeetingRow): RelationshipMeeting => ({
   id: m.id,
   startsAt: toIso(m.startsAt),
   durationMinutes: m.durationMinutes,
@@ -117,11 +118,11 @@ export async function getRelationship(db: DbOrTx, actor: Actor, id: string): Pro
   const { r, role } = await access(db, actor, id);
   const partner = policy.isPartner(role);
   const [goals, meetings, meetingCount, trend, closings] = await Promise.all([
-    repo.selectGoals(db, r.id),
-    partner ? repo.selectMeetings(db, r.id) : Promise.resolve([]),
-    repo.countMeetings(db, r.id),
-    repo.selectRatingTrend(db, r.id),
-    repo.selectClosings(db, r.id),
+    relationshipsRepo.selectGoals(db, r.id),
+    partner ? relationshipsRepo.selectMeetings(db, r.id) : Promise.resolve([]),
+    relationshipsRepo.countMeetings(db, r.id),
+    relationshipsRepo.selectRatingTrend(db, r.id),
+    relationshipsRepo.selectClosings(db, r.id),
   ]);
   const side = (personId: string) => (personId === r.mentorId ? 'mentor' : 'mentee') as 'mentor' | 'mentee';
   const closedByMe = closings.some((c) => c.personId === actor.personId);
@@ -144,10 +145,10 @@ export async function getRelationship(db: DbOrTx, actor: Actor, id: string): Pro
 /** Adds an agreed goal (partners of an active relationship). */
 export async function addGoal(deps: AppDeps, actor: Actor, id: string, body: CreateGoalRequest): Promise<RelationshipGoal> {
   const { r } = await editable(deps.db, actor, id);
-  if ((await repo.selectGoals(deps.db, r.id)).length >= MENTORING_LIMITS.relationshipGoals) {
+  if ((await relationshipsRepo.selectGoals(deps.db, r.id)).length >= MENTORING_LIMITS.relationshipGoals) {
     throw new AppError('CONFLICT', `A relationship has at most ${MENTORING_LIMITS.relationshipGoals} goals.`);
   }
-  const g = await repo.insertGoal(deps.db, { orgId: actor.orgId, matchId: r.id, title: body.title, progress: body.progress, status: body.status, createdBy: actor.personId });
+  const g = await relationshipsRepo.insertGoal(deps.db, { orgId: actor.orgId, matchId: r.id, title: body.title, progress: body.progress, status: body.status, createdBy: actor.personId });
   announce(deps, r.id, 'goals');
   return presentGoal(g);
 }
@@ -155,14 +156,14 @@ export async function addGoal(deps: AppDeps, actor: Actor, id: string, body: Cre
 /** Changes a goal's title, progress or status. */
 export async function updateGoal(deps: AppDeps, actor: Actor, id: string, goalId: string, body: UpdateGoalRequest): Promise<RelationshipGoal> {
   const { r } = await editable(deps.db, actor, id);
-  const g = await repo.updateGoal(deps.db, r.id, goalId, body);
+  const g = await relationshipsRepo.updateGoal(deps.db, r.id, goalId, body);
   if (!g) throw notFound('That goal');
   announce(deps, r.id, 'goals');
   return presentGoal(g);
 }
 
 /** The calendar invite of a meeting (RFC 5545 text) with both partners as attendees. */
-function inviteOf(deps: AppDeps, r: repo.RelationshipRow, m: { id: string; startsAt: Date | string; durationMinutes: number; agenda: string }, people: { id: string; name: string; email: string }[]) {
+function inviteOf(deps: AppDeps, r: relationshipsRepo.RelationshipRow, m: { id: string; startsAt: Date | string; durationMinutes: number; agenda: string }, people: { id: string; name: string; email: string }[]) {
   const mentor = people.find((p) => p.id === r.mentorId);
   const mentee = people.find((p) => p.id === r.menteeId);
   const label = r.kind === 'coaching' ? 'Coaching' : 'Mentoring';
@@ -196,7 +197,7 @@ export async function addMeeting(deps: AppDeps, actor: Actor, id: string, body: 
   const { r } = await editable(deps.db, actor, id);
   const other = actor.personId === r.mentorId ? r.menteeId : r.mentorId;
   const m = await deps.events.transaction(deps.db, async (tx, emit) => {
-    const row = await repo.insertMeeting(tx, { orgId: actor.orgId, matchId: r.id, startsAt: new Date(body.startsAt), durationMinutes: body.durationMinutes, agenda: body.agenda, createdBy: actor.personId });
+    const row = await relationshipsRepo.insertMeeting(tx, { orgId: actor.orgId, matchId: r.id, startsAt: new Date(body.startsAt), durationMinutes: body.durationMinutes, agenda: body.agenda, createdBy: actor.personId });
     const me = actor.personId === r.mentorId ? r.mentorName : r.menteeName;
     emit({
       type: 'mentoring.meeting_booked',
@@ -219,7 +220,7 @@ export async function addMeeting(deps: AppDeps, actor: Actor, id: string, body: 
       await deps.mailer.send(mail).catch(() => {});
     }
   }
-  const [row] = (await repo.selectMeetings(deps.db, r.id)).filter((x) => x.id === m.id);
+  const [row] = (await relationshipsRepo.selectMeetings(deps.db, r.id)).filter((x) => x.id === m.id);
   announce(deps, r.id, 'meetings');
   return presentMeeting(row);
 }
@@ -227,7 +228,7 @@ export async function addMeeting(deps: AppDeps, actor: Actor, id: string, body: 
 /** The .ics of a meeting (partners only; 404 for everyone else). */
 export async function meetingInvite(deps: AppDeps, actor: Actor, id: string, meetingId: string): Promise<string> {
   const { r } = await partnerAccess(deps.db, actor, id);
-  const m = (await repo.selectMeetings(deps.db, r.id)).find((x) => x.id === meetingId);
+  const m = (await relationshipsRepo.selectMeetings(deps.db, r.id)).find((x) => x.id === meetingId);
   if (!m) throw notFound('That meeting');
   return inviteOf(deps, r, m, await repo.selectEmails(deps.db, actor.orgId, [r.mentorId, r.menteeId]));
 }
@@ -235,7 +236,7 @@ export async function meetingInvite(deps: AppDeps, actor: Actor, id: string, mee
 /** Pair-private notes (partners only; 404 for everyone else, admins included). */
 export async function listNotes(db: DbOrTx, actor: Actor, id: string): Promise<RelationshipNoteList> {
   const { r } = await partnerAccess(db, actor, id);
-  const rows = await repo.selectNotes(db, r.id);
+  const rows = await relationshipsRepo.selectNotes(db, r.id);
   return {
     items: rows.map((n) => ({
       id: n.id,
@@ -251,7 +252,7 @@ export async function listNotes(db: DbOrTx, actor: Actor, id: string): Promise<R
 /** Adds a pair-private note (Markdown; partners only, also after closing). */
 export async function addNote(deps: AppDeps, actor: Actor, id: string, body: CreateNoteRequest): Promise<RelationshipNote> {
   const { r } = await partnerAccess(deps.db, actor, id);
-  const n = await repo.insertNote(deps.db, { orgId: actor.orgId, matchId: r.id, authorId: actor.personId, body: body.body, html: renderMarkdown(body.body, await imageHostsOf(deps.db, actor.orgId)) });
+  const n = await relationshipsRepo.insertNote(deps.db, { orgId: actor.orgId, matchId: r.id, authorId: actor.personId, body: body.body, html: renderMarkdown(body.body, await imageHostsOf(deps.db, actor.orgId)) });
   const me = actor.personId === r.mentorId ? { id: r.mentorId, name: r.mentorName, title: r.mentorTitle } : { id: r.menteeId, name: r.menteeName, title: r.menteeTitle };
   announce(deps, r.id, 'notes');
   return { id: n.id, author: me, body: n.body, html: n.html, createdAt: toIso(n.createdAt), canDelete: true };
@@ -260,14 +261,14 @@ export async function addNote(deps: AppDeps, actor: Actor, id: string, body: Cre
 /** Deletes one of my own notes. */
 export async function deleteNote(deps: AppDeps, actor: Actor, id: string, noteId: string): Promise<void> {
   const { r } = await partnerAccess(deps.db, actor, id);
-  if (!(await repo.deleteNote(deps.db, r.id, noteId, actor.personId))) throw notFound('That note');
+  if (!(await relationshipsRepo.deleteNote(deps.db, r.id, noteId, actor.personId))) throw notFound('That note');
   announce(deps, r.id, 'notes');
 }
 
 /** Records a check-in (partners of an active relationship); the text stays readable by its author only. */
 export async function addCheckIn(deps: AppDeps, actor: Actor, id: string, body: CreateCheckInRequest): Promise<CheckInList['items'][number]> {
   const { r } = await editable(deps.db, actor, id);
-  const c = await repo.insertCheckIn(deps.db, { orgId: actor.orgId, matchId: r.id, personId: actor.personId, rating: body.rating, text: body.text || null });
+  const c = await relationshipsRepo.insertCheckIn(deps.db, { orgId: actor.orgId, matchId: r.id, personId: actor.personId, rating: body.rating, text: body.text || null });
   announce(deps, r.id, 'check-ins');
   return { id: c.id, rating: c.rating, text: c.text, createdAt: toIso(c.createdAt) };
 }
@@ -275,7 +276,7 @@ export async function addCheckIn(deps: AppDeps, actor: Actor, id: string, body: 
 /** My own check-ins with their text (partners only; 404 for everyone else). */
 export async function listCheckIns(db: DbOrTx, actor: Actor, id: string): Promise<CheckInList> {
   const { r } = await partnerAccess(db, actor, id);
-  const rows = await repo.selectOwnCheckIns(db, r.id, actor.personId);
+  const rows = await relationshipsRepo.selectOwnCheckIns(db, r.id, actor.personId);
   return { items: rows.map((c) => ({ id: c.id, rating: c.rating, text: c.text, createdAt: toIso(c.createdAt) })) };
 }
 
@@ -286,13 +287,13 @@ export async function listCheckIns(db: DbOrTx, actor: Actor, id: string): Promis
 export async function closeRelationship(deps: AppDeps, actor: Actor, id: string, body: CloseRelationshipRequest): Promise<RelationshipDetail> {
   const { r } = await partnerAccess(deps.db, actor, id);
   await deps.events.transaction(deps.db, async (tx, emit) => {
-    const row = await repo.lockRelationship(tx, actor.orgId, r.id);
+    const row = await relationshipsRepo.lockRelationship(tx, actor.orgId, r.id);
     if (!row) throw gone();
-    if (!(await repo.insertClosing(tx, { orgId: actor.orgId, matchId: r.id, personId: actor.personId, rating: body.rating, text: body.text }))) {
+    if (!(await relationshipsRepo.insertClosing(tx, { orgId: actor.orgId, matchId: r.id, personId: actor.personId, rating: body.rating, text: body.text }))) {
       throw new AppError('CONFLICT', 'You already gave your closing feedback.');
     }
     if (row.status === 'active') {
-      await repo.endRelationship(tx, r.id, actor.personId, new Date());
+      await relationshipsRepo.endRelationship(tx, r.id, actor.personId, new Date());
       const other = actor.personId === r.mentorId ? r.menteeId : r.mentorId;
       const me = actor.personId === r.mentorId ? r.mentorName : r.menteeName;
       emit({
@@ -324,7 +325,7 @@ export async function runCheckInReminders(deps: AppDeps, now = new Date()): Prom
   if (!days) return 0;
   return deps.events.transaction(deps.db, async (tx, emit) => {
     let reminded = 0;
-    for (const r of await repo.claimCheckInReminders(tx, now, days)) {
+    for (const r of await relationshipsRepo.claimCheckInReminders(tx, now, days)) {
       const sides = [
         { personId: r.mentorId, due: r.mentorDue, partner: r.menteeName },
         { personId: r.menteeId, due: r.menteeDue, partner: r.mentorName },

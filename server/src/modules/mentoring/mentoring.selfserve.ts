@@ -14,6 +14,7 @@ import type { DbOrTx } from '../../kernel/db/database.ts';
 import { AppError, isUniqueViolation, notFound } from '../../kernel/errors.ts';
 import { toIso } from '../../kernel/time.ts';
 import * as repo from './mentoring.repo.ts';
+import * as selfserveRepo from './mentoring.selfserve.repo.ts';
 import { allocateSuggestions, engineMentee, engineMentor, forbiddenPairsOf, scorePair } from './mentoring.scoring.ts';
 
 /**
@@ -33,13 +34,13 @@ const ALLOCATION_TTL_MS = 60_000;
  * relationship already, gets one computed for them.
  */
 export async function getSuggestions(db: DbOrTx, actor: Actor): Promise<MentorSuggestionList> {
-  const [me, open] = await Promise.all([repo.selectMenteeProfile(db, actor.orgId, actor.personId), repo.selectOpenRequestsOf(db, actor.orgId, actor.personId)]);
+  const [me, open] = await Promise.all([repo.selectMenteeProfile(db, actor.orgId, actor.personId), selfserveRepo.selectOpenRequestsOf(db, actor.orgId, actor.personId)]);
   const base = { openRequests: open.length, maxOpenRequests: MENTORING_LIMITS.openRequestsPerMentee };
   if (!me?.active) return { items: [], hasMenteeProfile: false, ...base };
   const [mentorRows, mine, active, signature] = await Promise.all([
     repo.selectMentorPool(db, actor.orgId),
     repo.selectMenteesByIds(db, actor.orgId, [actor.personId]),
-    repo.selectActiveRelationshipsOf(db, actor.personId),
+    selfserveRepo.selectActiveRelationshipsOf(db, actor.personId),
     repo.selectSuggestionPoolSignature(db, actor.orgId),
   ]);
   const byDb = allocations.get(db) ?? new Map<string, PoolAllocation>();
@@ -76,7 +77,7 @@ export async function getSuggestions(db: DbOrTx, actor: Actor): Promise<MentorSu
   return { items, hasMenteeProfile: true, ...base };
 }
 
-function presentRequest(actor: Actor, r: repo.RequestView): MentorRequest {
+function presentRequest(actor: Actor, r: selfserveRepo.RequestView): MentorRequest {
   const open = r.status === 'open';
   const asMentor = r.mentorId === actor.personId;
   return {
@@ -96,14 +97,14 @@ function presentRequest(actor: Actor, r: repo.RequestView): MentorRequest {
 }
 
 async function loadRequest(db: DbOrTx, actor: Actor, id: string): Promise<MentorRequest> {
-  const r = await repo.selectRequest(db, actor.orgId, id);
+  const r = await selfserveRepo.selectRequest(db, actor.orgId, id);
   if (!r || (r.mentorId !== actor.personId && r.menteeId !== actor.personId)) throw notFound('That mentoring request');
   return presentRequest(actor, r);
 }
 
 /** Requests I sent and received. */
 export async function listRequests(db: DbOrTx, actor: Actor): Promise<MentorRequestList> {
-  const rows = await repo.selectMyRequests(db, actor.orgId, actor.personId);
+  const rows = await selfserveRepo.selectMyRequests(db, actor.orgId, actor.personId);
   return {
     sent: rows.filter((r) => r.menteeId === actor.personId).map((r) => presentRequest(actor, r)),
     received: rows.filter((r) => r.mentorId === actor.personId).map((r) => presentRequest(actor, r)),
@@ -128,16 +129,16 @@ export async function createRequest(deps: AppDeps, actor: Actor, body: CreateMen
     const [mentorPerson] = await repo.selectEmails(tx, actor.orgId, [body.mentorId]);
     if (!mentor || !mentor.active || !mentorPerson) throw mentorField('Not an active mentor of this organization.');
     await repo.lockPeople(tx, actor.orgId, [actor.personId]);
-    const open = await repo.selectOpenRequestsOf(tx, actor.orgId, actor.personId);
+    const open = await selfserveRepo.selectOpenRequestsOf(tx, actor.orgId, actor.personId);
     if (open.some((o) => o.mentorId === body.mentorId)) throw new AppError('CONFLICT', `You already have an open request to ${mentorPerson.name}.`);
     if (open.length >= MENTORING_LIMITS.openRequestsPerMentee) {
       throw new AppError('CONFLICT', `You have ${open.length} open requests, the most at once. Withdraw one or wait for an answer.`);
     }
-    const active = await repo.selectActiveRelationshipsOf(tx, actor.personId);
+    const active = await selfserveRepo.selectActiveRelationshipsOf(tx, actor.personId);
     if (active.some((a) => a.mentorId === body.mentorId)) throw new AppError('CONFLICT', `${mentorPerson.name} already works with you.`);
     if (active.some((a) => a.kind === body.kind)) throw new AppError('CONFLICT', `You already have an active ${body.kind} relationship. Close it before asking someone else.`);
     if (mentor.taken >= mentor.capacity) throw new AppError('MENTOR_FULL', `${mentorPerson.name} has no free seat right now.`);
-    const row = await repo
+    const row = await selfserveRepo
       .insertRequest(tx, { orgId: actor.orgId, menteeId: actor.personId, mentorId: body.mentorId, kind: body.kind, message: body.message })
       .catch((err) => {
         if (isUniqueViolation(err)) throw new AppError('CONFLICT', `You already have an open request to ${mentorPerson.name}.`);
@@ -163,7 +164,7 @@ export async function createRequest(deps: AppDeps, actor: Actor, body: CreateMen
 
 /** Locks an open request the actor answers as `side`; 404 for strangers, 403 for the wrong side, 409 when no longer open. */
 async function lockOpen(tx: DbOrTx, actor: Actor, id: string, side: 'mentor' | 'mentee') {
-  const r = await repo.lockRequest(tx, actor.orgId, id);
+  const r = await selfserveRepo.lockRequest(tx, actor.orgId, id);
   if (!r || (r.mentorId !== actor.personId && r.menteeId !== actor.personId)) throw notFound('That mentoring request');
   if ((side === 'mentor' ? r.mentorId : r.menteeId) !== actor.personId) {
     throw new AppError('FORBIDDEN', side === 'mentor' ? 'Only the mentor asked can answer this request.' : 'Only the mentee can withdraw this request.');
@@ -183,12 +184,12 @@ export async function acceptRequest(deps: AppDeps, actor: Actor, id: string, bod
     // Lock order everywhere: mentor profile, then mentee person row, then request rows (accepting withdraws the
     // mentee's other open requests, so the request must not be locked before the mentee, or two accepts deadlock).
     const seats = await repo.lockMentorSeats(tx, actor.orgId, [actor.personId]);
-    const peek = await repo.selectRequest(tx, actor.orgId, id);
+    const peek = await selfserveRepo.selectRequest(tx, actor.orgId, id);
     if (peek) await repo.lockPeople(tx, actor.orgId, [peek.menteeId]);
     const r = await lockOpen(tx, actor, id, 'mentor');
     const seat = seats.get(actor.personId);
     if (!seat || !seat.active || seat.taken >= seat.capacity) throw new AppError('MENTOR_FULL', 'You have no free seat. Raise your capacity or close a relationship first.');
-    const active = await repo.selectActiveRelationshipsOf(tx, r.menteeId);
+    const active = await selfserveRepo.selectActiveRelationshipsOf(tx, r.menteeId);
     if (active.some((a) => a.kind === r.kind || a.mentorId === r.mentorId)) throw new AppError('CONFLICT', `This person already has an active ${r.kind} relationship.`);
     const [mentee] = await repo.selectMenteesByIds(tx, actor.orgId, [r.menteeId]);
     const mentor = (await repo.selectMentorPool(tx, actor.orgId)).find((m) => m.id === actor.personId);
@@ -202,9 +203,9 @@ export async function acceptRequest(deps: AppDeps, actor: Actor, id: string, bod
         throw err;
       });
     const now = new Date();
-    await repo.updateRequest(tx, r.id, { status: 'accepted', matchId, respondedAt: now, responseMessage: body.message || null });
-    for (const o of await repo.selectOpenRequestsOf(tx, actor.orgId, r.menteeId)) {
-      if (o.kind === r.kind) await repo.updateRequest(tx, o.id, { status: 'withdrawn', respondedAt: now, responseMessage: 'The mentee found a partner.' });
+    await selfserveRepo.updateRequest(tx, r.id, { status: 'accepted', matchId, respondedAt: now, responseMessage: body.message || null });
+    for (const o of await selfserveRepo.selectOpenRequestsOf(tx, actor.orgId, r.menteeId)) {
+      if (o.kind === r.kind) await selfserveRepo.updateRequest(tx, o.id, { status: 'withdrawn', respondedAt: now, responseMessage: 'The mentee found a partner.' });
     }
     const [me] = await repo.selectEmails(tx, actor.orgId, [actor.personId]);
     emit({
@@ -229,7 +230,7 @@ export async function acceptRequest(deps: AppDeps, actor: Actor, id: string, bod
 export async function declineRequest(deps: AppDeps, actor: Actor, id: string, body: RespondToMentorRequestRequest): Promise<MentorRequest> {
   await deps.events.transaction(deps.db, async (tx, emit) => {
     const r = await lockOpen(tx, actor, id, 'mentor');
-    await repo.updateRequest(tx, r.id, { status: 'declined', respondedAt: new Date(), responseMessage: body.message || null });
+    await selfserveRepo.updateRequest(tx, r.id, { status: 'declined', respondedAt: new Date(), responseMessage: body.message || null });
     const [me] = await repo.selectEmails(tx, actor.orgId, [actor.personId]);
     emit({
       type: 'mentoring.request_declined',
@@ -244,7 +245,7 @@ export async function declineRequest(deps: AppDeps, actor: Actor, id: string, bo
 export async function withdrawRequest(deps: AppDeps, actor: Actor, id: string): Promise<MentorRequest> {
   await deps.events.transaction(deps.db, async (tx) => {
     const r = await lockOpen(tx, actor, id, 'mentee');
-    await repo.updateRequest(tx, r.id, { status: 'withdrawn', respondedAt: new Date() });
+    await selfserveRepo.updateRequest(tx, r.id, { status: 'withdrawn', respondedAt: new Date() });
   });
   return loadRequest(deps.db, actor, id);
 }

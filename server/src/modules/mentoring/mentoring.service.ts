@@ -22,6 +22,7 @@ import { AppError, type FieldError, notFound } from '../../kernel/errors.ts';
 import { toIso } from '../../kernel/time.ts';
 import * as policy from './mentoring.policy.ts';
 import * as repo from './mentoring.repo.ts';
+import * as expertsRepo from './mentoring.experts.repo.ts';
 import { engineMentee, engineMentor, forbiddenPairsOf, scorePair } from './mentoring.scoring.ts';
 
 const forbidden = () => new AppError('FORBIDDEN', 'Only organization admins and facilitators run mentoring matching.');
@@ -47,7 +48,7 @@ export async function getMyProfile(db: DbOrTx, actor: Actor): Promise<MentoringP
   const [mentor, mentee, expertAvailable] = await Promise.all([
     repo.selectMentorProfile(db, actor.orgId, actor.personId),
     repo.selectMenteeProfile(db, actor.orgId, actor.personId),
-    repo.selectExpertAvailable(db, actor.personId),
+    expertsRepo.selectExpertAvailable(db, actor.personId),
   ]);
   return { mentor: mentor ? presentMentor(mentor) : null, mentee: mentee ? presentMentee(mentee) : null, expertAvailable };
 }
@@ -60,7 +61,7 @@ export async function updateMyProfile(deps: AppDeps, actor: Actor, body: UpdateM
     else if (body.mentor) await repo.upsertMentorProfile(tx, { ...who, ...body.mentor });
     if (body.mentee === null) await repo.deleteMenteeProfile(tx, actor.orgId, actor.personId);
     else if (body.mentee) await repo.upsertMenteeProfile(tx, { ...who, ...body.mentee });
-    if (body.expertAvailable !== undefined) await repo.setExpertAvailable(tx, actor.orgId, actor.personId, body.expertAvailable);
+    if (body.expertAvailable !== undefined) await expertsRepo.setExpertAvailable(tx, actor.orgId, actor.personId, body.expertAvailable);
   });
   return getMyProfile(deps.db, actor);
 }

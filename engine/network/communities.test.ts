@@ -1,0 +1,122 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildGraph } from './build.ts';
+import { louvain, modularity } from './communities.ts';
+import type { Graph, Tie } from './graph.ts';
+import { matrix, rng, tiesArb } from './test-helpers.ts';
+
+/** Modularity by its definition, (1/2m) Σ_ij [A_ij − γ k_i k_j / 2m] δ(c_i, c_j), on the symmetrized matrix. */
+function bruteModularity(g: Graph, membership: ArrayLike<number>, resolution = 1): number {
+  const a = matrix(g);
+  const s = a.map((row, u) => row.map((w, v) => (g.directed ? w + a[v][u] : w)));
+  const k = s.map((row) => row.reduce((x, y) => x + y, 0));
+  const twoM = k.reduce((x, y) => x + y, 0);
+  if (twoM === 0) return 0;
+  let q = 0;
+  for (let i = 0; i < g.n; i++) for (let j = 0; j < g.n; j++) if (membership[i] === membership[j]) q += s[i][j] - (resolution * k[i] * k[j]) / twoM;
+  return q / twoM;
+}
+
+/** Groups of the given sizes, each tie inside a group present with probability pIn, plus `bridges` random ties across. */
+function planted(sizes: number[], pIn: number, bridges: number, seed: number): { ties: Tie[]; truth: number[] } {
+  const random = rng(seed);
+  const truth = sizes.flatMap((s, c) => new Array<number>(s).fill(c));
+  const ties: Tie[] = [];
+  for (let u = 0; u < truth.length; u++) for (let v = u + 1; v < truth.length; v++) if (truth[u] === truth[v] && random() < pIn) ties.push({ a: `n${u}`, b: `n${v}` });
+  for (let b = 0; b < bridges; b++) {
+    const u = Math.floor(random() * truth.length);
+    const v = Math.floor(random() * truth.length);
+    if (truth[u] !== truth[v]) ties.push({ a: `n${u}`, b: `n${v}` });
+  }
+  return { ties, truth };
+}
+
+/** Whether two labellings split the nodes the same way. */
+function samePartition(x: ArrayLike<number>, y: ArrayLike<number>): boolean {
+  for (let i = 0; i < x.length; i++) for (let j = 0; j < x.length; j++) if ((x[i] === x[j]) !== (y[i] === y[j])) return false;
+  return true;
+}
+
+describe('modularity', () => {
+  it('equals the textbook definition for any partition, weights, direction and resolution', () => {
+    fc.assert(
+      fc.property(tiesArb, fc.boolean(), fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 10, maxLength: 10 }), fc.constantFrom(0.5, 1, 2), (ties, directed, labels, resolution) => {
+        const g = buildGraph(ties, { directed });
+        expect(modularity(g, labels, resolution)).toBeCloseTo(bruteModularity(g, labels, resolution), 12);
+      }),
+    );
+  });
+
+  it('is about 0.452 for two five-cliques joined by one tie, split at the bridge', () => {
+    const ties: Tie[] = [];
+    for (const side of ['a', 'b']) for (let i = 0; i < 5; i++) for (let j = i + 1; j < 5; j++) ties.push({ a: `${side}${i}`, b: `${side}${j}` });
+    ties.push({ a: 'a0', b: 'b0' });
+    const g = buildGraph(ties);
+    const found = louvain(g);
+    expect(found.count).toBe(2);
+    expect(samePartition(found.membership, g.ids.map((id) => (id.startsWith('a') ? 0 : 1)))).toBe(true);
+    expect(found.modularity).toBeCloseTo(2 * (10 / 21 - 0.25), 12);
+  });
+});
+
+describe('louvain', () => {
+  it('reports the true modularity of its partition, never below all-singletons, numbered by first node, same for the same seed', () => {
+    fc.assert(
+      fc.property(tiesArb, fc.boolean(), fc.integer(), (ties, directed, seed) => {
+        const g = buildGraph(ties, { directed });
+        const found = louvain(g, { seed });
+        expect(found.modularity).toBeCloseTo(bruteModularity(g, found.membership), 12);
+        const singletons = Array.from({ length: g.n }, (_, i) => i);
+        expect(found.modularity).toBeGreaterThanOrEqual(bruteModularity(g, singletons) - 1e-12);
+        let next = 0;
+        const seen = new Set<number>();
+        for (const c of found.membership) {
+          if (!seen.has(c)) {
+            expect(c).toBe(next++);
+            seen.add(c);
+          }
+        }
+        expect(found.count).toBe(seen.size);
+        expect(louvain(g, { seed })).toEqual(found);
+      }),
+    );
+  });
+
+  it('finds clearly planted communities exactly, scoring at least the planted partition', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 8, max: 20 }), { minLength: 2, maxLength: 6 }), fc.integer(), fc.integer(), (sizes, graphSeed, seed) => {
+        const { ties, truth } = planted(sizes, 0.8, sizes.length, graphSeed);
+        const g = buildGraph(ties, { nodes: truth.map((_, i) => `n${i}`) });
+        const found = louvain(g, { seed });
+        expect(samePartition(found.membership, truth)).toBe(true);
+        expect(found.modularity).toBeGreaterThanOrEqual(modularity(g, truth) - 1e-12);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('aggregates over several levels: on a ring of small cliques it merges whole cliques (the resolution limit)', () => {
+    const cliques = 60;
+    const ties: Tie[] = [];
+    for (let c = 0; c < cliques; c++) {
+      const b = c * 4;
+      for (let i = 0; i < 4; i++) for (let j = i + 1; j < 4; j++) ties.push({ a: `n${b + i}`, b: `n${b + j}` });
+      ties.push({ a: `n${b}`, b: `n${(b + 4) % (4 * cliques)}` });
+    }
+    const g = buildGraph(ties);
+    const found = louvain(g, { seed: 7 });
+    expect(found.levels).toBeGreaterThanOrEqual(2);
+    expect(found.count).toBeLessThan(cliques);
+    for (let v = 0; v < g.n; v++) expect(found.membership[v]).toBe(found.membership[v - (v % 4)]);
+    expect(found.modularity).toBeGreaterThan(modularity(g, Array.from({ length: g.n }, (_, v) => Math.floor(v / 4))));
+    // Big random graph: a few thousand nodes run well within the test budget and repeat exactly.
+    const { ties: big } = planted(new Array<number>(100).fill(30), 0.3, 3000, 42);
+    const gb = buildGraph(big);
+    const t0 = performance.now();
+    const r1 = louvain(gb, { seed: 3 });
+    const ms = performance.now() - t0;
+    expect(louvain(gb, { seed: 3 })).toEqual(r1);
+    expect(r1.modularity).toBeGreaterThan(0.8);
+    expect(ms).toBeLessThan(5000);
+  });
+});

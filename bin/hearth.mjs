@@ -9,6 +9,7 @@ const commands = {
   'seed:demo': '../scripts/seed-demo.ts',
   groups: '../engine/grouping/cli.ts',
   match: '../engine/matching/cli.ts',
+  network: '../engine/network/cli.ts',
 };
 if (!command || !(command in commands)) {
   console.error(`usage: hearth <${Object.keys(commands).join('|')}> [options]`);

@@ -2,7 +2,8 @@
 // Owns: building the CSR graph from ties, density, degree and strength, connected components and isolates, the
 // E-I index by an attribute, Louvain communities and modularity, before/after comparison, and the whole report.
 // Brokers (betweenness) live in betweenness.ts and are injected into `report`. Errors: NetworkError with a stable
-// `code`. Deterministic for a seed. The CLI (cli.ts) is the only file here that does I/O and is not re-exported.
+// `code`. Deterministic for a seed. The CLI (cli.ts; its parsing and output in cli-command.ts and cli-files.ts, with
+// the I/O handed in) is not re-exported; cli.ts is the only file here that does I/O.
 export {
   analyse,
   type BrokerEntry,

@@ -220,6 +220,7 @@ describe('programs: a facilitator forms cohorts and a breakout rotation, adjusts
     await signIn(m, hearth.url, person.email);
     // Programs sits behind "More" on the phone tab bar (five entries at most).
     const bar = m.getByRole('navigation', { name: 'Main (mobile)' });
+    await bar.waitFor();
     expect(await bar.locator(':scope > ul > li').count()).toBe(5);
     await bar.getByRole('button', { name: 'More' }).click();
     await bar.getByRole('link', { name: 'People' }).waitFor();

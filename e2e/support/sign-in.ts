@@ -10,4 +10,6 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
+  // Signing in loads a new page: wait until its shell (navigation and main area) is drawn.
+  await page.locator('main').first().waitFor();
 }

@@ -1,4 +1,3 @@
-import { Link } from 'wouter';
 import { Button } from '../../../components/ui/button.tsx';
 import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { ErrorState } from '../../../components/ui/error-state.tsx';
@@ -14,6 +13,7 @@ import { type AuditFilters as ApiFilters, auditCsvUrl, useAuditLog } from '../ap
 import { AdminTabs } from '../components/admin-tabs.tsx';
 import { AuditEntryItem } from '../components/audit-entry-item.tsx';
 import { AuditFilters, type AuditFilterValues } from '../components/audit-filters.tsx';
+import { AdminsOnly } from '../components/admins-only.tsx';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const UUID = /^[0-9a-f-]{36}$/i;
@@ -54,9 +54,9 @@ export function AdminAuditPage() {
 
   if (!isAdmin)
     return (
-      <EmptyState icon="shield" title="For org admins only" action={<Link href="/" className="btn btn-primary">Go home</Link>}>
+      <AdminsOnly>
         The audit log shows what admins did in your organization.
-      </EmptyState>
+      </AdminsOnly>
     );
   const entries = log.data?.pages.flatMap((p) => p.items) ?? [];
   return (

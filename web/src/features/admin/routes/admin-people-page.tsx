@@ -1,11 +1,10 @@
-import { Link } from 'wouter';
-import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { useMe } from '../../auth/api/use-me.ts';
 import { AdminTabs } from '../components/admin-tabs.tsx';
 import { ImportPeoplePanel } from '../components/import-people-panel.tsx';
 import { InvitePersonForm } from '../components/invite-person-form.tsx';
+import { AdminsOnly } from '../components/admins-only.tsx';
 
 /** /admin/people: invite one person, or import many from an HR export. Org admins only. */
 export function AdminPeoplePage() {
@@ -13,9 +12,9 @@ export function AdminPeoplePage() {
   const { person } = useMe();
   if (!person.roles.includes('admin'))
     return (
-      <EmptyState icon="shield" title="For org admins only" action={<Link href="/" className="btn btn-primary">Go home</Link>}>
+      <AdminsOnly>
         Ask an admin in your organization if you need someone added.
-      </EmptyState>
+      </AdminsOnly>
     );
   return (
     <>

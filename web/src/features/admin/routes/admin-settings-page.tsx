@@ -1,5 +1,3 @@
-import { Link } from 'wouter';
-import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { ErrorState } from '../../../components/ui/error-state.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { PageLoading } from '../../../components/ui/page-loading.tsx';
@@ -8,6 +6,7 @@ import { useMe } from '../../auth/api/use-me.ts';
 import { useOrgSettings } from '../api/use-org-settings.ts';
 import { AdminTabs } from '../components/admin-tabs.tsx';
 import { ImageHostsForm } from '../components/image-hosts-form.tsx';
+import { AdminsOnly } from '../components/admins-only.tsx';
 
 /** /admin/settings: the organization's settings (which sites' images posts may show). Org admins only. */
 export function AdminSettingsPage() {
@@ -16,9 +15,9 @@ export function AdminSettingsPage() {
   const settings = useOrgSettings();
   if (!person.roles.includes('admin'))
     return (
-      <EmptyState icon="shield" title="For org admins only" action={<Link href="/" className="btn btn-primary">Go home</Link>}>
+      <AdminsOnly>
         Ask an admin in your organization if a setting needs changing.
-      </EmptyState>
+      </AdminsOnly>
     );
   return (
     <>

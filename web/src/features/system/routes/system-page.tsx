@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { Link } from 'wouter';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { EmptyState } from '../../../components/ui/empty-state.tsx';
@@ -11,6 +10,7 @@ import { useMe } from '../../auth/api/use-me.ts';
 import { useEventDeliveries, useRetryDeliveries } from '../api/use-event-deliveries.ts';
 import { AdminTabs } from '../../admin/components/admin-tabs.tsx';
 import { DeliveryTable } from '../components/delivery-table.tsx';
+import { AdminsOnly } from '../../admin/components/admins-only.tsx';
 
 /** Seconds as people say them: "12 seconds", "3 minutes", "2 hours". */
 function age(seconds: number) {
@@ -28,9 +28,9 @@ export function SystemPage() {
   const [retrying, setRetrying] = useState<string | null>(null);
   if (!person.roles.includes('admin'))
     return (
-      <EmptyState icon="shield" title="For org admins only" action={<Link href="/" className="btn btn-primary">Go home</Link>}>
+      <AdminsOnly>
         This page shows how Hearth's background work is going in your organization.
-      </EmptyState>
+      </AdminsOnly>
     );
   const data = report.data;
   return (

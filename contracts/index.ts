@@ -17,3 +17,4 @@ export * from './events.ts';
 export * from './system.ts';
 export * from './audit.ts';
 export * from './organizations.ts';
+export * from './network.ts';

@@ -25,6 +25,7 @@ import * as events from './modules/events/index.ts';
 import * as feeds from './modules/feeds/index.ts';
 import * as liveSessions from './modules/live-sessions/index.ts';
 import * as mentoring from './modules/mentoring/index.ts';
+import * as network from './modules/network/index.ts';
 import * as messages from './modules/messages/index.ts';
 import * as notifications from './modules/notifications/index.ts';
 import * as organizations from './modules/organizations/index.ts';
@@ -113,6 +114,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}) {
   await events.register(typed, deps);
   await liveSessions.register(typed, deps);
   await audit.register(typed, deps);
+  await network.register(typed, deps);
   // Every module has subscribed its consumers: this node may now deliver events (and replay for new consumers).
   app.addHook('onReady', () =>
     deps.events.start(deps.db, {

@@ -7,3 +7,4 @@ export * from './programs.ts';
 export * from './mentoring.ts';
 export * from './live-sessions.ts';
 export * from './events.ts';
+export * from './network.ts';

@@ -13,6 +13,8 @@ export interface DeliveredEvent extends DomainEvent {
   id: number;
   /** 1 on the first delivery, more on retries. */
   attempt: number;
+  /** When the event happened (its commit), ISO 8601: a replay long after still knows the day. */
+  at: string;
 }
 
 type Handler = (event: DeliveredEvent) => void | Promise<void>;
@@ -104,6 +106,20 @@ export class EventBus {
       await store.releaseEffect(db, event.id, consumer, effect);
       throw err;
     }
+  }
+
+  /**
+   * Writes a consumer's database effect of an event exactly once: the effect's record and `work` share one
+   * transaction, so a redelivery (or two deliveries racing) writes nothing more. Answers false when it was done.
+   */
+  async onceWithin(event: DeliveredEvent, consumer: string, effect: string, work: (tx: DbOrTx) => Promise<unknown>): Promise<boolean> {
+    const db = this.db;
+    if (!db) throw new Error('event delivery has not started');
+    return db.transaction(async (tx) => {
+      if (!(await store.claimEffect(tx, event.id, consumer, effect))) return false;
+      await work(tx);
+      return true;
+    });
   }
 
   /** Runs `hook` on this node right after a commit that emitted `type` (in-memory state only; not durable). */
@@ -199,7 +215,7 @@ export class EventBus {
   private async handle(db: Db, d: store.ClaimedDelivery) {
     const type = d.type;
     const consumer = this.consumers.get(type)?.find((c) => c.name === d.consumer);
-    const event: DeliveredEvent = { id: d.eventId, type, orgId: d.orgId, payload: d.payload, attempt: d.attempts };
+    const event: DeliveredEvent = { id: d.eventId, type, orgId: d.orgId, payload: d.payload, attempt: d.attempts, at: new Date(d.createdAt).toISOString() };
     try {
       if (!consumer) throw new Error(`no consumer ${d.consumer} for ${type}`);
       await withinHalfLease(consumer.handler(event), this.opts.leaseSeconds);

@@ -1,0 +1,39 @@
+import type { NetworkReport, NetworkReportQuery } from '../../../../contracts/index.ts';
+import { brokers } from '../../../../engine/network/betweenness.ts';
+import { buildGraph, report } from '../../../../engine/network/index.ts';
+import type { Actor } from '../../kernel/auth/sessions.ts';
+import type { AppDeps } from '../../kernel/deps.ts';
+import { notFound } from '../../kernel/errors.ts';
+import * as policy from './network.policy.ts';
+import * as repo from './network.repo.ts';
+
+const DAY = 86_400_000;
+
+/** The organization's interaction network over a range of days: structure, mixing by department, brokers. */
+export async function getNetworkReport(deps: AppDeps, actor: Actor, q: NetworkReportQuery): Promise<NetworkReport> {
+  if (!policy.canAnalyse(actor)) throw notFound('The page');
+  const to = q.to ?? new Date().toISOString().slice(0, 10);
+  const from = q.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 89 * DAY).toISOString().slice(0, 10);
+  const [people, ties] = await Promise.all([repo.selectPeople(deps.db, actor.orgId), repo.selectTies(deps.db, actor.orgId, from, to)]);
+  const known = new Map(people.map((p) => [p.id, p]));
+  // Ties with people who left (deactivated) are not drawn: every node is a current colleague.
+  const graph = buildGraph(
+    ties.filter((t) => known.has(t.a) && known.has(t.b)).map((t) => ({ a: t.a, b: t.b, weight: Number(t.weight) })),
+    { nodes: people.map((p) => p.id) },
+  );
+  const department = new Map(people.filter((p) => p.department).map((p) => [p.id, p.department as string]));
+  const r = await report(graph, { attribute: department, brokers, top: 20 });
+  return {
+    from,
+    to,
+    people: r.nodes,
+    ties: r.edges,
+    density: r.density,
+    components: r.components.slice(0, 20),
+    isolates: r.isolates.length,
+    eiIndex: { overall: r.eiIndex?.overall ?? null, byDepartment: r.eiIndex?.byGroup ?? {} },
+    communities: r.communities,
+    brokers: r.brokers.filter((b) => b.betweenness > 0).map((b) => ({ id: b.id, name: known.get(b.id)?.name ?? '', department: known.get(b.id)?.department ?? null, betweenness: b.betweenness })),
+    brokersMethod: r.brokersMethod,
+  };
+}

@@ -1,0 +1,94 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '../../../test/eventually.ts';
+import { createTestApp, type TestApp } from '../../../test/harness.ts';
+import { selectRows } from '../../kernel/db/rows.ts';
+import { EventBus } from '../../kernel/events.ts';
+import { consumeEvents } from './network.events.ts';
+
+// The interaction graph is a ledger built from events: the same history gives the same ties, however often it is
+// delivered and whether it is delivered live or replayed from the outbox by a consumer that is new.
+
+let t: TestApp;
+type Client = Awaited<ReturnType<TestApp['signIn']>>;
+const c: Record<string, Client> = {};
+const id: Record<string, string> = {};
+let orgId: string;
+
+beforeAll(async () => {
+  t = await createTestApp({ POSTS_PER_MINUTE: '1000', MESSAGES_PER_MINUTE: '1000' });
+  orgId = (await t.buildOrg('Acme')).id;
+  const people = { ann: 'Sales', bo: 'Sales', cy: 'Engineering', di: 'Engineering', ed: 'Design' };
+  for (const [name, department] of Object.entries(people)) {
+    const p = await t.buildPerson(orgId, { name, department, roles: name === 'ann' ? ['admin'] : [] });
+    id[name] = p.id;
+    c[name] = await t.signIn(p.email);
+  }
+  const other = await t.buildOrg('Globex');
+  const admin = await t.buildPerson(other.id, { roles: ['admin'] });
+  c.otherAdmin = await t.signIn(admin.email);
+});
+afterAll(() => t.close());
+
+const ties = () => selectRows<{ a: string; b: string; kind: string; weight: number }>(t.db, sql`select a::text, b::text, kind, weight::float8 as weight from network_ties where org_id = ${orgId} order by a, b, kind`);
+const pair = (x: string, y: string) => (id[x] < id[y] ? [id[x], id[y]] : [id[y], id[x]]);
+
+describe('the interaction graph', () => {
+  it('records replies, mentions and direct messages as ties (counts only), once each however often an event is delivered', async () => {
+    const community = (await c.bo.post('/api/communities', { name: 'Guild', visibility: 'open' })).json();
+    await c.cy.post(`/api/communities/${community.id}/join`, { acceptRulesVersion: 1 });
+    const thread = (await c.bo.post(`/api/communities/${community.id}/threads`, { title: 'Pricing', body: `Ideas, [@di](/people/${id.di})?` })).json();
+    expect((await c.cy.post(`/api/threads/${thread.id}/posts`, { body: 'One idea' })).statusCode).toBe(201);
+    const convo = (await c.ed.post('/api/conversations', { personIds: [id.ann] })).json();
+    expect((await c.ed.post(`/api/conversations/${convo.id}/messages`, { body: 'hello' })).statusCode).toBe(201);
+    const expected = [
+      { pair: pair('bo', 'di'), kind: 'mention' },
+      { pair: pair('bo', 'cy'), kind: 'reply' },
+      { pair: pair('ann', 'ed'), kind: 'message' },
+    ];
+    const got = await eventually(ties, (rows) => rows.length >= expected.length);
+    for (const e of expected) expect(got).toContainEqual({ a: e.pair[0], b: e.pair[1], kind: e.kind, weight: 1 });
+    expect(got).toHaveLength(expected.length);
+
+    // Delivered again, three times (a node died before it settled each): nothing is counted twice.
+    await eventually(async () => (await selectRows(t.db, sql`select 1 from event_deliveries where consumer like 'network:%'`)).length, (n) => n === 0);
+    const events = await selectRows<{ id: number; type: string }>(t.db, sql`select id, type from domain_events where org_id = ${orgId} and type in ('discussions.reply_posted', 'discussions.mentioned', 'messages.sent')`);
+    for (let i = 0; i < 3; i++) {
+      for (const e of events) await t.db.execute(sql`insert into event_deliveries (event_id, consumer) values (${e.id}, ${`network:${e.type}`}) on conflict do nothing`);
+      await t.deps.events.drain();
+    }
+    expect(await ties()).toEqual(got);
+  });
+
+  it('a consumer new to the database rebuilds exactly the same graph by replaying the history', async () => {
+    const before = await ties();
+    expect(before.length).toBeGreaterThan(0);
+    // Rebuild from scratch: the ledger, its effects and the consumers' registration go; a node with the consumers starts.
+    await t.db.execute(sql`delete from network_ties`);
+    await t.db.execute(sql`delete from event_effects where consumer = 'network'`);
+    await t.db.execute(sql`delete from event_consumers where name like 'network:%'`);
+    const bus = new EventBus();
+    consumeEvents({ ...t.deps, events: bus });
+    await bus.start(t.db, { pollMs: 20 });
+    await eventually(ties, (rows) => rows.length >= before.length);
+    await bus.drain();
+    await bus.stop();
+    expect(await ties()).toEqual(before);
+  });
+
+  it('reports the organization network to its admins only: ties, mixing by department, brokers by name', async () => {
+    const r = (await c.ann.get('/api/network/report')).json();
+    expect(r).toMatchObject({ people: 5, ties: 3, isolates: 0 });
+    expect(r.components).toEqual([3, 2]);
+    // bo–di and ann–ed cross departments, bo–cy too: every tie is external.
+    expect(r.eiIndex.overall).toBe(1);
+    expect(r.brokers).toEqual([{ id: id.bo, name: 'bo', department: 'Sales', betweenness: expect.any(Number) }]);
+    expect(r.brokersMethod).toBe('exact');
+    expect((await c.bo.get('/api/network/report')).statusCode).toBe(404);
+    expect((await c.otherAdmin.get('/api/network/report')).json()).toMatchObject({ ties: 0, brokers: [] });
+    const early = (await c.ann.get('/api/network/report?from=2020-01-01&to=2020-12-31')).json();
+    expect(early).toMatchObject({ ties: 0, isolates: 5 });
+    expect((await c.ann.get('/api/network/report?from=2021-01-01&to=2020-12-31')).statusCode).toBe(400);
+    expect((await c.ann.get('/api/network/report?from=2021-02-29')).statusCode).toBe(400);
+  });
+});

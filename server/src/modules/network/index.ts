@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../kernel/deps.ts';
 import { consumeEvents } from './network.events.ts';
+import { myNetworkRoutes } from './network.me.routes.ts';
 import { networkRoutes } from './network.routes.ts';
 
 export { getNetworkReport } from './network.service.ts';
@@ -13,4 +14,5 @@ export { getNetworkReport } from './network.service.ts';
 export async function register(app: FastifyInstance, deps: AppDeps) {
   consumeEvents(deps);
   networkRoutes(app, deps);
+  myNetworkRoutes(app, deps);
 }

@@ -100,6 +100,7 @@ describe('accessibility: every main screen passes axe (WCAG 2.1 A and AA) on des
       '/messages',
       '/messages/new',
       '/search?q=sql',
+      '/network/me',
       '/admin/people',
       '/admin/system',
       '/admin/audit',

@@ -1,9 +1,25 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CspViolation, recordCspViolations } from './support/csp-violations.ts';
 import { eventually } from './support/expect-eventually.ts';
 import { type Browser, launchBrowser } from './support/launch-browser.ts';
 import { DEMO_PASSWORD, signIn } from './support/sign-in.ts';
+import { screenshotter } from './support/screenshots.ts';
 import { type Hearth, startHearth } from './support/start-hearth.ts';
+
+const snap = screenshotter('directory-');
+
+/** Calls the API from the signed-in page with its cookie and CSRF token, as the app does. */
+async function callApi<T>(page: Page, method: string, url: string, body?: unknown): Promise<{ status: number; body: T }> {
+  return page.evaluate(
+    async ({ method, url, body }) => {
+      const me = await (await fetch('/api/me')).json();
+      const res = await fetch(url, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: JSON.stringify(body ?? {}) });
+      return { status: res.status, body: await res.json() };
+    },
+    { method, url, body },
+  ) as Promise<{ status: number; body: T }>;
+}
 
 describe('sign in and filter the directory', () => {
   let hearth: Hearth;
@@ -41,6 +57,45 @@ describe('sign in and filter the directory', () => {
     // The demo has 15 engineers, all on the first page.
     expect(departments.length).toBe(15);
     await page.getByText("That's everyone matching your filters.").waitFor();
+  });
+
+  it('shows the admin their own network from Home: nobody met at first, then the colleague they messaged, and people to meet to follow', async () => {
+    const { page } = browser;
+    await page.goto(`${hearth.url}/`);
+    await page.getByRole('link', { name: /^My network/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'My network' }).waitFor();
+    await page.getByText("You haven't met anyone on Hearth yet.").waitFor();
+    const toMeet = page.getByRole('list', { name: 'People to meet' }).getByRole('listitem');
+    await toMeet.first().waitFor();
+    await snap(page, 'my-network-empty');
+
+    // A direct message makes a tie (counts only): message the first colleague suggested, from another department.
+    const first = toMeet.first();
+    const name = await first.locator('.person-row-name').innerText();
+    const id = (await first.getByRole('link', { name: /View profile/ }).getAttribute('href'))?.split('/').pop() ?? '';
+    const convo = await callApi<{ id: string }>(page, 'POST', '/api/conversations', { personIds: [id] });
+    expect(convo.status).toBe(201);
+    expect((await callApi(page, 'POST', `/api/conversations/${convo.body.id}/messages`, { body: 'Coffee next week?' })).status).toBe(201);
+
+    // The interaction graph is written by a durable consumer just after: the page shows it once it is there.
+    const headline = await eventually(
+      async () => {
+        await page.reload();
+        return page.locator('.my-headline').innerText();
+      },
+      (text) => text.startsWith("You've met people in 1 of"),
+      'one department met',
+    );
+    expect(headline).toMatch(/^You've met people in 1 of \d+ departments\.$/);
+    await page.getByRole('list', { name: 'New people this quarter' }).getByText(name).waitFor();
+    // Their department is met now, so nobody from it is suggested any more; following someone suggested works.
+    expect(await toMeet.locator('.person-row-name').allInnerTexts()).not.toContain(name);
+    const next = (await toMeet.first().locator('.person-row-name').innerText()).trim();
+    await page.getByRole('button', { name: `Follow ${next}` }).click();
+    await page.getByRole('button', { name: `Following ${next} — unfollow` }).waitFor();
+    await page.getByText('Show as a table').click();
+    await page.getByRole('table').getByRole('rowheader').first().waitFor();
+    await snap(page, 'my-network');
   });
 
   it("lets the person's own browser sign in while someone else's wrong passwords make a new browser wait", async () => {

@@ -1,5 +1,6 @@
 import type { MyNetwork } from '../../../../../contracts/index.ts';
 import { plural } from '../../../lib/plural.ts';
+import { barWidth } from './my-bar-width.ts';
 
 const label = (d: string | null) => d ?? 'No department';
 
@@ -20,7 +21,7 @@ export function MyDepartmentsChart({ rows }: { rows: MyNetwork['byDepartment'] }
               {r.mine ? <span className="muted"> (yours)</span> : null}
             </span>
             <span className="my-bar-track" aria-hidden="true">
-              <span className={`my-bar${r.mine ? ' my-bar-own' : ''}`} style={{ width: `${(r.people / max) * 100}%` }} />
+              <span className={`my-bar${r.mine ? ' my-bar-own' : ''}`} style={{ width: barWidth(r.people, max) }} />
             </span>
             <span className="my-bar-value">{plural(r.people, 'person', 'people')}</span>
           </li>

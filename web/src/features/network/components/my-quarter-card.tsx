@@ -3,13 +3,14 @@ import type { MyNetwork, MyNetworkQuarter } from '../../../../../contracts/index
 import { Avatar } from '../../../components/ui/avatar.tsx';
 import { Card } from '../../../components/ui/card.tsx';
 import { plural } from '../../../lib/plural.ts';
+import { barWidth } from './my-bar-width.ts';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 const range = (q: MyNetworkQuarter) => `${day(q.from)} – ${day(q.to)}`;
 
 /** A sentence comparing this quarter's new people with the last quarter's. */
 function compare(now: number, before: number): string {
-  if (now === before) return now === 0 ? 'No new people this quarter or last, yet.' : 'As many new people as last quarter.';
+  if (now === before) return now === 0 ? 'No new people this quarter or last quarter.' : 'As many new people as last quarter.';
   return now > before ? `${plural(now - before, 'more person', 'more people')} than last quarter.` : `${plural(before - now, 'fewer person', 'fewer people')} than last quarter so far.`;
 }
 
@@ -32,7 +33,7 @@ export function MyQuarterCard({ network }: { network: MyNetwork }) {
               <small className="muted">{range(r.q)}</small>
             </span>
             <span className="my-bar-track" aria-hidden="true">
-              <span className={`my-bar${r.key === 'this' ? ' my-bar-own' : ''}`} style={{ width: `${(r.q.newPeople / max) * 100}%` }} />
+              <span className={`my-bar${r.key === 'this' ? ' my-bar-own' : ''}`} style={{ width: barWidth(r.q.newPeople, max) }} />
             </span>
             <span className="my-bar-value">
               {plural(r.q.newPeople, 'new person', 'new people')}

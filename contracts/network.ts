@@ -123,3 +123,95 @@ export const MyNetwork = z.object({
   toMeet: z.array(PersonToMeet),
 });
 export type MyNetwork = z.infer<typeof MyNetwork>;
+/** The fewest people any department figure of `GET /api/network/departments` may cover. */
+export const NETWORK_MIN_GROUP = 5;
+/** Where departments with fewer than NETWORK_MIN_GROUP active people are counted, together. */
+export const NETWORK_SMALL_TEAMS = 'Small teams (fewer than 5)';
+/** Where active people without a department are counted (a department like any other, in the matrix and communities). */
+export const NETWORK_NO_DEPARTMENT = 'No department';
+/** The longest range `GET /api/network/departments` answers, in days (three years: 37 months at most). */
+export const NETWORK_MAX_RANGE_DAYS = 1096;
+
+/** Query of `GET /api/network/departments`: the days whose interactions count (default: the last 90 days; at most three years). */
+export const NetworkDepartmentsQuery = z
+  .object({
+    /** First day counted (YYYY-MM-DD), default 89 days before `to`. */
+    from: DateOnly.optional(),
+    /** Last day counted (YYYY-MM-DD), default today (UTC). */
+    to: DateOnly.optional(),
+  })
+  .strict()
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'The first day comes before the last.', path: ['from'] })
+  .refine((q) => !q.from || !q.to || Date.parse(q.to) - Date.parse(q.from) < NETWORK_MAX_RANGE_DAYS * 86_400_000, {
+    message: 'Choose a range of at most three years.',
+    path: ['from'],
+  });
+export type NetworkDepartmentsQuery = z.input<typeof NetworkDepartmentsQuery>;
+
+/** One department as the figures count it, with its active head count. */
+export const NetworkDepartment = z.object({
+  /** Department name, NETWORK_NO_DEPARTMENT, or NETWORK_SMALL_TEAMS (always last). */
+  name: z.string(),
+  /** Active people in it (at least NETWORK_MIN_GROUP). */
+  people: z.number().int(),
+});
+
+/** One cell of the department-to-department matrix (each unordered pair once; `a` = `b` is ties inside one department). */
+export const NetworkDepartmentCell = z.object({
+  /** Department (its index in `departments` is at most `b`'s). */
+  a: z.string(),
+  /** Department. */
+  b: z.string(),
+  /** Distinct pairs of people, one in each, who interacted at least once in the range. */
+  ties: z.number().int(),
+  /** Pairs of people there could be: people(a) × people(b), or n(n−1)/2 inside one department. */
+  possible: z.number().int(),
+  /** ties / possible (0 when no pair is possible). */
+  share: z.number(),
+});
+
+/** One Louvain community of at least NETWORK_MIN_GROUP people, against departments. */
+export const NetworkCommunity = z.object({
+  /** People in it. */
+  size: z.number().int(),
+  /** Its three largest departments, largest first, with how many of its people are in each. */
+  departments: z.array(NetworkDepartment),
+  /** Its people in other departments (or in small teams too small to show). */
+  otherPeople: z.number().int(),
+});
+
+/**
+ * `GET /api/network/departments`: the organization's interactions between departments (org admins; others 404).
+ * Privacy: a department with fewer than NETWORK_MIN_GROUP active people is never shown on its own: it is counted in
+ * NETWORK_SMALL_TEAMS in every figure, so no figure covers fewer than 5 people. If the small teams together have fewer
+ * than 5 people, they are left out of the matrix and the E-I series (counted in `withheld`) and counted as
+ * `otherPeople` in communities. Ties with people who have left are not counted.
+ */
+export const NetworkDepartments = z.object({
+  /** First and last day counted. */
+  from: z.string(),
+  to: z.string(),
+  /** Departments shown, by name, then NETWORK_NO_DEPARTMENT, then NETWORK_SMALL_TEAMS. */
+  departments: z.array(NetworkDepartment),
+  /** Active people in small teams that are left out because together they are fewer than NETWORK_MIN_GROUP. */
+  withheld: z.number().int(),
+  /** Every pair of shown departments, including each with itself, in `departments` order. */
+  matrix: z.array(NetworkDepartmentCell),
+  /**
+   * The E-I index by month ((ties across − ties inside) / all ties: −1 all inside departments, +1 all across), over
+   * the distinct pairs tied in that month (within the range). null: no counted tie that month. People without a
+   * department are not counted (as in the report); in NETWORK_SMALL_TEAMS a tie between two different small teams is
+   * across.
+   */
+  eiByMonth: z.object({
+    /** Months of the range, YYYY-MM, oldest first. */
+    months: z.array(z.string()),
+    /** Over the whole organization, one value per month. */
+    overall: z.array(z.number().nullable()),
+    /** Per shown department (not NETWORK_NO_DEPARTMENT), one value per month. */
+    departments: z.array(z.object({ name: z.string(), values: z.array(z.number().nullable()) })),
+  }),
+  /** The 20 largest Louvain communities (same seed as the report) of at least NETWORK_MIN_GROUP people, largest first. */
+  communities: z.array(NetworkCommunity),
+});
+export type NetworkDepartments = z.infer<typeof NetworkDepartments>;

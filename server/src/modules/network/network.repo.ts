@@ -19,6 +19,15 @@ export function selectTies(db: DbOrTx, orgId: string, from: string, to: string) 
   );
 }
 
+/** The organization's ties between `from` and `to` (days, inclusive) per month (YYYY-MM), summed over kinds and days. */
+export function selectMonthlyTies(db: DbOrTx, orgId: string, from: string, to: string) {
+  return selectRows<{ a: string; b: string; month: string; weight: number }>(
+    db,
+    sql`select a::text as a, b::text as b, to_char(day, 'YYYY-MM') as month, sum(weight)::float8 as weight from network_ties
+        where org_id = ${orgId} and day between ${from}::date and ${to}::date group by a, b, to_char(day, 'YYYY-MM')`,
+  );
+}
+
 /** The organization's active people with their department (read here for the picture; people own the table). */
 export function selectPeople(db: DbOrTx, orgId: string) {
   return selectRows<{ id: string; name: string; department: string | null }>(

@@ -1,9 +1,10 @@
-import type { NetworkReport, NetworkReportQuery } from '../../../../contracts/index.ts';
+import { NETWORK_MAX_RANGE_DAYS, type NetworkDepartments, type NetworkDepartmentsQuery, type NetworkReport, type NetworkReportQuery } from '../../../../contracts/index.ts';
 import { brokers } from '../../../../engine/network/betweenness.ts';
 import { buildGraph, report } from '../../../../engine/network/index.ts';
 import type { Actor } from '../../kernel/auth/sessions.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
-import { notFound } from '../../kernel/errors.ts';
+import { AppError, notFound } from '../../kernel/errors.ts';
+import { departmentFigures } from './network.matrix.ts';
 import * as policy from './network.policy.ts';
 import * as repo from './network.repo.ts';
 
@@ -36,4 +37,17 @@ export async function getNetworkReport(deps: AppDeps, actor: Actor, q: NetworkRe
     brokers: r.brokers.filter((b) => b.betweenness > 0).map((b) => ({ id: b.id, name: known.get(b.id)?.name ?? '', department: known.get(b.id)?.department ?? null, betweenness: b.betweenness })),
     brokersMethod: r.brokersMethod,
   };
+}
+
+/** The organization's interactions between departments over a range of days (departments under 5 people grouped). */
+export async function getDepartmentNetwork(deps: AppDeps, actor: Actor, q: NetworkDepartmentsQuery): Promise<NetworkDepartments> {
+  if (!policy.canAnalyse(actor)) throw notFound('The page');
+  const to = q.to ?? new Date().toISOString().slice(0, 10);
+  const from = q.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 89 * DAY).toISOString().slice(0, 10);
+  // The contract checks a range given in full; a default end (today) can still make one backwards or too long.
+  const days = (Date.parse(to) - Date.parse(from)) / DAY + 1;
+  if (days < 1 || days > NETWORK_MAX_RANGE_DAYS)
+    throw new AppError('VALIDATION_FAILED', 'Choose a first day before the last, at most three years apart.', { errors: [{ field: 'from', message: 'Out of range' }] });
+  const [people, ties] = await Promise.all([repo.selectPeople(deps.db, actor.orgId), repo.selectMonthlyTies(deps.db, actor.orgId, from, to)]);
+  return { from, to, ...departmentFigures(people, ties, from, to) };
 }

@@ -103,6 +103,7 @@ describe('accessibility: every main screen passes axe (WCAG 2.1 A and AA) on des
       '/network/me',
       '/admin/people',
       '/admin/system',
+      '/admin/network',
       '/admin/audit',
       '/admin/settings',
       '/communities/new',

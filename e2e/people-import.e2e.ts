@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, launchBrowser } from './support/launch-browser.ts';
 import { signIn } from './support/sign-in.ts';
@@ -5,6 +6,19 @@ import { screenshotter } from './support/screenshots.ts';
 import { type Hearth, startHearth } from './support/start-hearth.ts';
 
 const snap = screenshotter('people-import-');
+
+/** Calls the API from the signed-in page with its cookie and CSRF token, as the app does. */
+async function callApi<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ method, url, body }) => {
+      const me = await (await fetch('/api/me')).json();
+      const res = await fetch(url, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: method === 'GET' ? undefined : JSON.stringify(body ?? {}) });
+      if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
+      return res.json();
+    },
+    { method, url, body },
+  ) as Promise<T>;
+}
 
 const HEADER = 'name,email,department,title,manager_email,location,time_zone';
 const GOOD = 'Ada Quill,ada.quill@example.com,Engineering,Staff Engineer,admin@example.com,London,Europe/London';
@@ -70,5 +84,60 @@ describe('HR import with a bad row', () => {
     await page.getByRole('heading', { name: 'Everything is getting through' }).waitFor();
     expect(await page.locator('.stat', { hasText: 'Stopped' }).locator('.stat-value').textContent()).toBe('0');
     await snap(page, 'system');
+  });
+
+  it('shows the admin the organization network: empty at first, then by department once people have met in a program', async () => {
+    const { page } = browser;
+    await page.goto(`${hearth.url}/admin/people`);
+    await page.getByRole('navigation', { name: 'Administration sections' }).getByRole('link', { name: 'Network' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Organization network' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Last 90 days' }).getAttribute('aria-pressed')).toBe('true');
+    await page.getByRole('heading', { name: 'No interactions recorded in this range yet' }).waitFor();
+    await snap(page, 'network-empty');
+
+    // The demo program's 24 enrollees meet in published cohorts and a breakout rotation: the network's ties.
+    const programs = await callApi<{ items: { id: string; title: string }[] }>(page, 'GET', '/api/programs');
+    const program = programs.items.find((p) => p.title === 'New Manager Journey');
+    expect(program).toBeTruthy();
+    type Plan = { id: string; rounds: { groups: { members: { id: string }[] }[] }[] };
+    const cohorts: Plan[] = [];
+    for (const form of [{ kind: 'cohorts', size: 12 }, { kind: 'rotation', size: 4, rounds: 3 }]) {
+      const plan = await callApi<Plan>(page, 'POST', `/api/programs/${program?.id}/plans`, form);
+      cohorts.push(plan);
+      await callApi(page, 'POST', `/api/programs/${program?.id}/plans/${plan.id}/publish`);
+    }
+    // The admin writes to one person in each cohort: the only bridge between them, so the top broker.
+    const [one, other] = cohorts[0].rounds[0].groups.map((g) => g.members[0].id);
+    const convo = await callApi<{ id: string }>(page, 'POST', '/api/conversations', { personIds: [one, other], title: 'New Manager Journey' });
+    await callApi(page, 'POST', `/api/conversations/${convo.id}/messages`, { body: 'Welcome to the New Manager Journey!' });
+    // The graph is built by background consumers: reload until the message's ties are in (brokers join the cohorts).
+    const brokers = page.getByRole('list', { name: 'Top brokers' }).getByRole('listitem');
+    for (let i = 0; i < 60 && !(await brokers.count()); i++) {
+      await page.waitForTimeout(250);
+      await page.reload();
+      await page.getByRole('heading', { name: /^(At a glance|No interactions recorded in this range yet)$/ }).waitFor();
+    }
+    await brokers.first().waitFor();
+    expect(await brokers.first().getByRole('link').textContent()).toBe('Alex Morgan');
+    const stat = (label: string) => page.locator('.stat', { hasText: label }).locator('.stat-value').textContent();
+    expect(Number(await stat('Ties'))).toBeGreaterThanOrEqual(132 + 2);
+    await page.getByText('−1 = all ties inside departments, +1 = all across.').waitFor();
+    const matrix = page.getByRole('table', { name: /Pairs of people who interacted, by department/ });
+    await matrix.waitFor();
+    expect(await matrix.getByRole('columnheader', { name: 'Engineering' }).count()).toBe(1);
+    await page.getByRole('img', { name: /E-I index by department/ }).waitFor();
+    await snap(page, 'network');
+    await page.getByRole('button', { name: 'Show as table' }).click();
+    await page.getByRole('table', { name: /E-I index by department and month/ }).waitFor();
+    expect(await page.getByRole('list', { name: 'Communities, largest first' }).getByRole('listitem').count()).toBeGreaterThan(0);
+    await snap(page, 'network-table');
+
+    // Another range: the last 30 days (the same meetings), then a year ago's empty range typed in.
+    await page.getByRole('button', { name: 'Last 30 days' }).click();
+    expect(await page.getByRole('button', { name: 'Last 30 days' }).getAttribute('aria-pressed')).toBe('true');
+    expect(new URL(page.url()).searchParams.get('from')).toBeTruthy();
+    await page.getByLabel('From', { exact: true }).fill('2020-01-01');
+    await page.getByLabel('To', { exact: true }).fill('2020-03-31');
+    await page.getByRole('heading', { name: 'No interactions recorded in this range yet' }).waitFor();
   });
 });

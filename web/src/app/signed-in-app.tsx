@@ -10,6 +10,7 @@ const SystemPage = lazyPage(() => import('../features/system/routes/system-page.
 const AdminAuditPage = lazyPage(() => import('../features/admin/routes/admin-audit-page.tsx').then((m) => m.AdminAuditPage));
 const AdminSettingsPage = lazyPage(() => import('../features/admin/routes/admin-settings-page.tsx').then((m) => m.AdminSettingsPage));
 const AdminPeoplePage = lazyPage(() => import('../features/admin/routes/admin-people-page.tsx').then((m) => m.AdminPeoplePage));
+const OrgNetworkPage = lazyPage(() => import('../features/network/routes/org-network-page.tsx').then((m) => m.OrgNetworkPage));
 const CommunitiesPage = lazyPage(() => import('../features/communities/routes/communities-page.tsx').then((m) => m.CommunitiesPage));
 const CommunityPage = lazyPage(() => import('../features/communities/routes/community-page.tsx').then((m) => m.CommunityPage));
 const NewCommunityPage = lazyPage(() => import('../features/communities/routes/new-community-page.tsx').then((m) => m.NewCommunityPage));
@@ -111,6 +112,7 @@ export function SignedInApp() {
           <Route path="/admin/system" component={SystemPage} />
           <Route path="/admin/audit" component={AdminAuditPage} />
           <Route path="/admin/settings" component={AdminSettingsPage} />
+          <Route path="/admin/network" component={OrgNetworkPage} />
           <Route component={NotFoundPage} />
         </Switch>
       </PageBoundary>

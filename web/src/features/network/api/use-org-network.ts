@@ -1,0 +1,27 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { NetworkDepartments, NetworkReport } from '../../../../../contracts/index.ts';
+import { api } from '../../../lib/api-client.ts';
+import { toQueryString } from '../../../lib/query-string.ts';
+
+/** A range of days, YYYY-MM-DD, both included. */
+export type DayRange = { from: string; to: string };
+
+/** The organization's network report over `range`: people, ties, density, isolates, E-I, brokers (org admins). */
+export function useNetworkReport(range: DayRange, enabled = true) {
+  return useQuery({
+    queryKey: ['network', 'report', range],
+    queryFn: ({ signal }) => api<NetworkReport>(`/api/network/report${toQueryString(range)}`, { signal }),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+/** The same range by department: the matrix, E-I month by month, communities against departments (org admins). */
+export function useDepartmentNetwork(range: DayRange, enabled = true) {
+  return useQuery({
+    queryKey: ['network', 'departments', range],
+    queryFn: ({ signal }) => api<NetworkDepartments>(`/api/network/departments${toQueryString(range)}`, { signal }),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}

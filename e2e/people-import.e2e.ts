@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, launchBrowser } from './support/launch-browser.ts';
@@ -18,6 +20,18 @@ async function callApi<T>(page: Page, method: string, url: string, body?: unknow
     },
     { method, url, body },
   ) as Promise<T>;
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe's WCAG 2.1 A and AA violations on the page as it is now (the accessibility journey only sees screens of the demo as seeded). */
+async function axeViolations(page: Page) {
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const w = window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } };
+    const r = await w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v) => ({ rule: v.id, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  });
 }
 
 const HEADER = 'name,email,department,title,manager_email,location,time_zone';
@@ -127,10 +141,12 @@ describe('HR import with a bad row', () => {
     expect(await matrix.getByRole('columnheader', { name: 'Engineering' }).count()).toBe(1);
     await page.getByRole('img', { name: /E-I index by department/ }).waitFor();
     await snap(page, 'network');
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Show as table' }).click();
     await page.getByRole('table', { name: /E-I index by department and month/ }).waitFor();
     expect(await page.getByRole('list', { name: 'Communities, largest first' }).getByRole('listitem').count()).toBeGreaterThan(0);
     await snap(page, 'network-table');
+    expect(await axeViolations(page)).toEqual([]);
 
     // Another range: the last 30 days (the same meetings), then a year ago's empty range typed in.
     await page.getByRole('button', { name: 'Last 30 days' }).click();

@@ -1,6 +1,6 @@
-import { NETWORK_MAX_RANGE_DAYS, type NetworkDepartments, type NetworkDepartmentsQuery, type NetworkReport, type NetworkReportQuery } from '../../../../contracts/index.ts';
+import { NETWORK_MAX_RANGE_DAYS, NETWORK_MIN_GROUP, NETWORK_SMALL_TEAMS, type NetworkDepartments, type NetworkDepartmentsQuery, type NetworkReport, type NetworkReportQuery } from '../../../../contracts/index.ts';
 import { brokers } from '../../../../engine/network/betweenness.ts';
-import { buildGraph, report } from '../../../../engine/network/index.ts';
+import { buildGraph, eiIndex, report } from '../../../../engine/network/index.ts';
 import type { Actor } from '../../kernel/auth/sessions.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
@@ -9,6 +9,22 @@ import * as policy from './network.policy.ts';
 import * as repo from './network.repo.ts';
 
 const DAY = 86_400_000;
+
+/**
+ * Departments as a figure may show them: those under NETWORK_MIN_GROUP people only together as small teams, and not
+ * at all when the small teams together are under it too (their people are left out of the per-department figures).
+ */
+function groupedBySize(department: ReadonlyMap<string, string>): Map<string, string> {
+  const heads = new Map<string, number>();
+  for (const d of department.values()) heads.set(d, (heads.get(d) ?? 0) + 1);
+  const small = [...heads.values()].filter((n) => n < NETWORK_MIN_GROUP).reduce((s, n) => s + n, 0);
+  const out = new Map<string, string>();
+  for (const [id, d] of department) {
+    if ((heads.get(d) ?? 0) >= NETWORK_MIN_GROUP) out.set(id, d);
+    else if (small >= NETWORK_MIN_GROUP) out.set(id, NETWORK_SMALL_TEAMS);
+  }
+  return out;
+}
 
 /** The organization's interaction network over a range of days: structure, mixing by department, brokers. */
 export async function getNetworkReport(deps: AppDeps, actor: Actor, q: NetworkReportQuery): Promise<NetworkReport> {
@@ -32,7 +48,7 @@ export async function getNetworkReport(deps: AppDeps, actor: Actor, q: NetworkRe
     density: r.density,
     components: r.components.slice(0, 20),
     isolates: r.isolates.length,
-    eiIndex: { overall: r.eiIndex?.overall ?? null, byDepartment: r.eiIndex?.byGroup ?? {} },
+    eiIndex: { overall: r.eiIndex?.overall ?? null, byDepartment: eiIndex(graph, groupedBySize(department)).byGroup },
     communities: r.communities,
     brokers: r.brokers.filter((b) => b.betweenness > 0).map((b) => ({ id: b.id, name: known.get(b.id)?.name ?? '', department: known.get(b.id)?.department ?? null, betweenness: b.betweenness })),
     brokersMethod: r.brokersMethod,

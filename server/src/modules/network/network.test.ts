@@ -82,6 +82,8 @@ describe('the interaction graph', () => {
     expect(r.components).toEqual([3, 2]);
     // bo–di and ann–ed cross departments, bo–cy too: every tie is external.
     expect(r.eiIndex.overall).toBe(1);
+    // No department figure covers fewer than 5 people: Sales (2), Engineering (2) and Design (1) count only together.
+    expect(Object.keys(r.eiIndex.byDepartment)).toEqual(['Small teams (fewer than 5)']);
     expect(r.brokers).toEqual([{ id: id.bo, name: 'bo', department: 'Sales', betweenness: expect.any(Number) }]);
     expect(r.brokersMethod).toBe('exact');
     expect((await c.bo.get('/api/network/report')).statusCode).toBe(404);

@@ -41,7 +41,7 @@ export const NetworkReport = z.object({
   components: z.array(z.number().int()),
   /** People with no tie in the range. */
   isolates: z.number().int(),
-  /** E-I index by department: -1 all ties inside departments, +1 all across; null without ties. */
+  /** E-I index: -1 all ties inside departments, +1 all across; null without ties. By department: departments under 5 people count only together as small teams (or not at all when those are under 5 too). */
   eiIndex: z.object({ overall: z.number().nullable(), byDepartment: z.record(z.string(), z.number()) }),
   /** Communities found in the ties (Louvain) and their modularity. */
   communities: z.object({ count: z.number().int(), modularity: z.number() }),

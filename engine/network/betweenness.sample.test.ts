@@ -2,8 +2,8 @@
 // node of random graphs of a few hundred nodes, the draws are fixed by the seed, and brokers() says which method it used.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { brokers, exactBetweenness } from './betweenness.ts';
-import { sampledBetweenness, sampleSize, vertexDiameterBound } from './betweenness.sample.ts';
+import { brokers, DEFAULT_BETWEENNESS_BUDGET, DEFAULT_EPSILON, exactBetweenness, PILOT_SAMPLES, SAMPLING_ADVANTAGE } from './betweenness.ts';
+import { estimateSampleWork, samplePathHits, sampledBetweenness, sampleSize, vertexDiameterBound } from './betweenness.sample.ts';
 import { graphOf, smallGraph } from './betweenness.test-support.ts';
 import type { Graph } from './graph.ts';
 
@@ -110,6 +110,104 @@ describe('sampled betweenness', () => {
   });
 });
 
+/** For the pair (s, t): the share of shortest s→t paths through each node, σst(v)/σst (0 for s, t and if unreachable). */
+function pairShares(g: Graph, s: number, t: number): number[] {
+  const bfs = (from: number, forward: boolean) => {
+    const dist = new Array<number>(g.n).fill(-1);
+    const sigma = new Array<number>(g.n).fill(0);
+    dist[from] = 0;
+    sigma[from] = 1;
+    const queue = [from];
+    for (let i = 0; i < queue.length; i++) {
+      const v = queue[i];
+      for (let w = 0; w < g.n; w++) {
+        let arc = false;
+        const [a, b] = forward ? [v, w] : [w, v];
+        for (let e = g.offsets[a]; e < g.offsets[a + 1]; e++) if (g.targets[e] === b) arc = true;
+        if (!arc) continue;
+        if (dist[w] < 0) (dist[w] = dist[v] + 1), queue.push(w);
+        if (dist[w] === dist[v] + 1) sigma[w] += sigma[v];
+      }
+    }
+    return { dist, sigma };
+  };
+  const S = bfs(s, true);
+  const T = bfs(t, false);
+  const d = S.dist[t];
+  return Array.from({ length: g.n }, (_, v) =>
+    d < 0 || v === s || v === t || S.dist[v] < 0 || T.dist[v] < 0 || S.dist[v] + T.dist[v] !== d ? 0 : (S.sigma[v] * T.sigma[v]) / S.sigma[t],
+  );
+}
+
+/** Expects hit frequencies within 4.5 standard deviations of the shares (and exactly 0 where the share is 0). */
+function expectShares(hits: Uint32Array, shares: number[], draws: number): void {
+  for (let v = 0; v < shares.length; v++) {
+    const p = shares[v];
+    if (p === 0) expect(hits[v]).toBe(0);
+    else expect(Math.abs(hits[v] / draws - p)).toBeLessThanOrEqual(4.5 * Math.sqrt((p * (1 - p)) / draws) + 1e-12);
+  }
+}
+
+describe('bidirectional path draws', () => {
+  it('hit each node as often as the share of shortest paths through it (uniform paths), on random graphs and pairs', () => {
+    const draws = 3000;
+    fc.assert(
+      fc.property(smallGraph(14), fc.nat(), fc.nat(), fc.integer(), (g, a, b, seed) => {
+        if (g.n < 2) return;
+        const s = a % g.n;
+        const t = (s + 1 + (b % (g.n - 1))) % g.n;
+        expectShares(samplePathHits(g, s, t, draws, seed), pairShares(g, s, t), draws);
+      }),
+      { numRuns: 300, seed: 20261207 },
+    );
+  });
+
+  it('follow the path counts on random layered graphs, where routes branch and merge unevenly (directed or not)', () => {
+    // Layers of 1–4 nodes, random ties between neighbouring layers (each node keeps one back), a few random extra
+    // ties; s is in the first layer and t in the last, so the meeting layer and both walks see unequal counts.
+    const layered = fc
+      .record({
+        sizes: fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 3, maxLength: 7 }),
+        bits: fc.array(fc.boolean(), { minLength: 200, maxLength: 200 }),
+        extra: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 3 }),
+        directed: fc.boolean(),
+      })
+      .map(({ sizes, bits, extra, directed }) => {
+        const start = sizes.map((_, i) => sizes.slice(0, i).reduce((a, b) => a + b, 0));
+        const n = start.at(-1)! + sizes.at(-1)!;
+        const edges: [number, number][] = [];
+        let k = 0;
+        for (let l = 1; l < sizes.length; l++)
+          for (let j = 0; j < sizes[l]; j++) {
+            edges.push([start[l - 1] + (j % sizes[l - 1]), start[l] + j]);
+            for (let i = 0; i < sizes[l - 1]; i++) if (bits[k++ % bits.length]) edges.push([start[l - 1] + i, start[l] + j]);
+          }
+        for (const [a, b] of extra) edges.push([a % n, b % n]);
+        return { g: graphOf(n, edges, directed), t: n - 1 };
+      });
+    const draws = 4000;
+    fc.assert(
+      fc.property(layered, fc.integer(), ({ g, t }, seed) => expectShares(samplePathHits(g, 0, t, draws, seed), pairShares(g, 0, t), draws)),
+      { numRuns: 150, seed: 20261208 },
+    );
+  });
+
+  it('spread over the 70 corner-to-corner routes of a 5 × 5 grid as the path counts say, both ways, directed or not', () => {
+    const edges: [number, number][] = [];
+    for (let r = 0; r < 5; r++)
+      for (let c = 0; c < 5; c++) {
+        if (c < 4) edges.push([r * 5 + c, r * 5 + c + 1]);
+        if (r < 4) edges.push([r * 5 + c, (r + 1) * 5 + c]);
+      }
+    const draws = 20000;
+    for (const directed of [false, true])
+      for (const [s, t] of [[0, 24], [24, 0], [4, 20], [2, 22]] as const) {
+        const g = graphOf(25, edges, directed);
+        expectShares(samplePathHits(g, s, t, draws, s * 31 + t), pairShares(g, s, t), draws);
+      }
+  });
+});
+
 describe('brokers method', () => {
   const g = clustered(2000, 8000, false, 11, 20);
 
@@ -122,6 +220,21 @@ describe('brokers method', () => {
     expect(brokers(g, { budget: 0, epsilon: 0.1, delta: 0.05, seed: 3, top: 10 }).brokers).toEqual(list);
     const exact = exactBetweenness(g);
     for (const b of list) expect(Math.abs(b.betweenness - exact[g.ids.indexOf(b.id)])).toBeLessThanOrEqual(0.1);
+  });
+
+  it('by default samples past DEFAULT_BETWEENNESS_BUDGET exactly when the estimated sampled work is SAMPLING_ADVANTAGE times below exact', () => {
+    for (const big of [clustered(10000, 50000, false, 12, 40), clustered(12000, 80000, false, 13, 50)]) {
+      const work = big.n * (big.n + big.targets.length);
+      expect(work).toBeGreaterThan(DEFAULT_BETWEENNESS_BUDGET);
+      const samples = sampleSize(big.n, vertexDiameterBound(big), DEFAULT_EPSILON, 0.1);
+      const sampledWork = samples * estimateSampleWork(big, PILOT_SAMPLES, 1) + 3 * (big.n + big.targets.length);
+      expect(SAMPLING_ADVANTAGE * sampledWork).toBeLessThanOrEqual(work);
+      expect(samples).toBeLessThan(big.n);
+      expect(brokers(big, { top: 5 }).method).toEqual({ sampled: { epsilon: DEFAULT_EPSILON, delta: 0.1, samples } });
+    }
+    // Within the default budget it stays exact even when sampling would be cheaper.
+    expect(g.n * (g.n + g.targets.length)).toBeLessThanOrEqual(DEFAULT_BETWEENNESS_BUDGET);
+    expect(brokers(g, { epsilon: 0.1 }).method).toBe('exact');
   });
 
   it('stays exact when within budget, or when the samples needed would be at least n', () => {

@@ -2,19 +2,26 @@
 // over budget. Shortest paths count hops: tie weights are ignored (every tie is one step), so "between" means "on the
 // fewest-hops routes". Pure: typed arrays only, no I/O; deterministic for a seed.
 import type { Graph } from './graph.ts';
-import { sampledBetweenness, sampleSize, vertexDiameterBound } from './betweenness.sample.ts';
+import { estimateSampleWork, sampledBetweenness, sampleSize, vertexDiameterBound } from './betweenness.sample.ts';
 
 /** Sources per block. Scores are summed block by block in block order, so any split of blocks gives equal floats. */
 export const BETWEENNESS_BLOCK = 256;
 
 /**
- * Default budget for exact work, counted as n × (n + arcs) (arcs: `targets.length`). A 10k-node, 100k-tie undirected
- * graph is 10⁴ × 2.1·10⁵ = 2.1·10⁹ units, measured at 16–25 s on one shared core, so it is done exact.
+ * Exact work, counted as n × (n + arcs) (arcs: `targets.length`), that is always done exact when the caller gives no
+ * budget: about a second on one shared core (a 10k-node, 100k-tie graph is 2.1·10⁹ units, measured at 16–17 s).
  */
-export const DEFAULT_BETWEENNESS_BUDGET = 2.5e9;
+export const DEFAULT_BETWEENNESS_BUDGET = 1e8;
+/**
+ * Without a budget from the caller, past DEFAULT_BETWEENNESS_BUDGET brokers() samples only when the estimated
+ * sampled work is at least this many times smaller than the exact work (otherwise exact is not much dearer).
+ */
+export const SAMPLING_ADVANTAGE = 10;
+/** Pairs drawn to measure the arcs one sample scans, for that estimate. */
+export const PILOT_SAMPLES = 64;
 /**
  * Default additive error of a sampled estimate (on the normalized 0..1 scale). At 0.02 and delta 0.1 a graph of
- * small vertex diameter needs about 8,000 samples: ~3 s at 10k nodes / 100k ties, ~40 s at 100k nodes / 1M ties.
+ * small vertex diameter needs about 7,000–8,000 samples.
  */
 export const DEFAULT_EPSILON = 0.02;
 /** Default probability that some node's estimate is off by more than epsilon. */
@@ -157,7 +164,10 @@ export type BetweennessMethod = 'exact' | { sampled: { epsilon: number; delta: n
 export interface BrokerOptions {
   /** How many brokers to return (default 50). */
   top?: number;
-  /** Most exact work allowed, in n × (n + arcs) units (default DEFAULT_BETWEENNESS_BUDGET); 0 asks for sampling. */
+  /**
+   * Most exact work allowed, in n × (n + arcs) units; 0 asks for sampling. Default: exact within
+   * DEFAULT_BETWEENNESS_BUDGET, and past it whenever sampling would not be SAMPLING_ADVANTAGE times cheaper.
+   */
   budget?: number;
   /** Sampled: additive error bound on the normalized scale (default 0.02). */
   epsilon?: number;
@@ -186,24 +196,29 @@ function check(ok: boolean, message: string): void {
 /**
  * The graph's brokers: the `top` nodes (default 50) by betweenness normalized as NetworkX does. Exact (Brandes) when
  * n × (n + arcs) is within `budget`; otherwise Riondato–Kornaropoulos sampling with an (epsilon, delta) guarantee —
- * unless that needs at least n samples, when exact is no dearer and is used instead. Bad options throw a RangeError.
+ * unless that needs at least n samples, when exact is no dearer and is used instead. With no `budget`, the rule is:
+ * exact within DEFAULT_BETWEENNESS_BUDGET; past it, estimate the sampled work as samples × (mean arcs scanned by
+ * PILOT_SAMPLES pilot samples) + 3 (n + arcs) for the vertex-diameter bound, and sample only if that is at least
+ * SAMPLING_ADVANTAGE times below the exact work. Bad options throw a RangeError.
  */
 export function brokers(graph: Graph, opts: BrokerOptions = {}): { brokers: Broker[]; method: BetweennessMethod } {
   const top = opts.top ?? 50;
-  const budget = opts.budget ?? DEFAULT_BETWEENNESS_BUDGET;
   const epsilon = opts.epsilon ?? DEFAULT_EPSILON;
   const delta = opts.delta ?? DEFAULT_DELTA;
   const seed = opts.seed ?? 1;
   check(Number.isInteger(top) && top >= 0, `top must be a whole number ≥ 0 (got ${top})`);
-  check(budget >= 0, `budget must be ≥ 0 (got ${budget})`);
+  check(opts.budget === undefined || opts.budget >= 0, `budget must be ≥ 0 (got ${opts.budget})`);
   check(epsilon > 0 && epsilon < 1, `epsilon must be in (0, 1) (got ${epsilon})`);
   check(delta > 0 && delta < 1, `delta must be in (0, 1) (got ${delta})`);
   check(Number.isInteger(seed), `seed must be an integer (got ${seed})`);
-  const work = graph.n * (graph.n + graph.targets.length);
-  if (work > budget) {
+  const arcs = graph.targets.length;
+  const work = graph.n * (graph.n + arcs);
+  if (work > (opts.budget ?? DEFAULT_BETWEENNESS_BUDGET)) {
     const vertexDiameter = vertexDiameterBound(graph);
-    if (sampleSize(graph.n, vertexDiameter, epsilon, delta) < graph.n) {
-      const { scores, samples } = sampledBetweenness(graph, { epsilon, delta, seed, vertexDiameter });
+    const samples = sampleSize(graph.n, vertexDiameter, epsilon, delta);
+    const cheaper = () => SAMPLING_ADVANTAGE * (samples * estimateSampleWork(graph, PILOT_SAMPLES, seed) + 3 * (graph.n + arcs)) <= work;
+    if (samples < graph.n && (opts.budget !== undefined || cheaper())) {
+      const { scores } = sampledBetweenness(graph, { epsilon, delta, seed, vertexDiameter });
       return { brokers: rankBrokers(graph, scores, top), method: { sampled: { epsilon, delta, samples } } };
     }
   }

@@ -33,7 +33,7 @@ const overlap = (a: string[], b: string[]) => {
 };
 
 if (mode === 'report') {
-  // The report as `hearth network` makes it: default brokers (exact within the budget, else sampled).
+  // The report as `hearth network` makes it: default brokers (exact within the budget, sampled past it when far cheaper).
   await timed('report-default', () => report(graph, { attribute, brokers: timedBrokers('report-default'), top: TOP }), summary);
   const comms = await timed('louvain', () => louvain(graph, { seed: 1 }), (c) => ({ count: c.count, modularity: c.modularity, levels: c.levels }));
   writePartition('hearth', size, comms.membership);

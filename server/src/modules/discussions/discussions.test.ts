@@ -239,7 +239,8 @@ describe('live updates', () => {
     ws.ws.send(JSON.stringify({ type: 'subscribe', channel: `thread:${q.id}` }));
     await ws.waitFor((m) => m.type === 'subscribed' && m.ok === true);
     const reply = (await c.helper.post(`/api/threads/${q.id}/posts`, { body: 'secret-ish content' })).json();
-    const msg = await ws.waitFor((m) => m.type === 'changed' && m.channel === `thread:${q.id}`);
+    // The thread's own creation may still be announced (NOTIFY is asynchronous on PostgreSQL): wait for the reply's.
+    const msg = await ws.waitFor((m) => m.type === 'changed' && m.channel === `thread:${q.id}` && m.what === 'post');
     expect(msg).toMatchObject({ what: 'post', id: reply.id });
     expect(JSON.stringify(ws.messages)).not.toContain('secret-ish');
     ws.ws.send(JSON.stringify({ type: 'subscribe', channel: 'thread:00000000-0000-0000-0000-000000000000' }));

@@ -13,6 +13,8 @@ export * from './feeds.ts';
 export * from './programs.ts';
 export * from './mentoring.ts';
 export * from './live-sessions.ts';
+export * from './live-sessions-run.ts';
+export * from './live-sessions-talk.ts';
 export * from './events.ts';
 export * from './system.ts';
 export * from './audit.ts';

@@ -6,8 +6,11 @@
 // beside them at a lower CPU priority (nice 10): the journeys keep the CPU they need, the node lane takes the rest.
 // Each step writes its output to .tmp/results/<step>.log; its summary is printed when it ends, the whole log when it
 // fails. Prints one closing line "N passed, N failed". In CI (CI=true) a missing PostgreSQL or Chromium fails the run.
+// Every step has a time limit (a hang must fail the run, not hold it until CI's own limit): past it, the step's whole
+// process group is killed and the step fails, naming the test files that had not finished. A step's process group is
+// also killed once the step ends, so no server a test left behind outlives it (or holds its output pipe open).
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import pg from 'pg';
 
 const ci = process.env.CI === 'true';
@@ -20,8 +23,19 @@ const runStarted = Date.now();
 const slug = (name) => name.replace(/\W+/g, '-');
 const seconds = (ms) => `${(ms / 1000).toFixed(0)} s`;
 
+/** Minutes a step may take before it is killed: generous (about 3× a busy run), far below CI's own limit. */
+const LIMIT_MINUTES = { 'browser journeys in Chromium': 20, 'unit, module and process tests on PGlite': 20, 'module tests on PostgreSQL': 15 };
+const limitMs = (name) => (Number(process.env.TEST_STEP_LIMIT_MINUTES) || LIMIT_MINUTES[name] || 10) * 60_000;
+
+/** Kills a step's whole process group (it was spawned detached, so its id is the group's). */
+function killGroup(pid) {
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {}
+}
+
 /** Runs one step to its log file; prints its summary (or its whole log when it fails); resolves true when it passed. */
-function step(name, cmd, args, { env = {}, niced = false } = {}) {
+function step(name, cmd, args, { env = {}, niced = false, files = [] } = {}) {
   const log = `.tmp/results/${slug(name)}.log`;
   const started = Date.now();
   console.log(`▶ ${name} (at ${seconds(started - runStarted)})`);
@@ -29,24 +43,53 @@ function step(name, cmd, args, { env = {}, niced = false } = {}) {
     const out = createWriteStream(log);
     // `nice` lowers the priority of the whole process tree (vitest's workers and the servers they start).
     const [file, argv] = niced ? ['nice', ['-n', '10', cmd, ...args]] : [cmd, args];
-    const child = spawn(file, argv, { env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(file, argv, {
+      env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     child.stdout.pipe(out, { end: false });
     child.stderr.pipe(out, { end: false });
     child.on('error', (err) => out.write(`\n${err.stack}\n`));
-    child.on('close', (code) => {
-      out.end(() => {
-        const ok = code === 0;
-        const text = readFileSync(log, 'utf8');
-        const summary = text.replace(/\x1b\[[0-9;]*m/g, '').split('\n').filter((l) => /^\s*(Test Files|Tests|Duration)\s/.test(l));
-        if (!ok) {
-          failedSteps.push(name);
-          console.log(`\n──── ${name}: output (${log}) ────\n${text.trimEnd()}\n──── end of ${name} ────`);
-        }
-        console.log(`  ${name}: ${ok ? 'ok' : `FAILED (exit ${code})`} in ${seconds(Date.now() - started)}${summary.length ? `\n    ${summary.map((l) => l.trim()).join('\n    ')}` : ''}`);
-        resolve(ok);
-      });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      out.write(`\n✖ ${name} ran past its limit of ${limitMs(name) / 60_000} minutes and was killed.\n`);
+      killGroup(child.pid);
+    }, limitMs(name));
+    // 'exit', not 'close': a process the step left behind may hold the pipes open. Its group is killed at once.
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      killGroup(child.pid);
+      setTimeout(() => {
+        child.stdout.unpipe(out);
+        child.stderr.unpipe(out);
+        out.end(() => {
+          const ok = code === 0 && !timedOut;
+          const text = readFileSync(log, 'utf8');
+          const plain = text.replace(/\x1b\[[0-9;]*m/g, '');
+          const summary = plain.split('\n').filter((l) => /^\s*(Test Files|Tests|Duration)\s/.test(l));
+          if (!ok) {
+            failedSteps.push(name);
+            console.log(`\n──── ${name}: output (${log}) ────\n${text.trimEnd()}\n──── end of ${name} ────`);
+          }
+          if (timedOut && files.length) {
+            const unfinished = files.filter((f) => !plain.includes(` ${f} `) && !plain.includes(` ${f}\n`));
+            console.log(`  ${name}: test files that had not finished:\n    ${unfinished.join('\n    ') || '(none: it hung after them)'}`);
+          }
+          const how = timedOut ? 'TIMED OUT' : ok ? 'ok' : `FAILED (exit ${code ?? signal})`;
+          console.log(`  ${name}: ${how} in ${seconds(Date.now() - started)}${summary.length ? `\n    ${summary.map((l) => l.trim()).join('\n    ')}` : ''}`);
+          resolve(ok);
+        });
+      }, 200);
     });
   });
+}
+
+/** The test files under these folders whose names end so (for naming the unfinished ones when a step hangs). */
+function testFiles(folders, suffix, skip = []) {
+  const files = folders.flatMap((d) => (existsSync(d) ? readdirSync(d, { recursive: true }).map((f) => `${d}/${f}`) : []));
+  return files.filter((f) => f.endsWith(suffix) && !f.includes('node_modules') && !skip.some((s) => f.startsWith(s))).sort();
 }
 
 /** Runs vitest as a step and adds its JSON report's counts to the totals. */
@@ -86,7 +129,7 @@ async function browserLane() {
     totals.failed += 1;
     return;
   }
-  if (await webBuilt) await vitest('browser journeys in Chromium', ['--config', 'vitest.e2e.config.ts']);
+  if (await webBuilt) await vitest('browser journeys in Chromium', ['--config', 'vitest.e2e.config.ts'], { files: testFiles(['e2e'], '.e2e.ts') });
 }
 
 async function nodeLane() {
@@ -94,10 +137,11 @@ async function nodeLane() {
   await step('typecheck', process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.'], { niced });
   await step('boundaries', process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/check-boundaries.ts'], { niced });
   await webBuilt;
-  await vitest('unit, module and process tests on PGlite', [], { env: { TEST_DATABASE_URL: '' }, niced });
+  const files = testFiles(['contracts', 'engine', 'server', 'scripts'], '.test.ts', ['server/test/multinode']);
+  await vitest('unit, module and process tests on PGlite', [], { env: { TEST_DATABASE_URL: '' }, niced, files });
   const pgUrl = await postgresUrl();
   if (pgUrl) {
-    await vitest('module tests on PostgreSQL', ['server/src'], { env: { TEST_DATABASE_URL: pgUrl }, niced });
+    await vitest('module tests on PostgreSQL', ['server/src'], { env: { TEST_DATABASE_URL: pgUrl }, niced, files: testFiles(['server/src'], '.test.ts') });
     await vitest('two nodes on PostgreSQL', ['--config', 'vitest.multinode.config.ts'], { env: { TEST_DATABASE_URL: pgUrl }, niced });
   } else if (ci) {
     console.error('✖ PostgreSQL is not reachable (set TEST_DATABASE_URL). In CI the PostgreSQL suites must run.');

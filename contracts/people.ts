@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { Cursor, Email, Id, LIMITS, TimeZone, page, text } from './common.ts';
 
 /** Roles a person can hold explicitly; "manager" is derived from reporting lines. */
-export const AssignableRole = z.enum(['facilitator', 'moderator', 'admin']);
+export const AssignableRole = z.enum(['facilitator', 'moderator', 'analyst', 'admin']);
 export type AssignableRole = z.infer<typeof AssignableRole>;
 /** Every role, including the derived ones. */
-export const Role = z.enum(['member', 'manager', 'facilitator', 'moderator', 'admin']);
+export const Role = z.enum(['member', 'manager', 'facilitator', 'moderator', 'analyst', 'admin']);
 export type Role = z.infer<typeof Role>;
 
 /** A skill a person has or wants to learn. */
@@ -167,7 +167,7 @@ export const AdminUpdatePersonRequest = z
     /** Manager's id, or null. */
     managerId: Id.nullable(),
     /** Explicit roles. */
-    roles: z.array(AssignableRole).max(3),
+    roles: z.array(AssignableRole).max(4),
     /** Deactivate or reactivate. */
     status: z.enum(['active', 'deactivated']),
   })

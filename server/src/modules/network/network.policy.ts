@@ -1,4 +1,4 @@
 import type { Actor } from '../../kernel/auth/sessions.ts';
 
-/** Individual positions in the network (brokers by name) are for org admins (analysts will join them). */
-export const canAnalyse = (actor: Actor) => actor.isAdmin;
+/** The organization's network and individual positions in it (brokers by name): org admins and analysts. */
+export const canAnalyse = (actor: Actor) => actor.isAdmin || actor.roles.includes('analyst');

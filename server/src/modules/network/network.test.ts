@@ -93,4 +93,17 @@ describe('the interaction graph', () => {
     expect((await c.ann.get('/api/network/report?from=2021-01-01&to=2020-12-31')).statusCode).toBe(400);
     expect((await c.ann.get('/api/network/report?from=2021-02-29')).statusCode).toBe(400);
   });
+
+  it('opens the organization network to a person an admin makes an analyst, and closes it when the role is taken away', async () => {
+    const routes = ['/api/network/report', '/api/network/departments'];
+    for (const r of routes) expect((await c.cy.get(r)).statusCode).toBe(404);
+    expect((await c.ann.patch(`/api/people/${id.cy}`, { roles: ['analyst'] })).json().roles).toEqual(['member', 'analyst']);
+    for (const r of routes) expect((await c.cy.get(r)).statusCode).toBe(200);
+    expect((await c.cy.get('/api/network/report')).json().brokers).toEqual([expect.objectContaining({ name: 'bo' })]);
+    // An analyst is not an admin: people, settings and the audit log stay closed.
+    expect((await c.cy.patch(`/api/people/${id.di}`, { roles: ['analyst'] })).statusCode).toBe(403);
+    expect((await c.cy.get('/api/audit')).statusCode).toBe(403);
+    expect((await c.ann.patch(`/api/people/${id.cy}`, { roles: [] })).statusCode).toBe(200);
+    for (const r of routes) expect((await c.cy.get(r)).statusCode).toBe(404);
+  });
 });

@@ -77,7 +77,7 @@ async function presentPerson(db: DbOrTx, actor: Actor, row: repo.PersonRow): Pro
   const pendingEmail = await pendingEmailOf(db, actor, row);
   const roles: Role[] = ['member'];
   if (reports.length) roles.push('manager');
-  for (const r of ['facilitator', 'moderator', 'admin'] as const) if (row.roles.includes(r)) roles.push(r);
+  for (const r of ['facilitator', 'moderator', 'analyst', 'admin'] as const) if (row.roles.includes(r)) roles.push(r);
   return {
     id: row.id,
     name: row.name,

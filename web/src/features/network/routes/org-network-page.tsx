@@ -89,14 +89,17 @@ export function OrgNetworkPage() {
   const fallback = lastDays(90);
   const range: DayRange = { from: params.get('from') ?? fallback.from, to: params.get('to') ?? fallback.to };
   const problem = rangeProblem(range);
-  if (!person.roles.includes('admin')) return <AdminsOnly>The organization network shows how people across your organization interact.</AdminsOnly>;
+  const isAdmin = person.roles.includes('admin');
+  if (!isAdmin && !person.roles.includes('analyst')) {
+    return <AdminsOnly title="For org admins and analysts">The organization network shows how people across your organization interact.</AdminsOnly>;
+  }
   return (
     <>
       <PageHeader
         title="Organization network"
         subtitle="Who interacts with whom across departments. Counts only, never what was said; departments of fewer than 5 people are shown together as small teams."
       />
-      <AdminTabs current="network" />
+      {isAdmin && <AdminTabs current="network" />}
       <div className="stack">
         <section className="card" aria-label="Range">
           <OrgRangePicker value={range} error={problem} onChange={(next) => setParams(new URLSearchParams(next), { replace: true })} />

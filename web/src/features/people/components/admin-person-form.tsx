@@ -17,6 +17,7 @@ import { ManagerPicker } from './manager-picker.tsx';
 const ROLES: { value: AssignableRole; label: string; hint: string }[] = [
   { value: 'facilitator', label: 'Facilitator', hint: 'Runs programs and sessions' },
   { value: 'moderator', label: 'Moderator', hint: 'Keeps communities safe' },
+  { value: 'analyst', label: 'Analyst', hint: 'Sees insight, the organization network and names in it' },
   { value: 'admin', label: 'Org admin', hint: 'Manages people and settings' },
 ];
 

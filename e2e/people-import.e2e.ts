@@ -142,7 +142,7 @@ describe('HR import with a bad row', () => {
     await page.getByRole('img', { name: /E-I index by department/ }).waitFor();
     await snap(page, 'network');
     expect(await axeViolations(page)).toEqual([]);
-    await page.getByRole('button', { name: 'Show as table' }).click();
+    await page.getByRole('group', { name: 'Show E-I index by department and month as' }).getByRole('button', { name: 'Table' }).click();
     await page.getByRole('table', { name: /E-I index by department and month/ }).waitFor();
     expect(await page.getByRole('list', { name: 'Communities, largest first' }).getByRole('listitem').count()).toBeGreaterThan(0);
     await snap(page, 'network-table');

@@ -137,7 +137,7 @@ async function nodeLane() {
   await step('typecheck', process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.'], { niced });
   await step('boundaries', process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/check-boundaries.ts'], { niced });
   await webBuilt;
-  const files = testFiles(['contracts', 'engine', 'server', 'scripts'], '.test.ts', ['server/test/multinode']);
+  const files = testFiles(['contracts', 'engine', 'server', 'scripts', 'web/src'], '.test.ts', ['server/test/multinode']);
   await vitest('unit, module and process tests on PGlite', [], { env: { TEST_DATABASE_URL: '' }, niced, files });
   const pgUrl = await postgresUrl();
   if (pgUrl) {

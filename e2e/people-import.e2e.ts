@@ -140,6 +140,15 @@ describe('HR import with a bad row', () => {
     await matrix.waitFor();
     expect(await matrix.getByRole('columnheader', { name: 'Engineering' }).count()).toBe(1);
     await page.getByRole('img', { name: /E-I index by department/ }).waitFor();
+    // The picture: drawn with WebGL, arranged in a worker, brokers named; picking a person shows who they are.
+    await page.getByRole('img', { name: /^A picture of \d+ people and \d+ ties/ }).waitFor();
+    await page.getByText('Picture arranged.').waitFor({ state: 'attached', timeout: 30_000 });
+    expect(await page.locator('.network-picture-canvas canvas').count()).toBeGreaterThan(0);
+    await page.getByRole('group', { name: 'Highlight' }).getByRole('button', { name: /^Brokers \(\d+\)$/ }).click();
+    await page.getByPlaceholder('Find a person…').fill('Alex Morgan');
+    const chosen = page.getByRole('complementary', { name: 'Selected person' });
+    await chosen.getByRole('link', { name: 'Alex Morgan' }).waitFor();
+    expect(await chosen.textContent()).toMatch(/Interacted with \d+ people · broker/);
     await snap(page, 'network');
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('group', { name: 'Show E-I index by department and month as' }).getByRole('button', { name: 'Table' }).click();

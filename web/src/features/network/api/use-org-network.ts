@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { NetworkDepartments, NetworkReport } from '../../../../../contracts/index.ts';
+import type { NetworkDepartments, NetworkGraph, NetworkReport } from '../../../../../contracts/index.ts';
 import { api } from '../../../lib/api-client.ts';
 import { toQueryString } from '../../../lib/query-string.ts';
 
@@ -21,6 +21,16 @@ export function useDepartmentNetwork(range: DayRange, enabled = true) {
   return useQuery({
     queryKey: ['network', 'departments', range],
     queryFn: ({ signal }) => api<NetworkDepartments>(`/api/network/departments${toQueryString(range)}`, { signal }),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+/** The network to draw over `range`: people with department, community and broker score, and the ties (org admins, analysts). */
+export function useNetworkGraph(range: DayRange, enabled = true) {
+  return useQuery({
+    queryKey: ['network', 'graph', range],
+    queryFn: ({ signal }) => api<NetworkGraph>(`/api/network/graph${toQueryString(range)}`, { signal }),
     placeholderData: keepPreviousData,
     enabled,
   });

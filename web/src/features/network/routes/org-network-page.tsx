@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { NETWORK_MAX_RANGE_DAYS } from '../../../../../contracts/index.ts';
 import { Card } from '../../../components/ui/card.tsx';
 import { EmptyState } from '../../../components/ui/empty-state.tsx';
@@ -9,7 +10,7 @@ import { usePageSearchParams } from '../../../lib/use-page-search-params.ts';
 import { AdminTabs } from '../../admin/components/admin-tabs.tsx';
 import { AdminsOnly } from '../../admin/components/admins-only.tsx';
 import { useMe } from '../../auth/api/use-me.ts';
-import { type DayRange, useDepartmentNetwork, useNetworkReport } from '../api/use-org-network.ts';
+import { type DayRange, useDepartmentNetwork, useNetworkGraph, useNetworkReport } from '../api/use-org-network.ts';
 import { DeptCommunities } from '../components/dept-communities.tsx';
 import { DeptEiChart } from '../components/dept-ei-chart.tsx';
 import { DeptMatrix } from '../components/dept-matrix.tsx';
@@ -19,6 +20,26 @@ import { lastDays, OrgRangePicker } from '../components/org-range-picker.tsx';
 import '../components/org-network.css';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+// sigma.js, graphology and the layout load only when the picture is shown.
+const NetworkPicture = lazy(() => import('../components/network-picture.tsx').then((m) => ({ default: m.NetworkPicture })));
+
+/** The network picture for the range, loading on its own so the figures do not wait for it. */
+function PictureCard({ range, enabled }: { range: DayRange; enabled: boolean }) {
+  const graph = useNetworkGraph(range, enabled);
+  return (
+    <Card title="The network">
+      {graph.isError ? (
+        <ErrorState error={graph.error} title="We couldn't load the picture" onRetry={() => graph.refetch()} />
+      ) : !graph.data ? (
+        <Skeleton height={360} />
+      ) : (
+        <Suspense fallback={<Skeleton height={360} />}>
+          <NetworkPicture data={graph.data} />
+        </Suspense>
+      )}
+    </Card>
+  );
+}
 
 /** Why a range cannot be asked for, or undefined. */
 function rangeProblem(r: DayRange): string | undefined {
@@ -65,6 +86,7 @@ function NetworkFigures({ range, enabled }: { range: DayRange; enabled: boolean 
       <Card title="At a glance">
         <OrgHeadline report={r} />
       </Card>
+      <PictureCard range={range} enabled={enabled} />
       <Card title="Between departments">
         {d.departments.length ? <DeptMatrix data={d} /> : <p className="muted">No department has 5 or more people yet, so there is nothing to show by department.</p>}
       </Card>

@@ -10,6 +10,7 @@ const SystemPage = lazyPage(() => import('../features/system/routes/system-page.
 const AdminAuditPage = lazyPage(() => import('../features/admin/routes/admin-audit-page.tsx').then((m) => m.AdminAuditPage));
 const AdminSettingsPage = lazyPage(() => import('../features/admin/routes/admin-settings-page.tsx').then((m) => m.AdminSettingsPage));
 const AdminPeoplePage = lazyPage(() => import('../features/admin/routes/admin-people-page.tsx').then((m) => m.AdminPeoplePage));
+const SkillGapsPage = lazyPage(() => import('../features/skill-gaps/routes/skill-gaps-page.tsx').then((m) => m.SkillGapsPage));
 const OrgNetworkPage = lazyPage(() => import('../features/network/routes/org-network-page.tsx').then((m) => m.OrgNetworkPage));
 const CommunitiesPage = lazyPage(() => import('../features/communities/routes/communities-page.tsx').then((m) => m.CommunitiesPage));
 const CommunityPage = lazyPage(() => import('../features/communities/routes/community-page.tsx').then((m) => m.CommunityPage));
@@ -113,6 +114,7 @@ export function SignedInApp() {
           <Route path="/admin/audit" component={AdminAuditPage} />
           <Route path="/admin/settings" component={AdminSettingsPage} />
           <Route path="/admin/network" component={OrgNetworkPage} />
+          <Route path="/insights/skills" component={SkillGapsPage} />
           <Route component={NotFoundPage} />
         </Switch>
       </PageBoundary>

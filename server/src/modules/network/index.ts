@@ -8,7 +8,8 @@ import { consumeEvents } from './network.events.ts';
 import { myNetworkRoutes } from './network.me.routes.ts';
 import { networkRoutes } from './network.routes.ts';
 
-export { getNetworkReport } from './network.service.ts';
+export { canAnalyse } from './network.policy.ts';
+export { getNetworkReport, groupedBySize } from './network.service.ts';
 
 /** Registers the report route and the interaction-graph consumers. */
 export async function register(app: FastifyInstance, deps: AppDeps) {

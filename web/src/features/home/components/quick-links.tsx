@@ -15,6 +15,9 @@ export function QuickLinks({ person }: { person: Person }) {
   if (person.roles.includes('analyst') && !person.roles.includes('admin')) {
     links.push({ href: '/admin/network', icon: 'globe', label: 'Organization network', sub: 'How departments connect, and who bridges them' });
   }
+  if (person.roles.includes('analyst') || person.roles.includes('admin')) {
+    links.push({ href: '/insights/skills', icon: 'sparkle', label: 'Skill gaps', sub: 'What people want to learn, and who could teach it' });
+  }
   if (person.roles.includes('admin')) links.push({ href: '/admin/people', icon: 'shield', label: 'Manage people', sub: 'Invite colleagues or import from HR' });
   return (
     <Card id="quick-links" title="Quick links">

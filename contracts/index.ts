@@ -21,3 +21,4 @@ export * from './audit.ts';
 export * from './organizations.ts';
 export * from './network.ts';
 export * from './skill-gaps.ts';
+export * from './impact.ts';

@@ -11,8 +11,14 @@ export interface BrokerEntry {
   betweenness: number;
 }
 
-/** How betweenness was found: exactly, or by sampling with an additive error bound epsilon failing with probability delta. */
-export type BrokersMethod = 'exact' | { sampled: { epsilon: number; delta: number } };
+/**
+ * How betweenness was found: exactly, or by sampling with an additive error bound epsilon failing with probability
+ * delta (and, from betweenness.ts, the samples and the top-k bound: no node outside the `top` has betweenness more
+ * than `gap` above one inside; when `met`, at most (1 + `tolerance`) times it).
+ */
+export type BrokersMethod =
+  | 'exact'
+  | { sampled: { epsilon: number; delta: number; samples?: number; top?: number; gap?: number; tolerance?: number; met?: boolean } };
 
 /** What a brokers function answers: the top nodes by betweenness, highest first, and the method. */
 export interface BrokerResult {

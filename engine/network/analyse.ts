@@ -1,6 +1,6 @@
 // The whole-network report: one pass over every measure, in the shape `hearth network` prints as JSON, plus the
 // per-node table its CSV prints. Brokers come from an injected function (betweenness lives in its own files).
-import { louvain } from './communities.ts';
+import { bestCommunities } from './communities.leiden.ts';
 import { type Attribute, eiIndex, groupIndex } from './ei-index.ts';
 import type { Graph } from './graph.ts';
 import { components, degree, density, isolates, strength, tieCount } from './metrics.ts';
@@ -37,7 +37,7 @@ export interface ReportOptions {
   brokers?: BrokerFn;
   /** How many brokers (default 50). */
   top?: number;
-  /** Seed of the community search (default 1). */
+  /** Seed of the community search (default 1): Louvain with it and Leiden with it and the next seeds (bestCommunities). */
   seed?: number;
 }
 
@@ -78,7 +78,7 @@ export interface NetworkAnalysis {
 /** Computes every measure once. */
 export async function analyse(graph: Graph, opts: ReportOptions = {}): Promise<NetworkAnalysis> {
   const comps = components(graph);
-  const comms = louvain(graph, { seed: opts.seed ?? 1 });
+  const comms = bestCommunities(graph, { seed: opts.seed ?? 1 });
   const ei = opts.attribute ? eiIndex(graph, opts.attribute) : null;
   const ranked = opts.brokers ? await opts.brokers(graph, { top: opts.top ?? 50 }) : null;
   const report: NetworkReport = {

@@ -3,7 +3,7 @@
 // refined partition (its nodes starting in their unrefined community). And `bestCommunities`, what the report uses:
 // the best of one Louvain run and some Leiden runs, every community split into its connected parts.
 import { louvain, modularity, type Communities, type CommunityOptions } from './communities.ts';
-import { aggregate, initialLevel, type Level, moveNodes, prng, renumbered } from './communities.level.ts';
+import { aggregate, initialLevel, type Level, moveNodes, prng, renumbered, shuffled } from './communities.level.ts';
 import type { Graph } from './graph.ts';
 
 /**
@@ -80,19 +80,6 @@ function refine(level: Level, comm: Uint32Array, count: number, resolution: numb
     for (let e = offsets[v]; e < offsets[v + 1]; e++) if (ref[targets[e]] === best) alone[targets[e]] = 0;
   }
   return renumbered(ref, false);
-}
-
-/** 0..n−1 in a random order (Fisher–Yates). */
-function shuffled(n: number, random: () => number): Uint32Array {
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    const t = order[i];
-    order[i] = order[j];
-    order[j] = t;
-  }
-  return order;
 }
 
 /**

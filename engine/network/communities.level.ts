@@ -63,14 +63,7 @@ export function moveNodes(
     tot[comm[i]] += k[i];
   }
   if (twoM === 0) return renumbered(comm, false);
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    const t = order[i];
-    order[i] = order[j];
-    order[j] = t;
-  }
+  const order = shuffled(n, random);
   const toComm = new Float64Array(n);
   const stamp = new Int32Array(n).fill(-1);
   const touched = new Uint32Array(n);
@@ -114,6 +107,19 @@ export function moveNodes(
     moved = true;
   }
   return renumbered(comm, moved);
+}
+
+/** 0..n−1 in a random order (Fisher–Yates). */
+export function shuffled(n: number, random: () => number): Uint32Array {
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    const t = order[i];
+    order[i] = order[j];
+    order[j] = t;
+  }
+  return order;
 }
 
 /** Renumbers the communities 0..count-1 in order of each one's first node, in place. */

@@ -3,19 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildGraph } from './build.ts';
 import { louvain, modularity } from './communities.ts';
 import type { Graph, Tie } from './graph.ts';
-import { matrix, rng, tiesArb } from './test-helpers.ts';
-
-/** Modularity by its definition, (1/2m) Σ_ij [A_ij − γ k_i k_j / 2m] δ(c_i, c_j), on the symmetrized matrix. */
-function bruteModularity(g: Graph, membership: ArrayLike<number>, resolution = 1): number {
-  const a = matrix(g);
-  const s = a.map((row, u) => row.map((w, v) => (g.directed ? w + a[v][u] : w)));
-  const k = s.map((row) => row.reduce((x, y) => x + y, 0));
-  const twoM = k.reduce((x, y) => x + y, 0);
-  if (twoM === 0) return 0;
-  let q = 0;
-  for (let i = 0; i < g.n; i++) for (let j = 0; j < g.n; j++) if (membership[i] === membership[j]) q += s[i][j] - (resolution * k[i] * k[j]) / twoM;
-  return q / twoM;
-}
+import { bruteModularity, rng, tiesArb } from './test-helpers.ts';
 
 /** Groups of the given sizes, each tie inside a group present with probability pIn, plus `bridges` random ties across. */
 function planted(sizes: number[], pIn: number, bridges: number, seed: number): { ties: Tie[]; truth: number[] } {

@@ -47,8 +47,26 @@ export const NetworkReport = z.object({
   communities: z.object({ count: z.number().int(), modularity: z.number() }),
   /** Top 20 brokers. */
   brokers: z.array(NetworkBroker),
-  /** exact, or sampled with its error bound. */
-  brokersMethod: z.union([z.literal('exact'), z.object({ sampled: z.object({ epsilon: z.number(), delta: z.number(), samples: z.number().optional() }) })]).nullable(),
+  /**
+   * exact, or sampled with what the sampling proved: every estimate within epsilon with probability 1 − delta, and no
+   * one outside the top `top` has betweenness more than `gap` above someone in it (when `met`, at most 1 + tolerance times).
+   */
+  brokersMethod: z
+    .union([
+      z.literal('exact'),
+      z.object({
+        sampled: z.object({
+          epsilon: z.number(),
+          delta: z.number(),
+          samples: z.number().optional(),
+          top: z.number().optional(),
+          gap: z.number().optional(),
+          tolerance: z.number().optional(),
+          met: z.boolean().optional(),
+        }),
+      }),
+    ])
+    .nullable(),
 });
 export type NetworkReport = z.infer<typeof NetworkReport>;
 

@@ -6,7 +6,7 @@ export const AgainstRandom = z.object({ program: z.number(), random: z.number() 
 /** Before and after for a program's members: who became connected, against random grouping, and how they took part. */
 export const ProgramImpact = z.object({
   program: z.object({ id: z.string(), title: z.string(), startsOn: z.string().nullable(), endsOn: z.string().nullable() }),
-  /** The program's days: its start (or first published plan) to its end (or today, while it runs). */
+  /** The program's days: its start or first published plan, whichever is first, to its end (or today, while it runs). */
   from: z.string(),
   to: z.string(),
   /** Enrolled people, and the departments they come from. */
@@ -25,21 +25,26 @@ export const ProgramImpact = z.object({
     /** Of those, pairs a member tie connected during the program. */
     silosBridged: z.number().int(),
   }),
-  /** What the published plans arranged (people meeting in a cohort, group or pair), against random groups of the same sizes; null without a published plan. */
-  grouping: z
-    .object({
-      /** Pairs of members who meet in the plans. */
+  /**
+   * What each published plan arranged (people meeting in a cohort, group or pair), against random groups of the same
+   * people in the same sizes within the same cohorts (a rotation or pairs inside cohorts are compared with random ones
+   * inside those cohorts); empty without a published plan.
+   */
+  plans: z.array(
+    z.object({
+      kind: z.enum(['cohorts', 'rotation', 'partners']),
+      /** Pairs of members who meet in the plan. */
       pairsMet: z.number().int(),
       /** Pairs meeting who had no tie before. */
       newPairs: AgainstRandom,
       /** Of those, pairs from different departments. */
       newCrossDepartmentPairs: AgainstRandom,
-      /** Silos (as in `observed`) that meetings connect. */
+      /** Silos (as in `observed`) that its meetings connect. */
       silosBridged: AgainstRandom,
-      /** Random groupings drawn for the comparison. */
-      draws: z.number().int(),
-    })
-    .nullable(),
+    }),
+  ),
+  /** Random groupings drawn for each comparison. */
+  draws: z.number().int(),
   /** How members took part. */
   engagement: z.object({
     /** Program sessions scheduled, and members who marked every one done. */

@@ -10,6 +10,7 @@ const SystemPage = lazyPage(() => import('../features/system/routes/system-page.
 const AdminAuditPage = lazyPage(() => import('../features/admin/routes/admin-audit-page.tsx').then((m) => m.AdminAuditPage));
 const AdminSettingsPage = lazyPage(() => import('../features/admin/routes/admin-settings-page.tsx').then((m) => m.AdminSettingsPage));
 const AdminPeoplePage = lazyPage(() => import('../features/admin/routes/admin-people-page.tsx').then((m) => m.AdminPeoplePage));
+const ProgramImpactPage = lazyPage(() => import('../features/impact/routes/program-impact-page.tsx').then((m) => m.ProgramImpactPage));
 const SkillGapsPage = lazyPage(() => import('../features/skill-gaps/routes/skill-gaps-page.tsx').then((m) => m.SkillGapsPage));
 const OrgNetworkPage = lazyPage(() => import('../features/network/routes/org-network-page.tsx').then((m) => m.OrgNetworkPage));
 const CommunitiesPage = lazyPage(() => import('../features/communities/routes/communities-page.tsx').then((m) => m.CommunitiesPage));
@@ -80,6 +81,7 @@ export function SignedInApp() {
           <Route path="/programs" component={ProgramsPage} />
           <Route path="/programs/new" component={NewProgramPage} />
           <Route path="/programs/:id/edit">{(params) => <EditProgramPage key={params.id} id={params.id} />}</Route>
+          <Route path="/programs/:id/impact">{(params) => <ProgramImpactPage key={params.id} id={params.id} />}</Route>
           <Route path="/programs/:id/plan">{(params) => <ProgramPlanPage key={params.id} id={params.id} />}</Route>
           <Route path="/programs/:id">{(params) => <ProgramPage key={params.id} id={params.id} />}</Route>
           <Route path="/live" component={LiveListPage} />

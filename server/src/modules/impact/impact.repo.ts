@@ -48,10 +48,12 @@ export function selectDepartmentPairsBefore(db: DbOrTx, orgId: string, before: s
   );
 }
 
-/** The groups of each published plan, round by round. */
-export async function selectPublishedRounds(db: DbOrTx, programId: string): Promise<string[][][]> {
-  const rows = await selectRows<{ result: { rounds?: string[][][] } }>(db, sql`select result from program_plans where program_id = ${programId} and status = 'published' order by published_at`);
-  return rows.flatMap((r) => r.result.rounds ?? []);
+/** Each published plan's kind and groups, round by round, oldest first. */
+export function selectPublishedPlans(db: DbOrTx, programId: string) {
+  return selectRows<{ kind: string; result: { rounds?: string[][][] } }>(
+    db,
+    sql`select kind, result from program_plans where program_id = ${programId} and status = 'published' order by published_at, id`,
+  );
 }
 
 /** Program sessions, and how many each member marked done. */

@@ -44,16 +44,29 @@ export function meetingFigures(rounds: string[][][], tiedBefore: ReadonlySet<str
   return { pairsMet: met.size, newPairs: fresh, newCrossDepartmentPairs: crossing, silosBridged: bridged.size };
 }
 
-/** The same people in groups of the same sizes, each round shuffled at random. */
-export function randomLike(rounds: string[][][], random: () => number): string[][][] {
+/**
+ * The same people in groups of the same sizes, each round shuffled at random within scopes: groups whose members all
+ * share a scope (a cohort) are shuffled among that scope's groups only; the rest across the round.
+ */
+export function randomLike(rounds: string[][][], random: () => number, scopeOf: ReadonlyMap<string, number> = new Map()): string[][][] {
   return rounds.map((round) => {
-    const people = round.flat();
-    for (let i = people.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [people[i], people[j]] = [people[j], people[i]];
+    const byScope = new Map<string, number[]>();
+    round.forEach((g, i) => {
+      const scopes = new Set(g.map((id) => scopeOf.get(id) ?? -1));
+      const scope = scopes.size === 1 && !scopes.has(-1) ? String([...scopes][0]) : 'round';
+      byScope.set(scope, [...(byScope.get(scope) ?? []), i]);
+    });
+    const out: string[][] = round.map(() => []);
+    for (const groups of byScope.values()) {
+      const people = groups.flatMap((i) => round[i]);
+      for (let i = people.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [people[i], people[j]] = [people[j], people[i]];
+      }
+      let at = 0;
+      for (const i of groups) out[i] = people.slice(at, (at += round[i].length));
     }
-    let at = 0;
-    return round.map((g) => people.slice(at, (at += g.length)));
+    return out;
   });
 }
 
@@ -73,15 +86,17 @@ export async function getProgramImpact(deps: AppDeps, actor: Actor, programId: s
   const program = await repo.selectProgram(db, actor.orgId, programId, actor.personId);
   if (!program || !(program.facilitates || canAnalyse(actor))) throw notFound('The program');
   const now = today.toISOString().slice(0, 10);
-  const from = program.startsOn ?? program.firstPlanOn ?? program.createdOn;
+  // The program's effects start with its first day or its first published plan, whichever comes first (a plan's
+  // meetings become ties the day it is published): "before" is everything earlier.
+  const from = [program.startsOn, program.firstPlanOn].filter((d): d is string => d !== null).sort()[0] ?? program.createdOn;
   const to = program.endsOn && program.endsOn < now ? program.endsOn : now;
   const members = await repo.selectMembers(db, programId);
   const ids = members.map((m) => m.id);
   const department = new Map(members.map((m) => [m.id, m.department]));
-  const [ties, tiedDepartments, rounds, progress, live] = await Promise.all([
+  const [ties, tiedDepartments, plans, progress, live] = await Promise.all([
     repo.selectMemberTies(db, actor.orgId, ids, to),
     repo.selectDepartmentPairsBefore(db, actor.orgId, from),
-    repo.selectPublishedRounds(db, programId),
+    repo.selectPublishedPlans(db, programId),
     repo.selectProgress(db, programId),
     repo.selectLiveMinutes(db, programId),
   ]);
@@ -96,28 +111,33 @@ export async function getProgramImpact(deps: AppDeps, actor: Actor, programId: s
   const crossing = fresh.filter((t) => department.get(t.a) && department.get(t.b) && department.get(t.a) !== department.get(t.b));
   const bridged = new Set(crossing.map((t) => pairKey(department.get(t.a) as string, department.get(t.b) as string)).filter((k) => silos.has(k)));
 
-  // Plans name the people they placed; only current members count (people who left are not in the report).
-  const placed = rounds.map((round) => round.map((g) => g.filter((id) => department.has(id))).filter((g) => g.length > 0));
-  let grouping: ProgramImpact['grouping'] = null;
-  if (placed.some((round) => round.length > 0)) {
-    const planned = meetingFigures(placed, before, department, silos);
-    const random = prng(0x1f2e3d ^ programId.split('').reduce((h, c) => (Math.imul(h, 31) + c.charCodeAt(0)) | 0, 7));
-    const sum = { newPairs: 0, newCrossDepartmentPairs: 0, silosBridged: 0 };
-    for (let k = 0; k < RANDOM_DRAWS; k++) {
-      const f = meetingFigures(randomLike(placed, random), before, department, silos);
-      sum.newPairs += f.newPairs;
-      sum.newCrossDepartmentPairs += f.newCrossDepartmentPairs;
-      sum.silosBridged += f.silosBridged;
-    }
-    const mean = (x: number) => Math.round((x / RANDOM_DRAWS) * 10) / 10;
-    grouping = {
-      pairsMet: planned.pairsMet,
-      newPairs: { program: planned.newPairs, random: mean(sum.newPairs) },
-      newCrossDepartmentPairs: { program: planned.newCrossDepartmentPairs, random: mean(sum.newCrossDepartmentPairs) },
-      silosBridged: { program: planned.silosBridged, random: mean(sum.silosBridged) },
-      draws: RANDOM_DRAWS,
-    };
-  }
+  // Plans name the people they placed; only current members count (people who left are not in the report). The
+  // latest published cohorts are the scopes that rotations and pairs inside them are compared within.
+  const placed = plans.map((p) => ({ kind: p.kind, rounds: (p.result.rounds ?? []).map((round) => round.map((g) => g.filter((id) => department.has(id))).filter((g) => g.length > 0)) }));
+  const scopeOf = new Map<string, number>();
+  for (const p of placed) if (p.kind === 'cohorts') p.rounds[0]?.forEach((g, i) => g.forEach((id) => scopeOf.set(id, i)));
+  const seed = programId.split('').reduce((h, c) => (Math.imul(h, 31) + c.charCodeAt(0)) | 0, 7);
+  const compared: ProgramImpact['plans'] = placed
+    .filter((p) => p.rounds.some((round) => round.length > 0) && (p.kind === 'cohorts' || p.kind === 'rotation' || p.kind === 'partners'))
+    .map((p, k) => {
+      const planned = meetingFigures(p.rounds, before, department, silos);
+      const random = prng(seed ^ (k + 1));
+      const sum = { newPairs: 0, newCrossDepartmentPairs: 0, silosBridged: 0 };
+      for (let d = 0; d < RANDOM_DRAWS; d++) {
+        const f = meetingFigures(randomLike(p.rounds, random, p.kind === 'cohorts' ? new Map() : scopeOf), before, department, silos);
+        sum.newPairs += f.newPairs;
+        sum.newCrossDepartmentPairs += f.newCrossDepartmentPairs;
+        sum.silosBridged += f.silosBridged;
+      }
+      const mean = (x: number) => Math.round((x / RANDOM_DRAWS) * 10) / 10;
+      return {
+        kind: p.kind as 'cohorts' | 'rotation' | 'partners',
+        pairsMet: planned.pairsMet,
+        newPairs: { program: planned.newPairs, random: mean(sum.newPairs) },
+        newCrossDepartmentPairs: { program: planned.newCrossDepartmentPairs, random: mean(sum.newCrossDepartmentPairs) },
+        silosBridged: { program: planned.silosBridged, random: mean(sum.silosBridged) },
+      };
+    });
 
   const doneBy = new Map(progress.done.map((d) => [d.personId, d.done]));
   const minutes = live.minutes.filter((m) => department.has(m.personId)).map((m) => Number(m.minutes));
@@ -135,7 +155,8 @@ export async function getProgramImpact(deps: AppDeps, actor: Actor, programId: s
       silosBefore: silos.size,
       silosBridged: bridged.size,
     },
-    grouping,
+    plans: compared,
+    draws: RANDOM_DRAWS,
     engagement: {
       sessions: progress.sessions,
       completed: progress.sessions ? ids.filter((id) => (doneBy.get(id) ?? 0) >= progress.sessions).length : 0,
@@ -150,7 +171,15 @@ export async function getProgramImpact(deps: AppDeps, actor: Actor, programId: s
 
 /** The report as CSV rows: one figure a line, the program's value and random grouping's beside it. */
 export function impactCsvRows(r: ProgramImpact): (string | number | null)[][] {
-  const g = r.grouping;
+  const plans = r.plans.flatMap((p) => {
+    const name = PLAN_NAMES[p.kind];
+    return [
+      [`${name}: pairs meeting`, p.pairsMet, null],
+      [`${name}: new pairs meeting`, p.newPairs.program, p.newPairs.random],
+      [`${name}: new cross-department pairs meeting`, p.newCrossDepartmentPairs.program, p.newCrossDepartmentPairs.random],
+      [`${name}: silos its meetings bridge`, p.silosBridged.program, p.silosBridged.random],
+    ];
+  });
   return [
     ['Members', r.members, null],
     ['Departments', r.departments, null],
@@ -159,10 +188,7 @@ export function impactCsvRows(r: ProgramImpact): (string | number | null)[][] {
     ['New cross-department ties', r.observed.newCrossDepartmentTies, null],
     ['Department pairs with no tie before', r.observed.silosBefore, null],
     ['Of those, bridged', r.observed.silosBridged, null],
-    ['Pairs meeting in the plans', g?.pairsMet ?? null, null],
-    ['New pairs meeting', g?.newPairs.program ?? null, g?.newPairs.random ?? null],
-    ['New cross-department pairs meeting', g?.newCrossDepartmentPairs.program ?? null, g?.newCrossDepartmentPairs.random ?? null],
-    ['Silos the meetings bridge', g?.silosBridged.program ?? null, g?.silosBridged.random ?? null],
+    ...plans,
     ['Program sessions', r.engagement.sessions, null],
     ['Members who completed every session', r.engagement.completed, null],
     ['Sessions marked done (share)', r.engagement.progress, null],
@@ -172,5 +198,8 @@ export function impactCsvRows(r: ProgramImpact): (string | number | null)[][] {
     ['Median minutes per attendee', r.engagement.medianLiveMinutes, null],
   ];
 }
+
+/** What each kind of plan is called in the report. */
+export const PLAN_NAMES = { cohorts: 'Cohorts', rotation: 'Breakout rotation', partners: 'Learning partners' } as const;
 
 export const IMPACT_CSV_HEADER = ['Figure', 'Program', `Random grouping (mean of ${RANDOM_DRAWS})`];

@@ -83,17 +83,19 @@ describe('program impact', () => {
       { sessionId: live.id, personId: members[1].id, orgId, fromAt: new Date('2026-03-02T10:00:00Z'), toAt: new Date('2026-03-02T10:50:00Z') },
     ]);
     const r = (await c.admin.get(`/api/programs/${programId}/impact`)).json();
-    expect(r.grouping).toMatchObject({ pairsMet: 9, newPairs: { program: 9 }, newCrossDepartmentPairs: { program: 9 }, silosBridged: { program: 5 }, draws: 200 });
-    // Random groups of three out of these nine: on average fewer pairs cross departments, and fewer silos are bridged.
-    expect(r.grouping.newCrossDepartmentPairs.random).toBeLessThan(9);
-    expect(r.grouping.silosBridged.random).toBeLessThanOrEqual(5);
+    expect(r.draws).toBe(200);
+    expect(r.plans).toEqual([{ kind: 'rotation', pairsMet: 9, newPairs: { program: 9, random: expect.any(Number) }, newCrossDepartmentPairs: { program: 9, random: expect.any(Number) }, silosBridged: { program: 5, random: expect.any(Number) } }]);
+    // Random groups of three out of these nine: on average fewer pairs cross departments, and no more silos are bridged.
+    const [plan] = r.plans;
+    expect(plan.newCrossDepartmentPairs.random).toBeLessThan(9);
+    expect(plan.silosBridged.random).toBeLessThanOrEqual(5);
     expect(r.engagement).toEqual({ sessions: 2, completed: 1, progress: 3 / 18, liveSessions: 1, attended: 2, liveMinutes: 80, medianLiveMinutes: 40 });
     // The same figures as CSV, a line each, with random grouping beside the program's.
     const csv = await c.analyst.get(`/api/programs/${programId}/impact.csv`);
     expect(csv.headers['content-disposition']).toBe('attachment; filename="leaders-2026-impact.csv"');
     const lines = csv.body.trim().split(/\r?\n/);
     expect(lines[0]).toBe('Figure,Program,Random grouping (mean of 200)');
-    expect(lines).toContain(`New cross-department pairs meeting,9,${r.grouping.newCrossDepartmentPairs.random}`);
+    expect(lines).toContain(`Breakout rotation: new cross-department pairs meeting,9,${plan.newCrossDepartmentPairs.random}`);
   });
 
   it('is for the program’s facilitators, org admins and analysts: everyone else, and other organizations, get 404', async () => {
@@ -104,6 +106,35 @@ describe('program impact', () => {
     }
     expect((await c.admin.get('/api/programs/00000000-0000-4000-8000-000000000000/impact')).statusCode).toBe(404);
     expect((await c.admin.get('/api/programs/nope/impact')).statusCode).toBe(400);
+  });
+
+  it('starts "during" at the first published plan when that comes before the first day: its meetings are new ties, not old ones', async () => {
+    const [p] = await t.db.insert(programs).values({ orgId, title: 'Next year', status: 'open', startsOn: '2099-01-01' } as typeof programs.$inferInsert).returning();
+    await t.db.insert(programEnrollments).values(members.slice(0, 2).map((m) => ({ programId: p.id, personId: m.id, orgId, status: 'enrolled', source: 'assigned' })));
+    await t.db.insert(programPlans).values({ programId: p.id, orgId, kind: 'partners', status: 'published', params: {}, result: { rounds: [[[members[0].id, members[1].id]]] }, metrics: {}, baseline: {}, publishedAt: new Date('2026-05-02T12:00:00Z') });
+    await t.db.execute(sql`delete from network_ties where org_id = ${orgId}`);
+    await t.db.execute(sql`insert into network_ties (org_id, a, b, kind, day, weight) values (${orgId}, least(${members[0].id}::uuid, ${members[1].id}::uuid), greatest(${members[0].id}::uuid, ${members[1].id}::uuid), 'partnered', '2026-05-02', 1)`);
+    const r = (await c.admin.get(`/api/programs/${p.id}/impact`)).json();
+    expect(r.from).toBe('2026-05-02');
+    expect(r.observed).toMatchObject({ tiesBefore: 0, newTies: 1 });
+    expect(r.plans).toMatchObject([{ kind: 'partners', pairsMet: 1, newPairs: { program: 1, random: 1 } }]);
+  });
+
+  it('compares a rotation inside cohorts with random groups inside the same cohorts', async () => {
+    const [p] = await t.db.insert(programs).values({ orgId, title: 'Scoped', status: 'open', startsOn: '2026-02-01' } as typeof programs.$inferInsert).returning();
+    await t.db.insert(programEnrollments).values(members.slice(0, 8).map((m) => ({ programId: p.id, personId: m.id, orgId, status: 'enrolled', source: 'assigned' })));
+    const ids = members.slice(0, 8).map((m) => m.id);
+    const cohorts = [ids.slice(0, 4), ids.slice(4, 8)];
+    const rotation = [[[ids[0], ids[1]], [ids[2], ids[3]], [ids[4], ids[5]], [ids[6], ids[7]]], [[ids[0], ids[2]], [ids[1], ids[3]], [ids[4], ids[6]], [ids[5], ids[7]]]];
+    const plan = (kind: string, rounds: string[][][]) => ({ programId: p.id, orgId, kind, status: 'published', params: {}, result: { rounds }, metrics: {}, baseline: {}, publishedAt: new Date('2026-02-01T09:00:00Z') });
+    await t.db.insert(programPlans).values([plan('cohorts', [cohorts]), plan('rotation', rotation)]);
+    await t.db.execute(sql`delete from network_ties where org_id = ${orgId}`);
+    const r = (await c.admin.get(`/api/programs/${p.id}/impact`)).json();
+    const byKind = Object.fromEntries(r.plans.map((x: { kind: string }) => [x.kind, x]));
+    // Within the cohorts, random pairs meet only cohort-mates too: at most the 12 pairs the two cohorts hold, never more.
+    expect(byKind.rotation.pairsMet).toBe(8);
+    expect(byKind.rotation.newPairs.random).toBeLessThanOrEqual(8);
+    expect(byKind.cohorts).toMatchObject({ pairsMet: 12, newPairs: { program: 12, random: 12 } });
   });
 
   it('random groupings keep every round’s people and group sizes', () => {

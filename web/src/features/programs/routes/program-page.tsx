@@ -213,6 +213,11 @@ export function ProgramPage({ id }: { id: string }) {
             <Link href={`/programs/${p.id}/edit`} className="btn btn-secondary btn-sm">
               <Icon name="edit" size={16} /> Edit
             </Link>
+            {p.status !== 'draft' && (
+              <Link href={`/programs/${p.id}/impact`} className="btn btn-secondary btn-sm">
+                <Icon name="globe" size={16} /> Impact
+              </Link>
+            )}
           </div>
         ) : null}
       </header>

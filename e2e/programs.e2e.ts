@@ -171,6 +171,14 @@ describe('programs: a facilitator forms cohorts and a breakout rotation, adjusts
     const figure = async (key: string) => Number(await a.locator(`section.plan[data-status="draft"] [data-testid="metric-${key}"]`).textContent());
     const pairs = async () => (await figure('newTies')) + (await figure('knownPairMeetings'));
     expect(await pairs()).toBe(30);
+    // The preview names the department pairs that meet with no ties in the interaction graph over the past year.
+    const formed = await callApi<{ items: (PlanJson & { firstTimeDepartmentPairs: { a: string; b: string }[] })[] }>(a, 'GET', `/api/programs/${programId}/plans`);
+    const firstTime = formed.items.find((p) => p.kind === 'cohorts' && p.status === 'draft')?.firstTimeDepartmentPairs ?? [];
+    expect(firstTime.length).toBeGreaterThan(0);
+    const bridged = a.locator('section.plan[data-status="draft"] [data-testid="first-time-pairs"]');
+    await bridged.getByRole('heading', { name: `${firstTime.length} pair${firstTime.length === 1 ? '' : 's'} of departments meet${firstTime.length === 1 ? 's' : ''} for the first time` }).waitFor();
+    if (firstTime.length > 4) await bridged.getByText(`Show all ${firstTime.length}`).click();
+    for (const p of firstTime) await bridged.getByText(`${p.a} and ${p.b} meet for the first time`, { exact: true }).waitFor();
     await snap(a, 'plan-cohorts');
 
     // Drag the first person of Cohort 1 onto Cohort 2: 5 and 7, the figures are recomputed (more pairs meet).

@@ -129,39 +129,30 @@ export function formCohorts(input: CohortInput, options: { seed?: number; timeLi
     return cost;
   };
   const costs = cohorts.map(cohortCost);
+  /** Puts x where a was (cohort ca) and y where b was (cohort cb): swapping, or with x = a, y = b undoing a swap. */
+  const put = (ca: number, ia: number, x: number, cb: number, ib: number, y: number) => {
+    cohorts[ca][ia] = x;
+    cohorts[cb][ib] = y;
+    cohortOf[x] = ca;
+    cohortOf[y] = cb;
+  };
   if (count > 1) {
-    let idle = 0;
-    for (let it = 0; idle < 20_000 + 20 * n; it++) {
-      if ((it & 63) === 0 && performance.now() > deadline) break;
-      const a = rng.int(n);
-      const b = rng.int(n);
-      const ca = cohortOf[a];
-      const cb = cohortOf[b];
-      if (ca === cb) continue;
-      const A = cohorts[ca];
-      const B = cohorts[cb];
-      const ia = A.indexOf(a);
-      const ib = B.indexOf(b);
-      A[ia] = b;
-      B[ib] = a;
-      cohortOf[a] = cb;
-      cohortOf[b] = ca;
-      const na = cohortCost(A);
-      const nb = cohortCost(B);
+    randomSwaps(n, cohortOf, rng, deadline, (a, b, ca, cb) => {
+      const ia = cohorts[ca].indexOf(a);
+      const ib = cohorts[cb].indexOf(b);
+      put(ca, ia, b, cb, ib, a);
+      const na = cohortCost(cohorts[ca]);
+      const nb = cohortCost(cohorts[cb]);
       const delta = na + nb - costs[ca] - costs[cb];
-      if (delta <= 0) {
-        // Sideways moves are accepted too: they let the search drift across plateaus of equal cost.
-        costs[ca] = na;
-        costs[cb] = nb;
-        idle = delta < 0 ? 0 : idle + 1;
-      } else {
-        A[ia] = a;
-        B[ib] = b;
-        cohortOf[a] = ca;
-        cohortOf[b] = cb;
-        idle++;
+      if (delta > 0) {
+        put(ca, ia, a, cb, ib, b);
+        return false;
       }
-    }
+      // Sideways moves are accepted too: they let the search drift across plateaus of equal cost.
+      costs[ca] = na;
+      costs[cb] = nb;
+      return delta < 0;
+    });
   }
   if (ties && count > 1) {
     // Tie phase: a swap must lower the tie cost and leave the cost above and every figure of the two cohorts
@@ -177,31 +168,17 @@ export function formCohorts(input: CohortInput, options: { seed?: number; timeLi
     };
     ties.clear();
     for (const c of cohorts) ties.meetGroup(c, 1);
-    let idle = 0;
-    for (let it = 0; idle < 20_000 + 20 * n; it++) {
-      if ((it & 63) === 0 && performance.now() > end) break;
-      idle++;
-      const a = rng.int(n);
-      const b = rng.int(n);
-      const ca = cohortOf[a];
-      const cb = cohortOf[b];
-      if (ca === cb) continue;
+    randomSwaps(n, cohortOf, rng, end, (a, b, ca, cb) => {
       const A = cohorts[ca];
       const B = cohorts[cb];
       const changes: [number, number, number][] = [];
       for (const z of A) if (z !== a) changes.push([a, z, -1], [b, z, 1]);
       for (const z of B) if (z !== b) changes.push([b, z, -1], [a, z, 1]);
-      if (ties.delta(changes) >= -1e-9) continue;
+      if (ties.delta(changes) >= -1e-9) return false;
       const before = [figures(A), figures(B)];
       const ia = A.indexOf(a);
       const ib = B.indexOf(b);
-      const swap = (x: number, y: number) => {
-        A[ia] = x;
-        B[ib] = y;
-        cohortOf[x] = ca;
-        cohortOf[y] = cb;
-      };
-      swap(b, a);
+      put(ca, ia, b, cb, ib, a);
       const na = cohortCost(A);
       const nb = cohortCost(B);
       const after = [figures(A), figures(B)];
@@ -213,14 +190,14 @@ export function formCohorts(input: CohortInput, options: { seed?: number; timeLi
         && sum(after, 'depts') >= sum(before, 'depts') && low(after, 'depts') >= low(before, 'depts')
         && sum(after, 'locs') >= sum(before, 'locs') && low(after, 'locs') >= low(before, 'locs');
       if (!ok) {
-        swap(a, b);
-        continue;
+        put(ca, ia, a, cb, ib, b);
+        return false;
       }
       costs[ca] = na;
       costs[cb] = nb;
       ties.apply(changes);
-      idle = 0;
-    }
+      return true;
+    });
   }
   const ids = cohorts.map((c) => c.sort((x, y) => x - y).map((p) => people[p].id));
   const metrics = cohortMetrics(input, ids);
@@ -229,6 +206,23 @@ export function formCohorts(input: CohortInput, options: { seed?: number; timeLi
     warnings.push(`${metrics.hardViolations} cohort(s) share fewer than ${minShared} working hours (shortest ${metrics.minCommonHours} h); the time zones are too spread for cohorts of ${input.cohortSize}`);
   }
   return { cohorts: ids, metrics, warnings };
+}
+
+/**
+ * Random swaps of two people of different cohorts: `attempt` makes (or undoes) one and answers whether it improved,
+ * which restarts the idle count. Stops after 20,000 + 20·n idle swaps in a row, or at the deadline.
+ */
+function randomSwaps(n: number, cohortOf: Int32Array, rng: Prng, deadline: number, attempt: (a: number, b: number, ca: number, cb: number) => boolean): void {
+  let idle = 0;
+  for (let it = 0; idle < 20_000 + 20 * n; it++) {
+    if ((it & 63) === 0 && performance.now() > deadline) break;
+    const a = rng.int(n);
+    const b = rng.int(n);
+    const ca = cohortOf[a];
+    const cb = cohortOf[b];
+    if (ca === cb) continue;
+    idle = attempt(a, b, ca, cb) ? 0 : idle + 1;
+  }
 }
 
 /** Scores a cohort split from ids alone (used by formCohorts and by tests as the reference). */

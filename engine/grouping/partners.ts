@@ -115,29 +115,24 @@ export function pairPartners(input: PartnerInput, options: { seed?: number; time
     pairs.push([e.a, e.b]);
   }
   // 2-opt: for pairs (a,b),(c,d) try (a,c),(b,d) and (a,d),(b,c); repeat passes until none improves.
-  let improved = true;
-  while (improved && performance.now() < deadline) {
-    improved = false;
-    for (let i = 0; i < pairs.length; i++) {
-      for (let j = i + 1; j < pairs.length; j++) {
-        const [a, b] = pairs[i];
-        const [c, d] = pairs[j];
-        const now = score(a, b) + score(c, d);
-        const x = score(a, c) + score(b, d);
-        const y = score(a, d) + score(b, c);
-        if (x > now + 1e-9 && x >= y) {
-          pairs[i] = [a, c];
-          pairs[j] = [b, d];
-          improved = true;
-        } else if (y > now + 1e-9) {
-          pairs[i] = [a, d];
-          pairs[j] = [b, c];
-          improved = true;
-        }
-      }
-      if (performance.now() > deadline) break;
+  exchangePasses(pairs, deadline, (i, j) => {
+    const [a, b] = pairs[i];
+    const [c, d] = pairs[j];
+    const now = score(a, b) + score(c, d);
+    const x = score(a, c) + score(b, d);
+    const y = score(a, d) + score(b, c);
+    if (x > now + 1e-9 && x >= y) {
+      pairs[i] = [a, c];
+      pairs[j] = [b, d];
+      return true;
     }
-  }
+    if (y > now + 1e-9) {
+      pairs[i] = [a, d];
+      pairs[j] = [b, c];
+      return true;
+    }
+    return false;
+  });
   const groups: number[][] = pairs.map((p) => [...p]);
   const single = people.findIndex((_, i) => !pairs.some(([a, b]) => a === i || b === i));
   if (single >= 0) {
@@ -178,27 +173,32 @@ function exchangeForTies(groups: number[][], ties: TieModel, score: (a: number, 
   for (const g of groups) ties.meetGroup(g, 1);
   const pairs = groups.filter((g) => g.length === 2);
   const sum = (x: number[], y: number[]) => x.map((v, i) => v + y[i]);
+  exchangePasses(pairs, deadline, (i, j) => {
+    const [a, b] = pairs[i];
+    const [c, d] = pairs[j];
+    const now = score(a, b) + score(c, d);
+    const was = sum(figures(a, b), figures(c, d));
+    for (const [p, q] of [[c, d], [d, c]]) {
+      if (score(a, p) + score(b, q) < now - 1e-9) continue;
+      const is = sum(figures(a, p), figures(b, q));
+      if (is.some((v, k) => v < was[k] - 1e-9)) continue;
+      const changes: [number, number, number][] = [[a, b, -1], [c, d, -1], [a, p, 1], [b, q, 1]];
+      if (ties.delta(changes) >= -1e-9) continue;
+      ties.apply(changes);
+      pairs[i].splice(0, 2, a, p);
+      pairs[j].splice(0, 2, b, q);
+      return true;
+    }
+    return false;
+  });
+}
+
+/** Passes over every two pairs until one changes nothing or the deadline; `exchange` rewrites pairs i and j or not. */
+function exchangePasses(pairs: number[][], deadline: number, exchange: (i: number, j: number) => boolean): void {
   for (let improved = true; improved && performance.now() < deadline; ) {
     improved = false;
     for (let i = 0; i < pairs.length; i++) {
-      for (let j = i + 1; j < pairs.length; j++) {
-        const [a, b] = pairs[i];
-        const [c, d] = pairs[j];
-        const now = score(a, b) + score(c, d);
-        const was = sum(figures(a, b), figures(c, d));
-        for (const [p, q] of [[c, d], [d, c]]) {
-          if (score(a, p) + score(b, q) < now - 1e-9) continue;
-          const is = sum(figures(a, p), figures(b, q));
-          if (is.some((v, k) => v < was[k] - 1e-9)) continue;
-          const changes: [number, number, number][] = [[a, b, -1], [c, d, -1], [a, p, 1], [b, q, 1]];
-          if (ties.delta(changes) >= -1e-9) continue;
-          ties.apply(changes);
-          pairs[i].splice(0, 2, a, p);
-          pairs[j].splice(0, 2, b, q);
-          improved = true;
-          break;
-        }
-      }
+      for (let j = i + 1; j < pairs.length; j++) if (exchange(i, j)) improved = true;
       if (performance.now() > deadline) break;
     }
   }

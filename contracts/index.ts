@@ -22,3 +22,4 @@ export * from './organizations.ts';
 export * from './network.ts';
 export * from './skill-gaps.ts';
 export * from './impact.ts';
+export * from './analytics.ts';

@@ -82,8 +82,9 @@ const median = (xs: number[]) => {
  * the program, what its published plans arranged against random groups of the same sizes, and how members took part.
  */
 export async function getProgramImpact(deps: AppDeps, actor: Actor, programId: string, today = new Date()): Promise<ProgramImpact> {
-  const db = deps.db;
-  const program = await repo.selectProgram(db, actor.orgId, programId, actor.personId);
+  // Who may read it is decided on the primary; the figures come from the read replica when there is one.
+  const program = await repo.selectProgram(deps.db, actor.orgId, programId, actor.personId);
+  const db = deps.readDb;
   if (!program || !(program.facilitates || canAnalyse(actor))) throw notFound('The program');
   const now = today.toISOString().slice(0, 10);
   // The program's effects start with its first day or its first published plan, whichever comes first (a plan's

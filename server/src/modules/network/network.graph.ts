@@ -3,10 +3,11 @@ import { brokers } from '../../../../engine/network/betweenness.ts';
 import { analyse, buildGraph } from '../../../../engine/network/index.ts';
 import type { Actor } from '../../kernel/auth/sessions.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
+import { resolveDayRange } from '../../kernel/day-range.ts';
 import { notFound } from '../../kernel/errors.ts';
 import * as policy from './network.policy.ts';
 import * as repo from './network.repo.ts';
-import { defaultRange, groupedBySize } from './network.service.ts';
+import { groupedBySize } from './network.service.ts';
 
 /** At most `max` of the ties, the strongest first kept (ties of equal weight in a stable order: by their ends). */
 export function strongestTies<T extends { a: string; b: string; weight: number | string }>(ties: T[], max: number): T[] {
@@ -21,8 +22,8 @@ export function strongestTies<T extends { a: string; b: string; weight: number |
  */
 export async function getNetworkGraph(deps: AppDeps, actor: Actor, q: NetworkReportQuery): Promise<NetworkGraph> {
   if (!policy.canAnalyse(actor)) throw notFound('The page');
-  const { from, to } = defaultRange(q);
-  const [people, ties] = await Promise.all([repo.selectPeople(deps.db, actor.orgId), repo.selectTies(deps.db, actor.orgId, from, to)]);
+  const { from, to } = resolveDayRange(q, { defaultDays: 90 });
+  const [people, ties] = await Promise.all([repo.selectPeople(deps.readDb, actor.orgId), repo.selectTies(deps.readDb, actor.orgId, from, to)]);
   const index = new Map(people.map((p, i) => [p.id, i]));
   const current = ties.filter((t) => index.has(t.a) && index.has(t.b));
   const graph = buildGraph(

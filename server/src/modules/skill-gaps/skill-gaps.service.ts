@@ -44,7 +44,7 @@ function bySkill(rows: repo.SkillRow[], department: ReadonlyMap<string, string>)
  */
 export async function getSkillGaps(deps: AppDeps, actor: Actor, q: SkillGapsQuery): Promise<SkillGaps> {
   if (!canAnalyse(actor)) throw notFound('The page');
-  const db = deps.db;
+  const db = deps.readDb;
   const [people, wants, offers, mentors, pathways, communities] = await Promise.all([
     repo.selectDepartments(db, actor.orgId),
     repo.selectWants(db, actor.orgId),

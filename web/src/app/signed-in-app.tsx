@@ -38,6 +38,7 @@ const MessagesPage = lazyPage(() => import('../features/messages/routes/messages
 const NewConversationPage = lazyPage(() => import('../features/messages/routes/new-conversation-page.tsx').then((m) => m.NewConversationPage));
 const NotificationSettingsPage = lazyPage(() => import('../features/notifications/routes/notification-settings-page.tsx').then((m) => m.NotificationSettingsPage));
 const NotificationsPage = lazyPage(() => import('../features/notifications/routes/notifications-page.tsx').then((m) => m.NotificationsPage));
+const InsightsPage = lazyPage(() => import('../features/insights/routes/insights-page.tsx').then((m) => m.InsightsPage));
 const MyNetworkPage = lazyPage(() => import('../features/network/routes/my-network-page.tsx').then((m) => m.MyNetworkPage));
 const EditPathwayPage = lazyPage(() => import('../features/pathways/routes/edit-pathway-page.tsx').then((m) => m.EditPathwayPage));
 const NewPathwayPage = lazyPage(() => import('../features/pathways/routes/new-pathway-page.tsx').then((m) => m.NewPathwayPage));
@@ -110,6 +111,7 @@ export function SignedInApp() {
           <Route path="/resources/:id">{(params) => <ResourcePage key={params.id} id={params.id} />}</Route>
           <Route path="/collections/:id">{(params) => <CollectionPage key={params.id} id={params.id} />}</Route>
           <Route path="/network/me" component={MyNetworkPage} />
+          <Route path="/insights" component={InsightsPage} />
           <Route path="/search" component={SearchPage} />
           <Route path="/admin/people" component={AdminPeoplePage} />
           <Route path="/admin/system" component={SystemPage} />

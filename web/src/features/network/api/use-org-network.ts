@@ -1,10 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { NetworkDepartments, NetworkGraph, NetworkReport } from '../../../../../contracts/index.ts';
+import type { DayRange } from '../../../components/range/range-picker.tsx';
 import { api } from '../../../lib/api-client.ts';
 import { toQueryString } from '../../../lib/query-string.ts';
-
-/** A range of days, YYYY-MM-DD, both included. */
-export type DayRange = { from: string; to: string };
 
 /** The organization's network report over `range`: people, ties, density, isolates, E-I, brokers (org admins). */
 export function useNetworkReport(range: DayRange, enabled = true) {

@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { NETWORK_MAX_RANGE_DAYS } from '../../../../../contracts/index.ts';
+import { type DayRange, lastDays, RangePicker, rangeProblem } from '../../../components/range/range-picker.tsx';
 import { Card } from '../../../components/ui/card.tsx';
 import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { ErrorState } from '../../../components/ui/error-state.tsx';
@@ -10,16 +11,14 @@ import { usePageSearchParams } from '../../../lib/use-page-search-params.ts';
 import { AdminTabs } from '../../admin/components/admin-tabs.tsx';
 import { AdminsOnly } from '../../admin/components/admins-only.tsx';
 import { useMe } from '../../auth/api/use-me.ts';
-import { type DayRange, useDepartmentNetwork, useNetworkGraph, useNetworkReport } from '../api/use-org-network.ts';
+import { useDepartmentNetwork, useNetworkGraph, useNetworkReport } from '../api/use-org-network.ts';
 import { DeptCommunities } from '../components/dept-communities.tsx';
 import { DeptEiChart } from '../components/dept-ei-chart.tsx';
 import { DeptMatrix } from '../components/dept-matrix.tsx';
 import { OrgBrokers } from '../components/org-brokers.tsx';
 import { OrgHeadline } from '../components/org-headline.tsx';
-import { lastDays, OrgRangePicker } from '../components/org-range-picker.tsx';
 import '../components/org-network.css';
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 // sigma.js, graphology and the layout load only when the picture is shown.
 const NetworkPicture = lazy(() => import('../components/network-picture.tsx').then((m) => ({ default: m.NetworkPicture })));
 
@@ -39,14 +38,6 @@ function PictureCard({ range, enabled }: { range: DayRange; enabled: boolean }) 
       )}
     </Card>
   );
-}
-
-/** Why a range cannot be asked for, or undefined. */
-function rangeProblem(r: DayRange): string | undefined {
-  if (!DAY.test(r.from) || !DAY.test(r.to)) return 'Choose both days.';
-  if (r.from > r.to) return 'The end date is before the start date.';
-  if ((Date.parse(r.to) - Date.parse(r.from)) / 86_400_000 + 1 > NETWORK_MAX_RANGE_DAYS) return 'Choose a range of at most three years.';
-  return undefined;
 }
 
 /** The page's figures once both answers are in: headline, matrix, E-I over time, brokers and communities. */
@@ -110,7 +101,7 @@ export function OrgNetworkPage() {
   const [params, setParams] = usePageSearchParams();
   const fallback = lastDays(90);
   const range: DayRange = { from: params.get('from') ?? fallback.from, to: params.get('to') ?? fallback.to };
-  const problem = rangeProblem(range);
+  const problem = rangeProblem(range, NETWORK_MAX_RANGE_DAYS, 'Choose a range of at most three years.');
   const isAdmin = person.roles.includes('admin');
   if (!isAdmin && !person.roles.includes('analyst')) {
     return <AdminsOnly title="For org admins and analysts">The organization network shows how people across your organization interact.</AdminsOnly>;
@@ -124,7 +115,7 @@ export function OrgNetworkPage() {
       {isAdmin && <AdminTabs current="network" />}
       <div className="stack">
         <section className="card" aria-label="Range">
-          <OrgRangePicker value={range} error={problem} onChange={(next) => setParams(new URLSearchParams(next), { replace: true })} />
+          <RangePicker value={range} error={problem} onChange={(next) => setParams(new URLSearchParams(next), { replace: true })} />
         </section>
         <NetworkFigures range={range} enabled={!problem} />
       </div>

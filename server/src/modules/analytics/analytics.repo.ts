@@ -18,16 +18,23 @@ const weekOf = (r: Range, at: SQL) => sql`greatest(date_trunc('week', ${at})::da
 /** Team scopes keep only rows whose figure covers at least ANALYTICS_MIN_GROUP people. */
 const enough = (s: ResolvedScope, people: SQL) => (s.isTeam ? sql`${people} >= ${ANALYTICS_MIN_GROUP}` : sql`true`);
 
-/** Active people per day, per week, per month and over the range, in one pass over person_active_days. */
+/**
+ * Active people per day, per week, per month and over the range. The range's rows are read once (materialized); a
+ * day's rows are distinct people already (the primary key), and weeks, months and the whole range are made distinct
+ * by hashing (person, period) pairs: `count(distinct …)` under grouping sets sorted every row three times (1.1 s at
+ * 10k people over 90 days in bench/analytics).
+ */
 export function selectActiveCounts(db: DbOrTx, s: ResolvedScope, r: Range) {
   return selectRows<{ grain: 'day' | 'week' | 'month' | 'all'; key: string | null; active: number }>(
     db,
-    sql`with a as (select day, person_id from person_active_days
-          where org_id = ${s.orgId} and day between ${r.from}::date and ${r.to}::date and ${s.member(sql`person_id`)})
-        select case when grouping(d) = 0 then 'day' when grouping(w) = 0 then 'week' when grouping(m) = 0 then 'month' else 'all' end as grain,
-          coalesce(d, w, m) as key, count(distinct person_id)::int as active
-        from (select day::text as d, ${weekOf(r, sql`day::timestamp`)} as w, to_char(day, 'YYYY-MM') as m, person_id from a) x
-        group by grouping sets ((d), (w), (m), ())`,
+    sql`with a as materialized (select day, person_id from person_active_days
+          where org_id = ${s.orgId} and day between ${r.from}::date and ${r.to}::date and ${s.member(sql`person_id`)}),
+        per_week as (select distinct ${weekOf(r, sql`day::timestamp`)} as key, person_id from a),
+        per_month as (select distinct to_char(day, 'YYYY-MM') as key, person_id from a)
+        select 'day' as grain, day::text as key, count(*)::int as active from a group by day
+        union all select 'week', key, count(*)::int from per_week group by key
+        union all select 'month', key, count(*)::int from per_month group by key
+        union all select 'all', null, count(*)::int from (select distinct person_id from a) x`,
   );
 }
 

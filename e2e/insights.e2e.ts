@@ -48,7 +48,7 @@ describe('insights', () => {
 
       await picker.selectOption({ label: 'Engineering' });
       await page.waitForURL((u) => u.searchParams.get('scope') === 'department:Engineering');
-      await page.locator('#insights-questions .stat').first().waitFor();
+      await page.locator('#insights-questions-and-answers .stat').first().waitFor();
       await page.locator('#insights-pathways-and-programs').waitFor();
       await snap(page, 'department');
     });
@@ -66,7 +66,9 @@ describe('insights', () => {
 
       await signIn(small.page, hearth.url, 'maya.patel@example.com');
       await small.page.goto(`${hearth.url}/insights`);
-      await small.page.getByText('This team has fewer than 5 people, so nothing is shown.').waitFor();
+      await small.page.getByText('This team has fewer than 5 people, so nothing is shown.').first().waitFor();
+      // Every section says so (each loads on its own), and none draws a chart.
+      await eventually(() => small.page.getByText('This team has fewer than 5 people, so nothing is shown.').count(), (n) => n === 5, 'five withheld sections');
       expect(await small.page.getByRole('figure').count()).toBe(0);
       await snap(small.page, 'small-team');
     });

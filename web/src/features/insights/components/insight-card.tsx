@@ -1,11 +1,15 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { ANALYTICS_MIN_GROUP } from '../../../../../contracts/index.ts';
 import { Card } from '../../../components/ui/card.tsx';
 import { ErrorState } from '../../../components/ui/error-state.tsx';
 import { Skeleton } from '../../../components/ui/skeleton.tsx';
 
+const MIN_GROUP = ANALYTICS_MIN_GROUP;
+const TEAM_NOTE = `Figures that would cover fewer than ${MIN_GROUP} people of your team are not shown, to keep individuals private.`;
+
 /** A titled section of figures with its loading and error states; a team's withheld figures are said so. */
-export function InsightCard<T extends { withheld: boolean; scope: { kind: string } }>({
+export function InsightCard<T extends { withheld: boolean; people: number; scope: { kind: string } }>({
   title,
   query,
   withheldNote,
@@ -13,7 +17,7 @@ export function InsightCard<T extends { withheld: boolean; scope: { kind: string
 }: {
   title: string;
   query: UseQueryResult<T>;
-  /** What a withheld team figure means here (shown when `withheld`). */
+  /** What a withheld team figure means here (shown when `withheld` for a team of 5 or more). */
   withheldNote: string;
   children: (data: T) => ReactNode;
 }) {
@@ -28,8 +32,10 @@ export function InsightCard<T extends { withheld: boolean; scope: { kind: string
         <ErrorState error={query.error} title={`We couldn't load ${title.toLowerCase()}`} onRetry={() => query.refetch()} />
       ) : (
         <div className="stack" data-stale={query.isPlaceholderData ? 'true' : undefined}>
-          {query.data.withheld && query.data.scope.kind === 'team' && <p className="small muted insights-withheld">{withheldNote}</p>}
-          {children(query.data)}
+          {query.data.withheld && query.data.scope.kind === 'team' && (
+            <p className="small muted insights-withheld">{query.data.people < MIN_GROUP ? `This team has fewer than ${MIN_GROUP} people, so nothing is shown. ${TEAM_NOTE}` : `${withheldNote} ${TEAM_NOTE}`}</p>
+          )}
+          {!(query.data.withheld && query.data.scope.kind === 'team' && query.data.people < MIN_GROUP) && children(query.data)}
         </div>
       )}
     </Card>

@@ -15,7 +15,6 @@ import { ScopePicker, scopeKey } from '../components/scope-picker.tsx';
 import { TalkTimeChart } from '../components/talk-time-chart.tsx';
 import '../components/insights.css';
 
-const TEAM_NOTE = 'Figures that would cover fewer than 5 people of your team are not shown, to keep individuals private.';
 const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
 const hours = (h: number | null) => (h === null ? '–' : h < 1 ? `${Math.round(h * 60)} min` : h < 48 ? `${h.toFixed(1)} h` : `${(h / 24).toFixed(1)} days`);
 
@@ -28,9 +27,8 @@ function InsightSections({ scope, range, enabled }: { scope: AnalyticsScope; ran
   const live = useInsight('live', scope, range, enabled);
   return (
     <>
-      <InsightCard title="Activity" query={activity} withheldNote={`This team has fewer than 5 people, so nothing is shown. ${TEAM_NOTE}`}>
-        {(d) =>
-          d.withheld ? null : (
+      <InsightCard title="Activity" query={activity} withheldNote="">
+        {(d) => (
             <>
               <StatTiles
                 tiles={[
@@ -44,10 +42,9 @@ function InsightSections({ scope, range, enabled }: { scope: AnalyticsScope; ran
               <DailyActiveChart data={d} />
               <WeeklyPostsChart data={d} />
             </>
-          )
-        }
+        )}
       </InsightCard>
-      <InsightCard title="Questions and answers" query={questions} withheldNote={`Fewer than 5 people of this team asked questions in this range. ${TEAM_NOTE}`}>
+      <InsightCard title="Questions and answers" query={questions} withheldNote="Fewer than 5 people of this team asked questions in this range.">
         {(d) => (
           <StatTiles
             tiles={[
@@ -59,13 +56,13 @@ function InsightSections({ scope, range, enabled }: { scope: AnalyticsScope; ran
           />
         )}
       </InsightCard>
-      <InsightCard title="Popular" query={popular} withheldNote={`Tags, threads and resources fewer than 5 people of this team took part in are left out. ${TEAM_NOTE}`}>
+      <InsightCard title="Popular" query={popular} withheldNote="Tags, threads and resources fewer than 5 people of this team took part in are left out.">
         {(d) => <PopularCharts data={d} />}
       </InsightCard>
-      <InsightCard title="Pathways and programs" query={funnels} withheldNote={`Pathways and programs fewer than 5 people of this team enrolled in are left out. ${TEAM_NOTE}`}>
+      <InsightCard title="Pathways and programs" query={funnels} withheldNote="Pathways and programs fewer than 5 people of this team enrolled in are left out.">
         {(d) => <FunnelCharts data={d} />}
       </InsightCard>
-      <InsightCard title="Live sessions and mentoring" query={live} withheldNote={`Live sessions or mentoring with fewer than 5 people of this team are not shown. ${TEAM_NOTE}`}>
+      <InsightCard title="Live sessions and mentoring" query={live} withheldNote="Live sessions or mentoring with fewer than 5 people of this team are not shown.">
         {(d) => (
           <>
             {d.live && (

@@ -70,14 +70,25 @@ describe('louvain', () => {
     );
   });
 
-  it('finds clearly planted communities exactly, scoring at least the planted partition', () => {
+  // A planted partition is not always the best one (a dense community may split with a higher score, small ones may
+  // merge past the resolution limit), so on planted graphs the promise is the score; exact recovery is promised where
+  // the planted split is the best one: two cliques of 4 or more joined by a single tie (a triangle beside a clique of 15
+  // or more can be swallowed: Louvain's local optimum, seen for seeds 1–8).
+  it('scores at least the planted partition on planted graphs, and finds two cliques joined by one tie exactly', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 8, max: 20 }), { minLength: 2, maxLength: 6 }), fc.integer(), fc.integer(), (sizes, graphSeed, seed) => {
         const { ties, truth } = planted(sizes, 0.8, sizes.length, graphSeed);
         const g = buildGraph(ties, { nodes: truth.map((_, i) => `n${i}`) });
-        const found = louvain(g, { seed });
+        expect(louvain(g, { seed }).modularity).toBeGreaterThanOrEqual(modularity(g, truth) - 1e-12);
+      }),
+      { numRuns: 60 },
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 4, max: 20 }), fc.integer({ min: 4, max: 20 }), fc.nat(), fc.nat(), fc.integer(), (x, y, i, j, seed) => {
+        const { ties, truth } = planted([x, y], 1, 0, 1);
+        ties.push({ a: `n${i % x}`, b: `n${x + (j % y)}` });
+        const found = louvain(buildGraph(ties, { nodes: truth.map((_, k) => `n${k}`) }), { seed });
         expect(samePartition(found.membership, truth)).toBe(true);
-        expect(found.modularity).toBeGreaterThanOrEqual(modularity(g, truth) - 1e-12);
       }),
       { numRuns: 60 },
     );

@@ -119,6 +119,7 @@ export function SignedInApp() {
           <Route path="/admin/settings" component={AdminSettingsPage} />
           <Route path="/admin/network" component={OrgNetworkPage} />
           <Route path="/insights/skills" component={SkillGapsPage} />
+          <Route path="/insights/network" component={OrgNetworkPage} />
           <Route component={NotFoundPage} />
         </Switch>
       </PageBoundary>

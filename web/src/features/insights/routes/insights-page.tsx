@@ -3,6 +3,7 @@ import { type DayRange, lastDays, RangePicker, rangeProblem } from '../../../com
 import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { ErrorState } from '../../../components/ui/error-state.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
+import { InsightsTabs } from '../components/insights-tabs.tsx';
 import { Skeleton } from '../../../components/ui/skeleton.tsx';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { usePageSearchParams } from '../../../lib/use-page-search-params.ts';
@@ -99,7 +100,12 @@ export function InsightsPage() {
   const range: DayRange = { from: params.get('from') ?? fallback.from, to: params.get('to') ?? fallback.to };
   const problem = rangeProblem(range, ANALYTICS_MAX_RANGE_DAYS, 'Choose a range of at most a year.');
   const set = (next: { scope?: string; from: string; to: string }) => setParams(new URLSearchParams(Object.entries(next).filter(([, v]) => v) as [string, string][]), { replace: true });
-  const header = <PageHeader title="Insights" subtitle="How people take part: activity, questions, what is popular, pathways and programs, live sessions and mentoring. Counts only." />;
+  const header = (
+    <>
+      <PageHeader title="Insights" subtitle="How people take part: activity, questions, what is popular, pathways and programs, live sessions and mentoring. Counts only." />
+      <InsightsTabs current="engagement" />
+    </>
+  );
   if (scopes.isPending)
     return (
       <>

@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react';
+import { useLocation } from 'wouter';
 import { NETWORK_MAX_RANGE_DAYS } from '../../../../../contracts/index.ts';
 import { type DayRange, lastDays, RangePicker, rangeProblem } from '../../../components/range/range-picker.tsx';
 import { Card } from '../../../components/ui/card.tsx';
@@ -11,6 +12,7 @@ import { usePageSearchParams } from '../../../lib/use-page-search-params.ts';
 import { AdminTabs } from '../../admin/components/admin-tabs.tsx';
 import { AdminsOnly } from '../../admin/components/admins-only.tsx';
 import { useMe } from '../../auth/api/use-me.ts';
+import { InsightsTabs } from '../../insights/components/insights-tabs.tsx';
 import { useDepartmentNetwork, useNetworkGraph, useNetworkReport } from '../api/use-org-network.ts';
 import { DeptCommunities } from '../components/dept-communities.tsx';
 import { DeptEiChart } from '../components/dept-ei-chart.tsx';
@@ -98,11 +100,14 @@ function NetworkFigures({ range, enabled }: { range: DayRange; enabled: boolean 
 export function OrgNetworkPage() {
   useDocumentTitle('Admin · Network');
   const { person } = useMe();
+  const [location] = useLocation();
   const [params, setParams] = usePageSearchParams();
   const fallback = lastDays(90);
   const range: DayRange = { from: params.get('from') ?? fallback.from, to: params.get('to') ?? fallback.to };
   const problem = rangeProblem(range, NETWORK_MAX_RANGE_DAYS, 'Choose a range of at most three years.');
   const isAdmin = person.roles.includes('admin');
+  // The same page is Admin → Network and Insights → Network; its tabs follow the way one came.
+  const underInsights = location.startsWith('/insights');
   if (!isAdmin && !person.roles.includes('analyst')) {
     return <AdminsOnly title="For org admins and analysts">The organization network shows how people across your organization interact.</AdminsOnly>;
   }
@@ -112,7 +117,7 @@ export function OrgNetworkPage() {
         title="Organization network"
         subtitle="Who interacts with whom across departments. Counts only, never what was said; departments of fewer than 5 people are shown together as small teams."
       />
-      {isAdmin && <AdminTabs current="network" />}
+      {underInsights ? <InsightsTabs current="network" /> : isAdmin && <AdminTabs current="network" />}
       <div className="stack">
         <section className="card" aria-label="Range">
           <RangePicker value={range} error={problem} onChange={(next) => setParams(new URLSearchParams(next), { replace: true })} />

@@ -9,6 +9,7 @@ import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { usePageSearchParams } from '../../../lib/use-page-search-params.ts';
 import { AdminsOnly } from '../../admin/components/admins-only.tsx';
 import { useMe } from '../../auth/api/use-me.ts';
+import { InsightsTabs } from '../../insights/components/insights-tabs.tsx';
 import { useSkillGaps } from '../api/use-skill-gaps.ts';
 import { SkillGapCard } from '../components/skill-gap-card.tsx';
 import { SkillGapsChart } from '../components/skill-gaps-chart.tsx';
@@ -67,6 +68,7 @@ export function SkillGapsPage() {
   return (
     <>
       <PageHeader title="Skill gaps" subtitle="What people want to learn against who could teach it, and the mentors, pathways and communities that close each gap." />
+      <InsightsTabs current="skills" />
       <div className="stack">
         <Card>
           <div className="skill-gaps-filter">

@@ -19,23 +19,49 @@ const weekOf = (r: Range, at: SQL) => sql`greatest(date_trunc('week', ${at})::da
 const enough = (s: ResolvedScope, people: SQL) => (s.isTeam ? sql`${people} >= ${ANALYTICS_MIN_GROUP}` : sql`true`);
 
 /**
- * Active people per day, per week, per month and over the range. The range's rows are read once (materialized); a
- * day's rows are distinct people already (the primary key), and weeks, months and the whole range are made distinct
- * by hashing (person, period) pairs: `count(distinct …)` under grouping sets sorted every row three times (1.1 s at
- * 10k people over 90 days in bench/analytics).
+ * Active people per day, per week, per month and over the range. A day's rows are distinct people already (the
+ * primary key). For weeks and months each person's active periods become one bit mask (bit i = the range's i-th week
+ * or month: a year has at most 54 weeks, within a bigint), grouped by mask: one pass over the rows and a hash of
+ * people instead of three distinct (person, period) passes (bench/analytics: 10k people over 90 days, p95 539 → 310 ms;
+ * day masks per person instead of a day count were slower, 505 ms).
  */
-export function selectActiveCounts(db: DbOrTx, s: ResolvedScope, r: Range) {
-  return selectRows<{ grain: 'day' | 'week' | 'month' | 'all'; key: string | null; active: number }>(
+export async function selectActiveCounts(db: DbOrTx, s: ResolvedScope, r: Range): Promise<{ grain: 'day' | 'week' | 'month' | 'all'; key: string | null; active: number }[]> {
+  const rows = await selectRows<{ grain: 'day' | 'weeks' | 'months'; key: string; active: number }>(
     db,
     sql`with a as materialized (select day, person_id from person_active_days
           where org_id = ${s.orgId} and day between ${r.from}::date and ${r.to}::date and ${s.member(sql`person_id`)}),
-        per_week as (select distinct ${weekOf(r, sql`day::timestamp`)} as key, person_id from a),
-        per_month as (select distinct to_char(day, 'YYYY-MM') as key, person_id from a)
+        masks as (select bit_or(1::bigint << ((date_trunc('week', day)::date - date_trunc('week', ${r.from}::date)::date) / 7)) as weeks,
+                         bit_or(1::bigint << ((extract(year from day)::int * 12 + extract(month from day)::int) - (extract(year from ${r.from}::date)::int * 12 + extract(month from ${r.from}::date)::int))) as months
+                    from a group by person_id)
         select 'day' as grain, day::text as key, count(*)::int as active from a group by day
-        union all select 'week', key, count(*)::int from per_week group by key
-        union all select 'month', key, count(*)::int from per_month group by key
-        union all select 'all', null, count(*)::int from (select distinct person_id from a) x`,
+        union all select 'weeks', weeks::text, count(*)::int from masks group by weeks
+        union all select 'months', months::text, count(*)::int from masks group by months`,
   );
+  const from = Date.parse(`${r.from}T00:00:00Z`);
+  const monday = from - ((new Date(from).getUTCDay() + 6) % 7) * 86_400_000;
+  const weekKey = (i: number) => (i === 0 ? r.from : new Date(monday + i * 7 * 86_400_000).toISOString().slice(0, 10));
+  const [y, m] = r.from.split('-').map(Number);
+  const monthKey = (i: number) => {
+    const t = y * 12 + (m - 1) + i;
+    return `${Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}`;
+  };
+  const out: { grain: 'day' | 'week' | 'month' | 'all'; key: string | null; active: number }[] = [];
+  const spread = (grain: 'week' | 'month', key: (i: number) => string) => {
+    const per = new Map<string, number>();
+    let all = 0;
+    for (const row of rows.filter((x) => x.grain === (grain === 'week' ? 'weeks' : 'months'))) {
+      all += row.active;
+      let mask = BigInt.asUintN(64, BigInt(row.key));
+      for (let i = 0; mask > 0n; i++, mask >>= 1n) if (mask & 1n) per.set(key(i), (per.get(key(i)) ?? 0) + row.active);
+    }
+    for (const [k, active] of per) out.push({ grain, key: k, active });
+    return all;
+  };
+  for (const row of rows) if (row.grain === 'day') out.push({ grain: 'day', key: row.key, active: row.active });
+  const all = spread('week', weekKey);
+  spread('month', monthKey);
+  out.push({ grain: 'all', key: null, active: all });
+  return out;
 }
 
 /** Threads started and replies posted per week (deleted ones left out). */

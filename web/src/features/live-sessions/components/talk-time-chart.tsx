@@ -1,5 +1,7 @@
-import { useState } from 'react';
+import * as Plot from '@observablehq/plot';
+import { useCallback } from 'react';
 import type { AnalyticsRow, TalkTimeFigures } from '../../../../../contracts/index.ts';
+import { Chart, type ChartColumn } from '../../../components/charts/chart.tsx';
 
 const fmt = (n: number) => n.toLocaleString(undefined, { maximumFractionDigits: 1 });
 const PARTS = [
@@ -37,78 +39,48 @@ export function TalkLegend() {
   );
 }
 
+const COLOURS: Record<(typeof PARTS)[number]['key'], string> = { plenaryMinutes: '#1f5a8c', groupMinutes: '#b3401a', pairMinutes: '#2f7d4a' };
+const COLUMNS: ChartColumn<AnalyticsRow>[] = [
+  { label: 'Person', value: (r) => r.name },
+  { label: 'Plenary min', value: (r) => r.plenaryMinutes, numeric: true, format: (v) => fmt(Number(v)) },
+  { label: 'Group min', value: (r) => r.groupMinutes, numeric: true, format: (v) => fmt(Number(v)) },
+  { label: 'Pair min', value: (r) => r.pairMinutes, numeric: true, format: (v) => fmt(Number(v)) },
+  { label: 'New people met', value: (r) => r.newPeopleMet, numeric: true },
+  { label: 'Chat messages', value: (r) => r.chatMessages, numeric: true },
+  { label: 'Poll votes', value: (r) => r.pollVotes, numeric: true },
+];
+
 /**
- * Per person: minutes in plenary / small groups / pairs as stacked bars, with new people met, chat messages and poll
- * votes beside them. A toggle shows the same figures as a table. Counts and minutes only — never content.
+ * Per person: minutes in plenary / small groups / pairs as stacked bars (the chart kit: a table view with new people
+ * met, chat messages and poll votes too, and a CSV). Counts and minutes only — never content.
  */
 export function TalkTimeChart({ rows }: { rows: AnalyticsRow[] }) {
-  const [view, setView] = useState<'chart' | 'table'>('chart');
-  const max = Math.max(1, ...rows.map((r) => r.plenaryMinutes + r.groupMinutes + r.pairMinutes));
+  const plot = useCallback(
+    (width: number): Plot.PlotOptions => {
+      const parts = rows.flatMap((r) => PARTS.map((p) => ({ name: r.name, part: p.label, minutes: r[p.key] })));
+      return {
+        height: 50 + rows.length * 28,
+        marginLeft: Math.min(160, Math.max(90, Math.round(width * 0.25))),
+        x: { label: 'Minutes', grid: true },
+        y: { domain: rows.map((r) => r.name), label: null },
+        color: { domain: PARTS.map((p) => p.label), range: PARTS.map((p) => COLOURS[p.key]), legend: true },
+        marks: [
+          Plot.barX(parts, { y: 'name', x: 'minutes', fill: 'part', tip: true, title: (d: { name: string; part: string; minutes: number }) => `${d.name}\n${d.part}: ${fmt(d.minutes)} min` }),
+          Plot.ruleX([0]),
+        ],
+      };
+    },
+    [rows],
+  );
   return (
-    <div className="talk-chart">
-      <div className="talk-chart-head">
-        <TalkLegend />
-        <div className="lv-segmented" role="group" aria-label="Show as">
-          <button type="button" aria-pressed={view === 'chart'} onClick={() => setView('chart')}>
-            Chart
-          </button>
-          <button type="button" aria-pressed={view === 'table'} onClick={() => setView('table')}>
-            Table
-          </button>
-        </div>
-      </div>
-      {view === 'chart' ? (
-        <ul className="talk-rows" aria-label="Talk time per person">
-          {rows.map((r) => (
-            <li key={r.personId} className="talk-row" data-person-id={r.personId}>
-              <span className="talk-name">{r.name}</span>
-              <StackedBar f={r} max={max} name={r.name} />
-              <span className="talk-counts">
-                <span title="New people met">
-                  <strong>{r.newPeopleMet}</strong> new
-                </span>
-                <span title="Chat messages">
-                  <strong>{r.chatMessages}</strong> {r.chatMessages === 1 ? 'msg' : 'msgs'}
-                </span>
-                <span title="Polls voted in">
-                  <strong>{r.pollVotes}</strong> {r.pollVotes === 1 ? 'vote' : 'votes'}
-                </span>
-              </span>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">Talk time and participation per person</caption>
-            <thead>
-              <tr>
-                <th scope="col">Person</th>
-                <th scope="col">Plenary min</th>
-                <th scope="col">Group min</th>
-                <th scope="col">Pair min</th>
-                <th scope="col">New people met</th>
-                <th scope="col">Chat messages</th>
-                <th scope="col">Poll votes</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.personId}>
-                  <th scope="row">{r.name}</th>
-                  <td className="num">{fmt(r.plenaryMinutes)}</td>
-                  <td className="num">{fmt(r.groupMinutes)}</td>
-                  <td className="num">{fmt(r.pairMinutes)}</td>
-                  <td className="num">{r.newPeopleMet}</td>
-                  <td className="num">{r.chatMessages}</td>
-                  <td className="num">{r.pollVotes}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </div>
+    <Chart
+      title="Talk time per person"
+      description="Minutes in plenary, small groups and pairs; the table adds new people met, chat messages and poll votes."
+      csvName="talk-time-per-person"
+      plot={plot}
+      rows={rows}
+      columns={COLUMNS}
+    />
   );
 }
 

@@ -1,47 +1,43 @@
+import * as Plot from '@observablehq/plot';
+import { useCallback, useMemo } from 'react';
 import type { MatchRunAssignment } from '../../../../../contracts/index.ts';
+import { Chart, type ChartColumn } from '../../../components/charts/chart.tsx';
+import { SERIES_COLOURS } from '../../../components/charts/palette.ts';
 
-/**
- * How the pair scores spread, in ten bands of 10% (hand-drawn SVG). The title and description carry every count, and
- * each bar has its count on top, so nothing depends on reading the bars.
- */
+type Band = { band: string; from: number; pairs: number };
+const COLUMNS: ChartColumn<Band>[] = [
+  { label: 'Match score', value: (b) => b.band },
+  { label: 'Pairs', value: (b) => b.pairs, numeric: true },
+];
+
+/** How the pair scores spread, in ten bands of 10%; the lower half in the muted colour. */
 export function ScoreHistogram({ assignments }: { assignments: MatchRunAssignment[] }) {
-  const bands = Array.from({ length: 10 }, () => 0);
-  for (const a of assignments) bands[Math.min(9, Math.max(0, Math.floor(a.score / 100)))]++;
-  const max = Math.max(1, ...bands);
-  const w = 320;
-  const h = 120;
-  const bw = w / 10;
-  const desc = bands.map((n, i) => `${i * 10}–${i * 10 + 10}%: ${n}`).join('; ');
+  const bands: Band[] = useMemo(() => {
+    const counts = Array.from({ length: 10 }, () => 0);
+    for (const a of assignments) counts[Math.min(9, Math.max(0, Math.floor(a.score / 100)))]++;
+    return counts.map((pairs, i) => ({ band: `${i * 10}–${i * 10 + 10}%`, from: i * 10, pairs }));
+  }, [assignments]);
+  const plot = useCallback(
+    (width: number): Plot.PlotOptions => ({
+      height: width < 480 ? 160 : 180,
+      x: { domain: bands.map((b) => b.band), label: 'Match score', tickFormat: (b: string, i: number) => (i % 2 === 0 ? b.split('–')[0] : '') },
+      y: { label: 'Pairs', grid: true, tickFormat: 'd' },
+      marks: [
+        Plot.barY(bands, { x: 'band', y: 'pairs', fill: (b: Band) => (b.from < 50 ? '#c9b8a6' : SERIES_COLOURS[0]), tip: true, title: (b: Band) => `${b.band}: ${b.pairs} pairs` }),
+        Plot.text(bands.filter((b) => b.pairs > 0), { x: 'band', y: 'pairs', text: (b: Band) => String(b.pairs), dy: -7, fill: '#2a1f17' }),
+        Plot.ruleY([0]),
+      ],
+    }),
+    [bands],
+  );
   return (
-    <figure className="histogram">
-      <figcaption className="small muted">Pairs by match score</figcaption>
-      <svg viewBox={`0 0 ${w} ${h + 18}`} width="100%" role="img" aria-labelledby="hist-title hist-desc" preserveAspectRatio="xMidYMid meet">
-        <title id="hist-title">Number of pairs in each score band</title>
-        <desc id="hist-desc">{desc}</desc>
-        <line x1={0} x2={w} y1={h} y2={h} className="hist-axis" />
-        {bands.map((n, i) => {
-          const bh = (n / max) * (h - 18);
-          return (
-            // biome-ignore lint/suspicious/noArrayIndexKey: fixed bands
-            <g key={i}>
-              <rect x={i * bw + 3} y={h - bh} width={bw - 6} height={bh} rx={3} className={`hist-bar${i < 5 ? ' hist-bar-low' : ''}`} />
-              {n ? (
-                <text x={i * bw + bw / 2} y={h - bh - 4} textAnchor="middle" className="hist-count">
-                  {n}
-                </text>
-              ) : null}
-              {i % 2 === 0 ? (
-                <text x={i * bw} y={h + 14} className="hist-label">
-                  {i * 10}%
-                </text>
-              ) : null}
-            </g>
-          );
-        })}
-        <text x={w} y={h + 14} textAnchor="end" className="hist-label">
-          100%
-        </text>
-      </svg>
-    </figure>
+    <Chart
+      title="Pairs by match score"
+      summary={`Number of pairs in each score band: ${bands.map((b) => `${b.band}: ${b.pairs}`).join('; ')}.`}
+      csvName="pairs-by-match-score"
+      plot={plot}
+      rows={bands}
+      columns={COLUMNS}
+    />
   );
 }

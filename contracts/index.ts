@@ -20,3 +20,4 @@ export * from './system.ts';
 export * from './audit.ts';
 export * from './organizations.ts';
 export * from './network.ts';
+export * from './surveys.ts';

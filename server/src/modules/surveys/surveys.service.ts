@@ -65,7 +65,8 @@ function checkDates(opensAt: Date | null, closesAt: Date, now: Date) {
 
 /** Creates a draft survey for an audience the actor runs (org admins: any); questions default to the kind's template. */
 export async function createSurvey(deps: AppDeps, actor: Actor, input: CreateSurveyRequest): Promise<SurveyDetail> {
-  const audienceId = input.audienceKind === 'org' ? null : (input.audienceId ?? null);
+  const audienceId = input.audienceId ?? null;
+  if (input.audienceKind === 'org' && audienceId) throw invalid([{ field: 'audienceId', message: 'An organization-wide survey names no audience' }]);
   if (input.audienceKind !== 'org' && !audienceId) throw invalid([{ field: 'audienceId', message: 'Choose the community, program, cohort, event or session' }]);
   const audience = await selectAudience(deps.db, actor.orgId, input.audienceKind, audienceId, actor.personId);
   if (!audience) throw notFound('That audience');

@@ -1,0 +1,143 @@
+// Surveys journey: an org admin drafts a pulse survey from its template and opens it; people find it on Home and
+// answer it with the keyboard-accessible radio groups; results stay withheld at 4 answers and appear (chart, table
+// view) from the 5th, also broken down by department.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Browser, launchBrowser } from './support/launch-browser.ts';
+import { signIn } from './support/sign-in.ts';
+import { type Hearth, startHearth } from './support/start-hearth.ts';
+
+// Set E2E_SCREENSHOTS=<dir> to keep a picture of every screen at phone and desktop widths.
+const shots = process.env.E2E_SCREENSHOTS;
+if (shots) mkdirSync(shots, { recursive: true });
+async function snap(page: Page, name: string, widths = [390, 1280]) {
+  if (!shots) return;
+  const size = page.viewportSize() ?? { width: 1280, height: 900 };
+  for (const width of widths) {
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+    await page.waitForTimeout(200);
+    const hide = width === 390 ? await page.addStyleTag({ content: '.bottom-nav { display: none !important; }' }) : null;
+    await page.screenshot({ path: join(shots, `surveys-${name}-${width}.png`), fullPage: true });
+    await hide?.evaluate((el) => (el as Element).remove());
+  }
+  await page.setViewportSize(size);
+}
+
+/** Calls the API from the signed-in page with its CSRF token, as the app does. */
+async function callApi<T>(page: Page, url: string): Promise<T> {
+  return page.evaluate(async (u) => {
+    const res = await fetch(u);
+    if (!res.ok) throw new Error(`GET ${u}: ${res.status}`);
+    return res.json();
+  }, url) as Promise<T>;
+}
+
+describe('surveys: create, answer as five people, see results only from five', () => {
+  let hearth: Hearth;
+  let alex: Browser;
+  beforeAll(async () => {
+    hearth = await startHearth();
+    alex = await launchBrowser();
+  });
+  afterAll(async () => {
+    await alex?.close();
+    await hearth?.stop();
+  });
+
+  it('runs the whole journey', async () => {
+    try {
+      await journey();
+    } catch (err) {
+      if (shots) await alex.page.screenshot({ path: join(shots, 'surveys-failure-alex.png'), fullPage: true }).catch(() => {});
+      throw err;
+    }
+  }, 300_000);
+
+  async function answerAs(email: string, surveyTitle: string, choice: number, words: string, width = 1280) {
+    const b = await launchBrowser({ width, height: width === 390 ? 844 : 900 });
+    try {
+      const p = b.page;
+      await signIn(p, hearth.url, email);
+      // Home shows the waiting survey; the card's link opens the answer form.
+      const card = p.locator('#surveys-awaiting');
+      await card.waitFor({ timeout: 15_000 });
+      if (shots && email === emails[0]) await snap(p, 'home-card');
+      await card.getByRole('link', { name: surveyTitle }).click();
+      await p.getByRole('heading', { name: surveyTitle }).waitFor();
+      const form = p.getByRole('form', { name: surveyTitle });
+      // Each scale question is a radio group named by its question; pick with the keyboard in the first one.
+      const groups = form.getByRole('group');
+      const n = await groups.count();
+      expect(n).toBeGreaterThanOrEqual(3);
+      const first = groups.nth(0).getByRole('radio').first();
+      await first.focus();
+      await p.keyboard.press('Space');
+      for (let i = 1; i < choice; i++) await p.keyboard.press('ArrowRight');
+      for (let g = 1; g < n; g++) await groups.nth(g).getByRole('radio').nth(choice - 1).check();
+      await form.getByRole('textbox').fill(words);
+      if (shots && email === emails[0]) await snap(p, 'answer');
+      await form.getByRole('button', { name: 'Send my answers' }).click();
+      await p.getByText('Thank you — your answers are in.').waitFor();
+    } finally {
+      await b.close();
+    }
+  }
+
+  const emails: string[] = [];
+
+  async function journey() {
+    const a = alex.page;
+    await signIn(a, hearth.url, 'admin@example.com');
+    // Five colleagues of Alex from the directory (demo people share the demo password).
+    const list = await callApi<{ items: { id: string }[] }>(a, '/api/people?limit=20');
+    for (const p of list.items) {
+      const person = await callApi<{ email: string; status: string }>(a, `/api/people/${p.id}`);
+      if (person.email !== 'admin@example.com' && person.status === 'active') emails.push(person.email);
+      if (emails.length === 5) break;
+    }
+    expect(emails).toHaveLength(5);
+
+    // The creator form: the pulse template's questions are shown and editable.
+    await a.goto(`${hearth.url}/surveys`);
+    await a.getByRole('heading', { name: 'Surveys', exact: true }).waitFor();
+    if (shots) await snap(a, 'list-empty');
+    await a.getByRole('link', { name: 'New survey' }).first().click();
+    await a.getByRole('heading', { name: 'New survey' }).waitFor();
+    await a.getByLabel('Title').fill('Autumn pulse');
+    await expect.poll(() => a.getByLabel('Question 1', { exact: true }).inputValue()).toContain('connected');
+    if (shots) await snap(a, 'new');
+    await a.getByRole('button', { name: 'Save draft' }).click();
+    await a.getByRole('heading', { name: 'Autumn pulse' }).waitFor();
+    await a.getByRole('button', { name: 'Open the survey' }).click();
+    await a.getByRole('button', { name: 'Close it now' }).waitFor();
+    if (shots) await snap(a, 'manage');
+
+    // Four people answer: the results are withheld, with nothing but the reason.
+    for (const [i, email] of emails.slice(0, 4).entries()) await answerAs(email, 'Autumn pulse', 1 + (i % 5), `Idea number ${i + 1}`, i === 1 ? 390 : 1280);
+    await a.goto(`${hearth.url}/surveys`);
+    await a.getByRole('link', { name: 'Results of Autumn pulse' }).click();
+    await a.getByText('Results appear once at least 5 people have answered.').waitFor();
+    expect(await a.locator('.survey-result').count()).toBe(0);
+    if (shots) await snap(a, 'results-withheld');
+
+    // The fifth answer: figures, charts with their table view, shuffled nameless ideas.
+    await answerAs(emails[4], 'Autumn pulse', 4, 'Idea number 5');
+    await a.reload();
+    await a.getByText('people have answered.').waitFor();
+    expect(await a.locator('.survey-facts').first().textContent()).toContain('Anonymous');
+    const firstChart = a.locator('.survey-result').first();
+    await firstChart.getByRole('img').waitFor();
+    await firstChart.getByRole('button', { name: 'Table' }).click();
+    const cells = await firstChart.locator('table tbody tr td:nth-child(2)').allTextContents();
+    expect(cells.map(Number).reduce((x, y) => x + y, 0)).toBe(5);
+    const ideas = await a.locator('.survey-texts blockquote').allTextContents();
+    expect(ideas.sort()).toEqual(['Idea number 1', 'Idea number 2', 'Idea number 3', 'Idea number 4', 'Idea number 5']);
+    if (shots) await snap(a, 'results');
+    // By department: only departments with 5 or more answers show; here none can, and the page says why.
+    await a.getByLabel('Show', { exact: true }).selectOption('department');
+    await a.getByText(/not shown: fewer than 5 people answered there|Every department with 5 or more answers/).waitFor();
+    if (shots) await snap(a, 'results-department');
+  }
+});

@@ -3,11 +3,12 @@
 // opens for the participants / attendees. Idempotent: `surveys_source_key` is unique per organization and source, so a
 // redelivered event or two nodes' timers open it once.
 import { sql } from 'drizzle-orm';
+import { SURVEY_TEMPLATES } from '../../../../contracts/index.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
 import type { DbOrTx } from '../../kernel/db/database.ts';
 import { selectRow, selectRows } from '../../kernel/db/rows.ts';
 import * as repo from './surveys.repo.ts';
-import { normalizeQuestion, TEMPLATES } from './surveys.templates.ts';
+import { normalizeQuestion } from './surveys.templates.ts';
 
 /** How long automatic feedback stays open. */
 export const FEEDBACK_OPEN_DAYS = 7;
@@ -29,7 +30,7 @@ async function openFeedback(tx: DbOrTx, source: { orgId: string; kind: 'event' |
     createdBy: null,
     sourceKey: `${source.kind}:${source.id}`,
   });
-  if (id) await repo.replaceQuestions(tx, source.orgId, id, TEMPLATES.event_feedback.map(normalizeQuestion));
+  if (id) await repo.replaceQuestions(tx, source.orgId, id, SURVEY_TEMPLATES.event_feedback.map(normalizeQuestion));
   return id;
 }
 

@@ -1,5 +1,5 @@
 import type { CreateSurveyRequest, FindSurveysQuery, SurveyDetail, SurveyList, SurveySummary, UpdateSurveyRequest } from '../../../../contracts/index.ts';
-import { SURVEY_LIMITS } from '../../../../contracts/index.ts';
+import { SURVEY_LIMITS, SURVEY_TEMPLATES } from '../../../../contracts/index.ts';
 import { audit } from '../../kernel/audit.ts';
 import type { Actor } from '../../kernel/auth/sessions.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
@@ -9,7 +9,7 @@ import { toIso } from '../../kernel/time.ts';
 import { selectAudience } from './surveys.audience.ts';
 import * as policy from './surveys.policy.ts';
 import * as repo from './surveys.repo.ts';
-import { normalizeQuestion, TEMPLATES } from './surveys.templates.ts';
+import { normalizeQuestion } from './surveys.templates.ts';
 
 const invalid = (errors: FieldError[]) => new AppError('VALIDATION_FAILED', `Some fields are not valid: ${errors.map((e) => e.field).join(', ')}.`, { errors });
 
@@ -86,7 +86,7 @@ export async function createSurvey(deps: AppDeps, actor: Actor, input: CreateSur
       closesAt: new Date(input.closesAt),
       createdBy: actor.personId,
     })) as string;
-    await repo.replaceQuestions(tx, actor.orgId, surveyId, (input.questions ?? TEMPLATES[input.kind]).map(normalizeQuestion));
+    await repo.replaceQuestions(tx, actor.orgId, surveyId, (input.questions ?? SURVEY_TEMPLATES[input.kind]).map(normalizeQuestion));
     await audit(tx, null, { orgId: actor.orgId, actorId: actor.personId, action: 'surveys.created', target: `survey:${surveyId}`, after: { title: input.title, audienceKind: input.audienceKind, audienceId, anonymous: input.anonymous ?? true } });
     return surveyId;
   });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../../../test/eventually.ts';
 import { createTestApp, memoryMailer, type TestApp } from '../../../test/harness.ts';
 import { runEventFeedback, runSurveyReminders } from './index.ts';
+import { openSessionFeedback } from './surveys.feedback.ts';
 
 let t: TestApp;
 const mailer = memoryMailer();
@@ -197,8 +198,12 @@ describe('surveys: reminders and automatic feedback', () => {
     for (const m of members.slice(0, 5)) expect((await m.c.post(`/api/live-sessions/${live.id}/join`)).statusCode).toBe(200);
     expect((await facilitator.post(`/api/live-sessions/${live.id}/start`)).statusCode).toBe(200);
     expect((await facilitator.post(`/api/live-sessions/${live.id}/end`)).statusCode).toBe(200);
+    // The consumer runs after the commit (on PostgreSQL possibly on the delivery loop): wait for it.
+    const feedback = await eventually(() => rows<{ id: string }>(sql`select id from surveys where source_key = ${`live_session:${live.id}`}`), (r) => r.length > 0);
     await t.deps.events.drain();
-    const feedback = await rows<{ id: string }>(sql`select id from surveys where source_key = ${`live_session:${live.id}`}`);
+    expect(await rows(sql`select id from surveys where source_key = ${`live_session:${live.id}`}`)).toHaveLength(1);
+    // Handling the same event again (at-least-once delivery) opens nothing new.
+    expect(await openSessionFeedback(t.deps, live.id)).toBeUndefined();
     expect(feedback).toHaveLength(1);
     const id = feedback[0].id;
     expect((await members[5].c.get(`/api/surveys/${id}`)).statusCode).toBe(404);

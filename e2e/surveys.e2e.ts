@@ -1,29 +1,15 @@
 // Surveys journey: an org admin drafts a pulse survey from its template and opens it; people find it on Home and
 // answer it with the keyboard-accessible radio groups; results stay withheld at 4 answers and appear (chart, table
 // view) from the 5th, also broken down by department.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, launchBrowser } from './support/launch-browser.ts';
+import { screenshotter, withFailureShots } from './support/screenshots.ts';
 import { signIn } from './support/sign-in.ts';
 import { type Hearth, startHearth } from './support/start-hearth.ts';
 
-// Set E2E_SCREENSHOTS=<dir> to keep a picture of every screen at phone and desktop widths.
 const shots = process.env.E2E_SCREENSHOTS;
-if (shots) mkdirSync(shots, { recursive: true });
-async function snap(page: Page, name: string, widths = [390, 1280]) {
-  if (!shots) return;
-  const size = page.viewportSize() ?? { width: 1280, height: 900 };
-  for (const width of widths) {
-    await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
-    await page.waitForTimeout(200);
-    const hide = width === 390 ? await page.addStyleTag({ content: '.bottom-nav { display: none !important; }' }) : null;
-    await page.screenshot({ path: join(shots, `surveys-${name}-${width}.png`), fullPage: true });
-    await hide?.evaluate((el) => (el as Element).remove());
-  }
-  await page.setViewportSize(size);
-}
+const snap = screenshotter('surveys-');
 
 /** Calls the API from the signed-in page with its CSRF token, as the app does. */
 async function callApi<T>(page: Page, url: string): Promise<T> {
@@ -47,12 +33,7 @@ describe('surveys: create, answer as five people, see results only from five', (
   });
 
   it('runs the whole journey', async () => {
-    try {
-      await journey();
-    } catch (err) {
-      if (shots) await alex.page.screenshot({ path: join(shots, 'surveys-failure-alex.png'), fullPage: true }).catch(() => {});
-      throw err;
-    }
+    await withFailureShots('surveys-', { alex }, journey);
   }, 300_000);
 
   async function answerAs(email: string, surveyTitle: string, choice: number, words: string, width = 1280) {

@@ -100,6 +100,7 @@ describe('accessibility: every main screen passes axe (WCAG 2.1 A and AA) on des
       '/messages',
       '/messages/new',
       '/search?q=sql',
+      '/surveys',
       '/network/me',
       '/admin/people',
       '/admin/system',
@@ -111,6 +112,7 @@ describe('accessibility: every main screen passes axe (WCAG 2.1 A and AA) on des
       '/pathways/new',
       '/programs/new',
       '/live/new',
+      '/surveys/new',
     ];
     for (const path of screens) findings.push(...(await scan(desktop.page, hearth.url, path)));
     // The month grid's shape depends on the day it is drawn (days of the months around it, 4 to 6 weeks, where today

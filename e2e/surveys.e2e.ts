@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AXE, type Finding, scan } from './support/axe.ts';
 import { type Browser, launchBrowser } from './support/launch-browser.ts';
 import { screenshotter, withFailureShots } from './support/screenshots.ts';
-import { signIn } from './support/sign-in.ts';
+import { DEMO_PASSWORD, signIn } from './support/sign-in.ts';
 import { type Hearth, startHearth } from './support/start-hearth.ts';
 
 const shots = process.env.E2E_SCREENSHOTS;
@@ -128,4 +128,51 @@ describe('surveys: create, answer as five people, see results only from five', (
     findings.push(...(await scan(a, hearth.url, `${surveyPath}/results`)), ...(await scan(a, hearth.url, `${surveyPath}/results?view=department`)), ...(await scan(a, hearth.url, '/surveys')));
     expect(findings, findings.map((f) => `${f.page}: [${f.impact}] ${f.rule} at ${f.targets.join(' | ')}`).join('\n')).toEqual([]);
   }
+
+  it('opens anonymous feedback when a live session ends and shows it to the facilitator only from 5 answers', async () => {
+    await withFailureShots('surveys-feedback-', { alex }, async () => {
+      const a = alex.page;
+      /** Calls the API as `email` in a context of its own (cookie and CSRF token), answering the JSON. */
+      const as = async (email: string) => {
+        const b = await launchBrowser();
+        const res = await b.context.request.post(`${hearth.url}/api/auth/sign-in`, { data: { email, password: DEMO_PASSWORD } });
+        expect(res.ok(), await res.text()).toBe(true);
+        const me = await (await b.context.request.get(`${hearth.url}/api/me`)).json();
+        const call = async (method: 'GET' | 'POST', url: string, data?: unknown) => {
+          const r = await b.context.request.fetch(`${hearth.url}${url}`, { method, data: data ?? (method === 'POST' ? {} : undefined), headers: { 'x-csrf-token': me.csrfToken } });
+          if (!r.ok()) throw new Error(`${method} ${url}: ${r.status()} ${await r.text()}`);
+          return r.json();
+        };
+        return { call, close: () => b.close() };
+      };
+      const fac = await as('admin@example.com');
+      const live = await fac.call('POST', '/api/live-sessions', { title: 'Feedback after live', startsAt: new Date(Date.now() + 3_600_000).toISOString() });
+      const people = [];
+      for (const email of emails) people.push(await as(email));
+      for (const p of people) await p.call('POST', `/api/live-sessions/${live.id}/join`);
+      await fac.call('POST', `/api/live-sessions/${live.id}/start`);
+      await fac.call('POST', `/api/live-sessions/${live.id}/end`);
+      // The durable consumer opens the feedback survey for the five participants.
+      let feedback: { id: string; questions: { id: string; type: string }[] } | undefined;
+      for (let i = 0; i < 100 && !feedback; i++) {
+        const mine = (await people[0].call('GET', '/api/surveys')).items as { id: string; automatic: boolean }[];
+        const found = mine.find((x) => x.automatic);
+        if (found) feedback = await people[0].call('GET', `/api/surveys/${found.id}`);
+        else await a.waitForTimeout(100);
+      }
+      if (!feedback) throw new Error('no feedback survey opened');
+      const body = (v: number) => ({ answers: (feedback as { questions: { id: string; type: string }[] }).questions.map((q) => (q.type === 'text' ? { questionId: q.id, text: 'Good pace' } : { questionId: q.id, value: v })) });
+      for (const p of people.slice(0, 4)) await p.call('POST', `/api/surveys/${feedback.id}/responses`, body(4));
+      await a.goto(`${hearth.url}/live/${live.id}/analytics`);
+      const card = a.locator('#feedback');
+      await card.getByText('Fewer than 5 people have answered').waitFor();
+      if (shots) await snap(a, 'live-feedback-withheld');
+      await people[4].call('POST', `/api/surveys/${feedback.id}/responses`, body(5));
+      await a.reload();
+      await card.getByText('5', { exact: true }).waitFor();
+      expect(await card.locator('.survey-result').count()).toBeGreaterThanOrEqual(2);
+      if (shots) await snap(a, 'live-feedback');
+      for (const p of [fac, ...people]) await p.close();
+    });
+  }, 180_000);
 });

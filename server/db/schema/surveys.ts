@@ -66,12 +66,12 @@ export const surveyQuestions = pgTable(
 );
 
 /**
- * That a person responded (once-only, and whom to remind), kept apart from what they answered: no answer id and no
- * time finer than the day, so the two tables cannot be joined.
+ * Only that a person responded (once-only, and whom to remind), kept apart from what they answered: no answer id and
+ * no time at all (a day here and the day on an anonymous response would pair them on a day with one respondent).
  */
 export const surveyRespondents = pgTable(
   'survey_respondents',
-  { surveyId: surveyRef(), personId: personRef('person_id'), orgId: orgIdColumn(), respondedOn: date('responded_on').notNull().default(sql`current_date`) },
+  { surveyId: surveyRef(), personId: personRef('person_id'), orgId: orgIdColumn() },
   (t) => [primaryKey({ columns: [t.surveyId, t.personId] }), index('survey_respondents_person_idx').on(t.personId)],
 );
 

@@ -121,7 +121,8 @@ describe('surveys: anonymous results', () => {
     const csv = (await admin.get(`/api/surveys/${s.id}/results.csv`)).body;
     expect(csv).not.toMatch(/phrase-|Member \d|@test\.example/);
     expect(csv).not.toContain('response,name,email');
-    // Stored without person or instant; only that they responded, by day, is kept apart.
+    // Stored without person or instant; only that they responded is kept apart, with no time and nothing shared but the survey.
+    expect((await rows<{ c: string }>(sql`select column_name as c from information_schema.columns where table_name = 'survey_respondents' order by 1`)).map((r) => r.c)).toEqual(['org_id', 'person_id', 'survey_id']);
     expect(await rows(sql`select person_id, submitted_at from survey_responses where survey_id = ${s.id} and (person_id is not null or submitted_at is not null)`)).toEqual([]);
     expect((await members[0].c.get(`/api/surveys/${s.id}/results`)).statusCode).toBe(403);
     expect((await outsider.get(`/api/surveys/${s.id}/results`)).statusCode).toBe(404);

@@ -4,6 +4,9 @@ import type { DbOrTx } from '../../kernel/db/database.ts';
 import { selectRows } from '../../kernel/db/rows.ts';
 import * as repo from './surveys.repo.ts';
 
+/** People per `surveys.reminder_due` event. */
+export const REMINDER_SLICE = 200;
+
 /** open = when answers open; closing = about 24 hours before the close. */
 export type SurveyReminderKind = 'open' | 'closing';
 
@@ -36,7 +39,10 @@ export async function runSurveyReminders(deps: AppDeps, now = new Date()): Promi
       for (const s of await claim(tx, kind, now)) {
         const personIds = (await repo.selectUnanswered(tx, s.id)).map((p) => p.id);
         counts[kind] += 1;
-        if (personIds.length) emit({ type: 'surveys.reminder_due', orgId: s.orgId, payload: { surveyId: s.id, kind, title: s.title, personIds } });
+        // One event per slice of people: each delivery (a notification and maybe a mail per person) stays well inside
+        // the handler's 30 s, and a failed slice is retried alone (its notifications are idempotent by event id).
+        for (let i = 0; i < personIds.length; i += REMINDER_SLICE)
+          emit({ type: 'surveys.reminder_due', orgId: s.orgId, payload: { surveyId: s.id, kind, title: s.title, personIds: personIds.slice(i, i + REMINDER_SLICE) } });
       }
     }
     return counts;

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import { type CommunityPage, type ProgramPage, SURVEY_LIMITS, SURVEY_TEMPLATES, type SurveyAudienceKind, type SurveyKind, type SurveyQuestionInput } from '../../../../../contracts/index.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
+import { Breadcrumb } from '../../../components/ui/breadcrumb.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { Card } from '../../../components/ui/card.tsx';
 import { Field } from '../../../components/ui/field.tsx';
@@ -98,11 +99,7 @@ export function NewSurveyPage() {
 
   return (
     <div className="survey-page stack">
-      <nav className="breadcrumb" aria-label="Breadcrumb">
-        <Link href="/surveys">Surveys</Link>
-        <span aria-hidden="true">/</span>
-        <span aria-current="page">New survey</span>
-      </nav>
+      <Breadcrumb trail={[{ href: '/surveys', label: 'Surveys' }]} current="New survey" />
       <PageHeader title="New survey" subtitle="It is saved as a draft; open it when it is ready and everyone asked is reminded." />
       <Card>
         <form className="stack new-survey" onSubmit={submit} noValidate>

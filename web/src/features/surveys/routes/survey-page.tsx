@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { Link } from 'wouter';
 import type { SurveyAnswerInput, SurveyDetail } from '../../../../../contracts/index.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
+import { Breadcrumb } from '../../../components/ui/breadcrumb.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { Card } from '../../../components/ui/card.tsx';
 import { ErrorState } from '../../../components/ui/error-state.tsx';
@@ -111,11 +112,7 @@ export function SurveyPage({ id }: { id: string }) {
   const s = survey.data;
   return (
     <div className="survey-page stack">
-      <nav className="breadcrumb" aria-label="Breadcrumb">
-        <Link href="/surveys">Surveys</Link>
-        <span aria-hidden="true">/</span>
-        <span aria-current="page">{s.title}</span>
-      </nav>
+      <Breadcrumb trail={[{ href: '/surveys', label: 'Surveys' }]} current={s.title} />
       <PageHeader title={s.title} subtitle={<SurveyFacts s={s} />} />
       {s.intro ? <p className="survey-intro">{s.intro}</p> : null}
       {s.abilities.canManage ? <ManageBar s={s} /> : null}

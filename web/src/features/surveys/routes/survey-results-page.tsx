@@ -1,5 +1,5 @@
-import { Link } from 'wouter';
 import { Alert } from '../../../components/ui/alert.tsx';
+import { Breadcrumb } from '../../../components/ui/breadcrumb.tsx';
 import { Card } from '../../../components/ui/card.tsx';
 import { ErrorState } from '../../../components/ui/error-state.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
@@ -26,13 +26,7 @@ export function SurveyResultsPage({ id }: { id: string }) {
   const r = results.data;
   return (
     <div className="survey-page stack">
-      <nav className="breadcrumb" aria-label="Breadcrumb">
-        <Link href="/surveys">Surveys</Link>
-        <span aria-hidden="true">/</span>
-        <Link href={`/surveys/${id}`}>{r.survey.title}</Link>
-        <span aria-hidden="true">/</span>
-        <span aria-current="page">Results</span>
-      </nav>
+      <Breadcrumb trail={[{ href: '/surveys', label: 'Surveys' }, { href: `/surveys/${id}`, label: r.survey.title }]} current="Results" />
       <PageHeader
         title={`Results: ${r.survey.title}`}
         subtitle={<SurveyFacts s={r.survey} />}

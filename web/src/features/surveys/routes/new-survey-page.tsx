@@ -66,13 +66,14 @@ export function NewSurveyPage() {
   const [intro, setIntro] = useState('');
   const [audience, setAudience] = useState(linked[0]?.key ?? '');
   const [anonymous, setAnonymous] = useState(true);
+  const [opensAt, setOpensAt] = useState('');
   const [closesAt, setClosesAt] = useState(inAWeek);
   const [touched, setTouched] = useState(false);
   const chosen = audience || choices[0]?.key || '';
   const err = create.error instanceof ApiError ? create.error : null;
   const fe = err?.fieldErrors ?? {};
   const local = { title: touched && !title.trim() ? 'Give the survey a title.' : undefined, audience: touched && !chosen ? 'Choose who is asked.' : undefined };
-  const otherError = err && !Object.keys(fe).some((k) => ['title', 'intro', 'closesAt', 'audienceId', 'audienceKind'].includes(k) || k.startsWith('questions')) ? err.detail : null;
+  const otherError = err && !Object.keys(fe).some((k) => ['title', 'intro', 'opensAt', 'closesAt', 'audienceId', 'audienceKind'].includes(k) || k.startsWith('questions')) ? err.detail : null;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -90,6 +91,7 @@ export function NewSurveyPage() {
         audienceKind,
         audienceId,
         anonymous,
+        opensAt: opensAt ? new Date(opensAt).toISOString() : undefined,
         closesAt: new Date(closesAt).toISOString(),
         questions: questions.map((q) => ({ ...q, prompt: q.prompt.trim(), options: q.type === 'choice' ? (q.options ?? []).map((o) => o.trim()).filter(Boolean) : undefined })),
       },
@@ -143,6 +145,9 @@ export function NewSurveyPage() {
             {(p) => <Textarea {...p} rows={2} value={intro} maxLength={SURVEY_LIMITS.intro} onChange={(e) => setIntro(e.target.value)} />}
           </Field>
           <div className="form-grid">
+            <Field label="Opens" optional error={fe.opensAt} hint="Empty: answers start when you open the survey. A date: opening it schedules it for then.">
+              {(p) => <Input {...p} type="datetime-local" value={opensAt} onChange={(e) => setOpensAt(e.target.value)} />}
+            </Field>
             <Field label="Closes" error={fe.closesAt} hint={`Your time zone: ${Intl.DateTimeFormat().resolvedOptions().timeZone}`}>
               {(p) => <Input {...p} type="datetime-local" value={closesAt} onChange={(e) => setClosesAt(e.target.value)} />}
             </Field>

@@ -24,7 +24,13 @@ function ManageBar({ s }: { s: SurveyDetail }) {
       <div className="stack-sm">
         {err ? <Alert>{err}</Alert> : null}
         <p className="muted">
-          {s.status === 'draft' ? 'Nobody is asked yet. Opening it reminds everyone in its audience.' : s.status === 'open' ? 'Answers are being taken.' : 'This survey is closed.'}
+          {s.status === 'draft'
+            ? 'Nobody is asked yet. Opening it reminds everyone in its audience.'
+            : s.status === 'closed'
+              ? 'This survey is closed.'
+              : s.opensAt && Date.parse(s.opensAt) > Date.now()
+                ? `Scheduled: answers open ${new Date(s.opensAt).toLocaleString()}, and everyone asked is reminded then.`
+                : 'Answers are being taken.'}
         </p>
         <div className="row">
           {s.status === 'draft' ? (

@@ -91,6 +91,16 @@ describe('surveys: who may create, see and answer', () => {
     expect(await rows<{ n: number }>(sql`select count(*)::int as n from survey_responses where survey_id = ${s.id}`)).toEqual([{ n: 1 }]);
   });
 
+  it('keeps a scheduled survey out of the lists and refuses answers until it opens; no reminder before then', async () => {
+    const s = await openOrgSurvey({ title: 'Scheduled', opensAt: inDays(1), closesAt: inDays(3) });
+    expect((await members[3].c.get('/api/surveys')).json().items.map((i: { id: string }) => i.id)).not.toContain(s.id);
+    const early = await members[3].c.post(`/api/surveys/${s.id}/responses`, fullAnswer(s, 3, 'early'));
+    expect(early.statusCode).toBe(409);
+    expect(early.json().code).toBe('SURVEY_CLOSED');
+    await runSurveyReminders(t.deps);
+    expect(await rows(sql`select 1 from surveys where id = ${s.id} and reminded_open_at is not null`)).toEqual([]);
+  });
+
   it('refuses answers after the survey closes (409) and edits of its questions once open (409)', async () => {
     const s = await openOrgSurvey({ title: 'Closing' });
     expect((await admin.patch(`/api/surveys/${s.id}`, { questions: [{ type: 'nps', prompt: 'New?' }] })).statusCode).toBe(409);

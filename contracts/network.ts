@@ -47,10 +47,57 @@ export const NetworkReport = z.object({
   communities: z.object({ count: z.number().int(), modularity: z.number() }),
   /** Top 20 brokers. */
   brokers: z.array(NetworkBroker),
-  /** exact, or sampled with its error bound. */
-  brokersMethod: z.union([z.literal('exact'), z.object({ sampled: z.object({ epsilon: z.number(), delta: z.number(), samples: z.number().optional() }) })]).nullable(),
+  /**
+   * exact, or sampled with what the sampling proved: every estimate within epsilon with probability 1 − delta, and no
+   * one outside the top `top` has betweenness more than `gap` above someone in it (when `met`, at most 1 + tolerance times).
+   */
+  brokersMethod: z
+    .union([
+      z.literal('exact'),
+      z.object({
+        sampled: z.object({
+          epsilon: z.number(),
+          delta: z.number(),
+          samples: z.number().optional(),
+          top: z.number().optional(),
+          gap: z.number().optional(),
+          tolerance: z.number().optional(),
+          met: z.boolean().optional(),
+        }),
+      }),
+    ])
+    .nullable(),
 });
 export type NetworkReport = z.infer<typeof NetworkReport>;
+
+/** The most ties the network picture draws (the strongest first); more would not be readable, nor quick to send. */
+export const NETWORK_GRAPH_MAX_EDGES = 30_000;
+
+/** One person in the network picture. */
+export const NetworkGraphNode = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** Department as the figures show it: under 5 people counted together as small teams; null without one. */
+  department: z.string().nullable(),
+  /** Louvain community, numbered from 1 in order of each community's first person. */
+  community: z.number().int(),
+  /** People they interacted with in the range. */
+  degree: z.number().int(),
+  /** Betweenness when among the top 20 brokers, else null. */
+  broker: z.number().nullable(),
+});
+
+/** The organization network to draw: people, and ties as [from index, to index, weight] into `nodes`. */
+export const NetworkGraph = z.object({
+  from: z.string(),
+  to: z.string(),
+  nodes: z.array(NetworkGraphNode),
+  edges: z.array(z.tuple([z.number().int(), z.number().int(), z.number()])),
+  /** Ties in the range; more than `edges.length` when only the strongest NETWORK_GRAPH_MAX_EDGES are drawn. */
+  edgesTotal: z.number().int(),
+  brokersMethod: NetworkReport.shape.brokersMethod,
+});
+export type NetworkGraph = z.infer<typeof NetworkGraph>;
 
 /** One quarter (UTC) of my network: how many people I interacted with, and how many of them were new to me. */
 export const MyNetworkQuarter = z.object({

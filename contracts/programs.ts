@@ -218,6 +218,10 @@ export const PlanMetrics = z.object({
 });
 export type PlanMetrics = z.infer<typeof PlanMetrics>;
 
+/** Two departments, by name. */
+export const DepartmentPair = z.object({ a: z.string(), b: z.string() });
+export type DepartmentPair = z.infer<typeof DepartmentPair>;
+
 /** A plan: rounds of labelled groups (cohorts: one round of cohorts; partners: one round of pairs). */
 export const Plan = z.object({
   id: Id,
@@ -234,6 +238,11 @@ export const Plan = z.object({
   /** Figures of this plan and of random assignment. */
   metrics: PlanMetrics,
   baseline: PlanMetrics,
+  /** Pairs of departments whose people had no tie in the interaction graph over the last year and meet in this plan,
+   *  as of forming (or the last adjustment); only departments of at least 5 active people are named. */
+  firstTimeDepartmentPairs: z.array(DepartmentPair),
+  /** How many such pairs a random assignment of the same people brings together (null for plans formed before). */
+  firstTimeDepartmentPairsRandom: z.number().int().nullable(),
   /** Sentences explaining the result, e.g. "Each group mixes 3.8 departments on average (random: 2.9)". */
   explanation: z.array(z.string()),
   /** Notes from the engine (e.g. more rounds than possible without repeats). */

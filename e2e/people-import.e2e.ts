@@ -140,6 +140,15 @@ describe('HR import with a bad row', () => {
     await matrix.waitFor();
     expect(await matrix.getByRole('columnheader', { name: 'Engineering' }).count()).toBe(1);
     await page.getByRole('img', { name: /E-I index by department/ }).waitFor();
+    // The picture: drawn with WebGL, arranged in a worker, brokers named; picking a person shows who they are.
+    await page.getByRole('img', { name: /^A picture of \d+ people and \d+ ties/ }).waitFor();
+    await page.getByText('Picture arranged.').waitFor({ state: 'attached', timeout: 30_000 });
+    expect(await page.locator('.network-picture-canvas canvas').count()).toBeGreaterThan(0);
+    await page.getByRole('group', { name: 'Highlight' }).getByRole('button', { name: /^Brokers \(\d+\)$/ }).click();
+    await page.getByPlaceholder('Find a person…').fill('Alex Morgan');
+    const chosen = page.getByRole('complementary', { name: 'Selected person' });
+    await chosen.getByRole('link', { name: 'Alex Morgan' }).waitFor();
+    expect(await chosen.textContent()).toMatch(/Interacted with \d+ people · broker/);
     await snap(page, 'network');
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('group', { name: 'Show E-I index by department and month as' }).getByRole('button', { name: 'Table' }).click();
@@ -155,5 +164,24 @@ describe('HR import with a bad row', () => {
     await page.getByLabel('From', { exact: true }).fill('2020-01-01');
     await page.getByLabel('To', { exact: true }).fill('2020-03-31');
     await page.getByRole('heading', { name: 'No interactions recorded in this range yet' }).waitFor();
+  });
+
+  it('shows the admin skill gaps: the chart, a card per skill with what closes it, and one department at a time', async () => {
+    const { page } = browser;
+    await page.goto(`${hearth.url}/insights/skills`);
+    await page.getByRole('heading', { name: 'Skill gaps', level: 1 }).waitFor();
+    await page.getByRole('img', { name: /Largest gaps/ }).waitFor();
+    const cards = page.getByRole('list', { name: 'Skills, largest gap first' }).getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3 }) });
+    expect(await cards.count()).toBeGreaterThan(0);
+    expect(await cards.first().textContent()).toMatch(/want(s)? to learn it · \d+ (person|people) could teach it/);
+    await snap(page, 'skill-gaps');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByLabel('Wants of').selectOption('Engineering');
+    await page.waitForURL(/department=Engineering/);
+    await page.getByRole('group', { name: 'Show Largest gaps as' }).getByRole('button', { name: 'Table' }).click();
+    const table = page.getByRole('table', { name: 'Largest gaps' });
+    await table.waitFor();
+    expect(await table.getByRole('columnheader').allTextContents()).toEqual(['Skill', 'Want to learn', 'Could teach', 'Gap']);
+    expect(await axeViolations(page)).toEqual([]);
   });
 });

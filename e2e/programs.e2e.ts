@@ -54,6 +54,7 @@ describe('programs: a facilitator forms cohorts and a breakout rotation, adjusts
   let alex: Browser;
   let member: Browser;
   let newcomer: Browser;
+  let journeyProgramId = '';
   beforeAll(async () => {
     hearth = await startHearth();
     alex = await launchBrowser();
@@ -75,6 +76,22 @@ describe('programs: a facilitator forms cohorts and a breakout rotation, adjusts
       throw err;
     }
   }, 240_000);
+
+  it('shows the facilitator the program impact report: who became connected, against random groups, printable and as CSV', async () => {
+    const a = alex.page;
+    expect(journeyProgramId).not.toBe('');
+    await a.goto(`${hearth.url}/programs/${journeyProgramId}`);
+    await a.getByRole('link', { name: 'Impact' }).click();
+    await a.getByRole('heading', { name: /^Impact: /, level: 1 }).waitFor();
+    expect(await a.locator('.impact-lead').textContent()).toMatch(/^\d+ members from \d+ departments made \d+ new ties? during the program/);
+    await a.getByRole('img', { name: /Against random groups/ }).waitFor();
+    const csv = await a.evaluate(async (url) => (await fetch(url)).text(), `/api/programs/${journeyProgramId}/impact.csv`);
+    expect(csv.split(/\r?\n/)[0]).toBe('Figure,Program,Random grouping (mean of 200)');
+    await snap(a, 'program-impact');
+    // A member of the program is not shown the report.
+    await member.page.goto(`${hearth.url}/programs/${journeyProgramId}/impact`);
+    await member.page.getByRole('heading', { name: "We couldn't find that report" }).waitFor();
+  });
 
   async function journey() {
     const a = alex.page;
@@ -111,6 +128,7 @@ describe('programs: a facilitator forms cohorts and a breakout rotation, adjusts
     await a.getByRole('button', { name: 'Create draft' }).click();
     await a.waitForURL(/\/programs\/[0-9a-f-]{36}$/);
     const programId = new URL(a.url()).pathname.split('/')[2];
+    journeyProgramId = programId;
     await a.getByRole('heading', { name: title, level: 1 }).waitFor();
     await a.getByText('Only facilitators see this program').waitFor();
     // The schedule is shown in the viewer's time zone, in order.
@@ -153,6 +171,14 @@ describe('programs: a facilitator forms cohorts and a breakout rotation, adjusts
     const figure = async (key: string) => Number(await a.locator(`section.plan[data-status="draft"] [data-testid="metric-${key}"]`).textContent());
     const pairs = async () => (await figure('newTies')) + (await figure('knownPairMeetings'));
     expect(await pairs()).toBe(30);
+    // The preview names the department pairs that meet with no ties in the interaction graph over the past year.
+    const formed = await callApi<{ items: (PlanJson & { firstTimeDepartmentPairs: { a: string; b: string }[] })[] }>(a, 'GET', `/api/programs/${programId}/plans`);
+    const firstTime = formed.items.find((p) => p.kind === 'cohorts' && p.status === 'draft')?.firstTimeDepartmentPairs ?? [];
+    expect(firstTime.length).toBeGreaterThan(0);
+    const bridged = a.locator('section.plan[data-status="draft"] [data-testid="first-time-pairs"]');
+    await bridged.getByRole('heading', { name: `${firstTime.length} pair${firstTime.length === 1 ? '' : 's'} of departments meet${firstTime.length === 1 ? 's' : ''} for the first time` }).waitFor();
+    if (firstTime.length > 4) await bridged.getByText(`Show all ${firstTime.length}`).click();
+    for (const p of firstTime) await bridged.getByText(`${p.a} and ${p.b} meet for the first time`, { exact: true }).waitFor();
     await snap(a, 'plan-cohorts');
 
     // Drag the first person of Cohort 1 onto Cohort 2: 5 and 7, the figures are recomputed (more pairs meet).

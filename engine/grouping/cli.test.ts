@@ -67,4 +67,31 @@ describe('hearth groups', () => {
     expect(noFile.code).toBe(2);
     expect(noFile.stderr).toContain('ENOENT');
   });
+
+  it('takes department tie counts and meets untied departments; a bad tie line exits 2 naming the file and line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hearth-groups-'));
+    const depts = ['Sales', 'Sales', 'Engineering', 'Engineering', 'Legal', 'Legal', 'Finance', 'Finance'];
+    writeFileSync(join(dir, 'people.csv'), ['id,department', ...depts.map((d, i) => `p${i},${d}`)].join('\n'));
+    const ties = join(dir, 'ties.csv');
+    writeFileSync(ties, '# last year\ndepartment_a,department_b,ties\nSales,Engineering,40\n\nFinance,Legal,25 # close\nSales,Sales,90\n');
+    const out = await hearth(['--people', join(dir, 'people.csv'), '--size', '2', '--rounds', '1', '--department-ties', ties, '--time-limit', '0.5']);
+    expect(out.code).toBe(0);
+    const { metrics } = JSON.parse(out.stdout);
+    expect(metrics.departmentPairs).toBe(4);
+    expect(metrics.firstTimeDepartmentPairs).toBe(4);
+    const bad: [string, number, string][] = [
+      ['Sales,Legal\n', 1, 'found 2 fields'],
+      ['a,b,ties\nSales,Legal,-3\n', 2, 'not a number'],
+      ['Sales,Legal,3\n# note\n,Legal,4\n', 3, 'name is empty'],
+      ['Sales,Legal,3\nLegal,Finance,2,1\n', 2, 'found 4 fields'],
+      ['Sales,Legal,3\nLegal,Finance,many\n', 2, 'not a number'],
+    ];
+    for (const [text, line, message] of bad) {
+      writeFileSync(ties, text);
+      const res = await hearth(['--people', join(dir, 'people.csv'), '--size', '2', '--rounds', '1', '--department-ties', ties]);
+      expect(res.code).toBe(2);
+      expect(res.stderr).toContain(`${ties} line ${line}: `);
+      expect(res.stderr).toContain(message);
+    }
+  });
 });

@@ -4,12 +4,13 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { CliFlags, PersonRow } from './cli-schemas.ts';
+import { parseDepartmentTies, TieFileError } from './cli-ties.ts';
 import { GroupingError } from './errors.ts';
 import { formGroups } from './solve.ts';
 import type { KnownPair, Person } from './types.ts';
 
 const USAGE =
-  'usage: hearth groups (--people FILE | --count N) --size K --rounds R [--seed S] [--time-limit SECONDS] [--avoid FILE] [--known FILE] [--format json|csv]';
+  'usage: hearth groups (--people FILE | --count N) --size K --rounds R [--seed S] [--time-limit SECONDS] [--avoid FILE] [--known FILE] [--department-ties FILE] [--format json|csv]';
 
 class UsageError extends Error {}
 
@@ -32,6 +33,7 @@ export async function run(args: string[]): Promise<number> {
         'time-limit': { type: 'string' },
         avoid: { type: 'string' },
         known: { type: 'string' },
+        'department-ties': { type: 'string' },
         format: { type: 'string' },
       },
     });
@@ -55,8 +57,10 @@ export async function run(args: string[]): Promise<number> {
     const knownPairs: KnownPair[] | undefined = values.known
       ? readPairs(values.known).map(([a, b, w]) => ({ a, b, weight: w === undefined || w === '' ? 1 : Number(w) }))
       : undefined;
+    const tiesFile = values['department-ties'];
+    const departmentTies = tiesFile ? parseDepartmentTies(readText(tiesFile), tiesFile) : undefined;
     const result = formGroups(
-      { people, groupSize: flags.size, rounds: flags.rounds, neverTogether, knownPairs },
+      { people, groupSize: flags.size, rounds: flags.rounds, neverTogether, knownPairs, departmentTies },
       { seed: flags.seed, timeLimitMs: flags.timeLimit * 1000 },
     );
     for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
@@ -71,6 +75,7 @@ export async function run(args: string[]): Promise<number> {
     return 0;
   } catch (err) {
     if (err instanceof GroupingError) process.stderr.write(`error (${err.code}): ${err.message}\n`);
+    else if (err instanceof TieFileError) process.stderr.write(`error: ${err.message}\n`);
     else if (err instanceof UsageError) process.stderr.write(`error: ${err.message}\n${USAGE}\n`);
     else if (err instanceof Error && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) process.stderr.write(`error: ${err.message}\n${USAGE}\n`);
     else process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);

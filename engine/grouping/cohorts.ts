@@ -4,8 +4,9 @@
 import { GroupingError } from './errors.ts';
 import { HARD_COST, KNOWN_COST } from './problem.ts';
 import { Prng } from './prng.ts';
+import { compileTies, departmentPairFigures } from './ties.ts';
 import { commonHours, parseUtcOffset } from './time-zones.ts';
-import type { DiversityFigure, KnownPair, MixingAttribute, MixingGoal, Person } from './types.ts';
+import type { DepartmentTies, DiversityFigure, KnownPair, MixingAttribute, MixingGoal, Person } from './types.ts';
 
 /** What formCohorts needs. */
 export interface CohortInput {
@@ -19,6 +20,8 @@ export interface CohortInput {
   separate?: KnownPair[];
   /** Attributes to spread; default department 1, location 0.5, seniority 0.25 (those somebody has). */
   mixing?: MixingGoal[];
+  /** The organization's ties between departments: preferred meetings of few-tie departments, after all the rest. */
+  departmentTies?: DepartmentTies[];
 }
 
 /** Figures describing a cohort split. */
@@ -33,6 +36,10 @@ export interface CohortMetrics {
   distinctDepartments: DiversityFigure | null;
   /** Distinct locations per cohort, or null when nobody has one. */
   distinctLocations: DiversityFigure | null;
+  /** Distinct pairs of different departments sharing a cohort. */
+  departmentPairs: number;
+  /** Of those, the pairs with no tie in `departmentTies` (null without tie counts). */
+  firstTimeDepartmentPairs: number | null;
 }
 
 /** What formCohorts returns. */
@@ -54,8 +61,11 @@ const DEFAULT_MIX: MixingGoal[] = [
 /** Splits people into cohorts of about `cohortSize`; deterministic for a seed, bounded by `timeLimitMs`. */
 export function formCohorts(input: CohortInput, options: { seed?: number; timeLimitMs?: number } = {}): CohortResult {
   const start = performance.now();
-  const deadline = start + Math.max(1, options.timeLimitMs ?? 1000) * 0.9;
+  const end = start + Math.max(1, options.timeLimitMs ?? 1000) * 0.9;
   const people = input.people;
+  const ties = compileTies(people, input.departmentTies);
+  // With tie counts, a quarter of the budget is kept for the tie phase, which runs after the search below.
+  const deadline = ties ? start + (end - start) * 0.75 : end;
   const n = people.length;
   if (n === 0) throw new GroupingError('INVALID_INPUT', 'people must not be empty');
   if (!Number.isInteger(input.cohortSize) || input.cohortSize < 1) throw new GroupingError('INVALID_INPUT', `cohortSize must be a positive integer, got ${input.cohortSize}`);
@@ -119,39 +129,75 @@ export function formCohorts(input: CohortInput, options: { seed?: number; timeLi
     return cost;
   };
   const costs = cohorts.map(cohortCost);
+  /** Puts x where a was (cohort ca) and y where b was (cohort cb): swapping, or with x = a, y = b undoing a swap. */
+  const put = (ca: number, ia: number, x: number, cb: number, ib: number, y: number) => {
+    cohorts[ca][ia] = x;
+    cohorts[cb][ib] = y;
+    cohortOf[x] = ca;
+    cohortOf[y] = cb;
+  };
   if (count > 1) {
-    let idle = 0;
-    for (let it = 0; idle < 20_000 + 20 * n; it++) {
-      if ((it & 63) === 0 && performance.now() > deadline) break;
-      const a = rng.int(n);
-      const b = rng.int(n);
-      const ca = cohortOf[a];
-      const cb = cohortOf[b];
-      if (ca === cb) continue;
+    randomSwaps(n, cohortOf, rng, deadline, (a, b, ca, cb) => {
+      const ia = cohorts[ca].indexOf(a);
+      const ib = cohorts[cb].indexOf(b);
+      put(ca, ia, b, cb, ib, a);
+      const na = cohortCost(cohorts[ca]);
+      const nb = cohortCost(cohorts[cb]);
+      const delta = na + nb - costs[ca] - costs[cb];
+      if (delta > 0) {
+        put(ca, ia, a, cb, ib, b);
+        return false;
+      }
+      // Sideways moves are accepted too: they let the search drift across plateaus of equal cost.
+      costs[ca] = na;
+      costs[cb] = nb;
+      return delta < 0;
+    });
+  }
+  if (ties && count > 1) {
+    // Tie phase: a swap must lower the tie cost and leave the cost above and every figure of the two cohorts
+    // (shared hours, rule breaks, close colleagues together, departments and locations mixed) as they are or better.
+    const figures = (c: number[]) => {
+      // As cohortMetrics counts it: a cohort with anyone lacking a time zone shares the whole day.
+      const common = c.every((p) => people[p].timezone) ? commonHours(c.map((p) => offsets[p])) : 8;
+      const ci = cohortOf[c[0]];
+      let together = 0;
+      for (const p of c) for (const e of adjacency[p]) if (e.other > p && cohortOf[e.other] === ci) together++;
+      const distinct = (a: MixingAttribute) => new Set(c.map((p) => people[p][a]).filter((v) => v)).size;
+      return { common, hard: common < minShared ? 1 : 0, together, depts: distinct('department'), locs: distinct('location') };
+    };
+    ties.clear();
+    for (const c of cohorts) ties.meetGroup(c, 1);
+    randomSwaps(n, cohortOf, rng, end, (a, b, ca, cb) => {
       const A = cohorts[ca];
       const B = cohorts[cb];
+      const changes: [number, number, number][] = [];
+      for (const z of A) if (z !== a) changes.push([a, z, -1], [b, z, 1]);
+      for (const z of B) if (z !== b) changes.push([b, z, -1], [a, z, 1]);
+      if (ties.delta(changes) >= -1e-9) return false;
+      const before = [figures(A), figures(B)];
       const ia = A.indexOf(a);
       const ib = B.indexOf(b);
-      A[ia] = b;
-      B[ib] = a;
-      cohortOf[a] = cb;
-      cohortOf[b] = ca;
+      put(ca, ia, b, cb, ib, a);
       const na = cohortCost(A);
       const nb = cohortCost(B);
-      const delta = na + nb - costs[ca] - costs[cb];
-      if (delta <= 0) {
-        // Sideways moves are accepted too: they let the search drift across plateaus of equal cost.
-        costs[ca] = na;
-        costs[cb] = nb;
-        idle = delta < 0 ? 0 : idle + 1;
-      } else {
-        A[ia] = a;
-        B[ib] = b;
-        cohortOf[a] = ca;
-        cohortOf[b] = cb;
-        idle++;
+      const after = [figures(A), figures(B)];
+      const sum = (f: typeof before, k: 'hard' | 'together' | 'depts' | 'locs') => f[0][k] + f[1][k];
+      const low = (f: typeof before, k: 'common' | 'depts' | 'locs') => Math.min(f[0][k], f[1][k]);
+      const ok = na + nb <= costs[ca] + costs[cb] + 1e-9
+        && sum(after, 'hard') <= sum(before, 'hard') && sum(after, 'together') <= sum(before, 'together')
+        && low(after, 'common') >= low(before, 'common')
+        && sum(after, 'depts') >= sum(before, 'depts') && low(after, 'depts') >= low(before, 'depts')
+        && sum(after, 'locs') >= sum(before, 'locs') && low(after, 'locs') >= low(before, 'locs');
+      if (!ok) {
+        put(ca, ia, a, cb, ib, b);
+        return false;
       }
-    }
+      costs[ca] = na;
+      costs[cb] = nb;
+      ties.apply(changes);
+      return true;
+    });
   }
   const ids = cohorts.map((c) => c.sort((x, y) => x - y).map((p) => people[p].id));
   const metrics = cohortMetrics(input, ids);
@@ -160,6 +206,23 @@ export function formCohorts(input: CohortInput, options: { seed?: number; timeLi
     warnings.push(`${metrics.hardViolations} cohort(s) share fewer than ${minShared} working hours (shortest ${metrics.minCommonHours} h); the time zones are too spread for cohorts of ${input.cohortSize}`);
   }
   return { cohorts: ids, metrics, warnings };
+}
+
+/**
+ * Random swaps of two people of different cohorts: `attempt` makes (or undoes) one and answers whether it improved,
+ * which restarts the idle count. Stops after 20,000 + 20·n idle swaps in a row, or at the deadline.
+ */
+function randomSwaps(n: number, cohortOf: Int32Array, rng: Prng, deadline: number, attempt: (a: number, b: number, ca: number, cb: number) => boolean): void {
+  let idle = 0;
+  for (let it = 0; idle < 20_000 + 20 * n; it++) {
+    if ((it & 63) === 0 && performance.now() > deadline) break;
+    const a = rng.int(n);
+    const b = rng.int(n);
+    const ca = cohortOf[a];
+    const cb = cohortOf[b];
+    if (ca === cb) continue;
+    idle = attempt(a, b, ca, cb) ? 0 : idle + 1;
+  }
 }
 
 /** Scores a cohort split from ids alone (used by formCohorts and by tests as the reference). */
@@ -184,7 +247,10 @@ export function cohortMetrics(input: CohortInput, cohorts: string[][]): CohortMe
     for (const id of c) where.set(id, i);
   });
   const together = (input.separate ?? []).filter((p) => where.get(p.a) === where.get(p.b)).length;
+  const { departmentPairs, firstTimeDepartmentPairs } = departmentPairFigures(cohorts, input.people, input.departmentTies);
   return {
+    departmentPairs,
+    firstTimeDepartmentPairs,
     hardViolations: hard,
     separatedTogether: together,
     minCommonHours: minCommon,

@@ -1,6 +1,7 @@
 // Schedule metrics computed from ids alone, independently of the solver's internal counts, so the tests can
 // check the solver's figures against a second implementation and callers can score hand-edited schedules.
 import { planGroupSizes } from './sizes.ts';
+import { departmentPairFigures } from './ties.ts';
 import type { GroupingInput, GroupingMetrics, Schedule } from './types.ts';
 
 const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
@@ -130,5 +131,11 @@ export function computeMetrics(input: GroupingInput, rounds: Schedule, fromRound
     distinctDepartments: groupCount > 0 ? { average: deptSum / groupCount, min: deptMin } : null,
     newTies,
     cleanRounds: cleanRounds < 0 ? rounds.length : cleanRounds,
+    ...pairFigures(input, rounds),
   };
+}
+
+function pairFigures(input: GroupingInput, rounds: Schedule): Pick<GroupingMetrics, 'departmentPairs' | 'firstTimeDepartmentPairs'> {
+  const { departmentPairs, firstTimeDepartmentPairs } = departmentPairFigures(rounds.flat(), input.people, input.departmentTies);
+  return { departmentPairs, firstTimeDepartmentPairs };
 }

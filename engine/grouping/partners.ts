@@ -3,8 +3,9 @@
 // match the other's skills. Greedy on scored edges, then 2-opt exchanges between pairs until no gain.
 import { GroupingError } from './errors.ts';
 import { Prng } from './prng.ts';
+import { compileTies, departmentPairFigures, type TieModel } from './ties.ts';
 import { parseUtcOffset, sharedHours, WORKDAY_HOURS } from './time-zones.ts';
-import type { KnownPair, Person } from './types.ts';
+import type { DepartmentTies, KnownPair, Person } from './types.ts';
 
 /** A person who can be paired: skills they offer and goals they want to grow in. */
 export interface PartnerCandidate extends Person {
@@ -22,6 +23,8 @@ export interface PartnerInput {
   minSharedHours?: number;
   /** Pairs to avoid, e.g. previous partners or close colleagues. */
   avoid?: KnownPair[];
+  /** The organization's ties between departments: preferred pairs of few-tie departments, after all the rest. */
+  departmentTies?: DepartmentTies[];
 }
 
 /** Figures of a pairing. */
@@ -36,6 +39,10 @@ export interface PartnerMetrics {
   averageComplementarity: number;
   /** Avoid-pairs that were paired. */
   avoidedPaired: number;
+  /** Distinct pairs of different departments paired together. */
+  departmentPairs: number;
+  /** Of those, the pairs with no tie in `departmentTies` (null without tie counts). */
+  firstTimeDepartmentPairs: number | null;
 }
 
 /** What pairPartners returns. */
@@ -52,8 +59,12 @@ const HARD = 1000;
 
 /** Pairs people for a program: cross-department, time-compatible, complementary; deterministic for a seed. */
 export function pairPartners(input: PartnerInput, options: { seed?: number; timeLimitMs?: number } = {}): PartnerResult {
-  const deadline = performance.now() + Math.max(1, options.timeLimitMs ?? 1000) * 0.9;
+  const start = performance.now();
+  const end = start + Math.max(1, options.timeLimitMs ?? 1000) * 0.9;
   const people = input.people;
+  const ties = compileTies(people, input.departmentTies);
+  // With tie counts, a quarter of the budget is kept for the tie phase, which runs after the search below.
+  const deadline = ties ? start + (end - start) * 0.75 : end;
   const n = people.length;
   if (n < 2) throw new GroupingError('INVALID_INPUT', `pairing needs at least 2 people, got ${n}`);
   // All n²/2 scored edges are held at once; past a few thousand people that is hundreds of MB.
@@ -104,29 +115,24 @@ export function pairPartners(input: PartnerInput, options: { seed?: number; time
     pairs.push([e.a, e.b]);
   }
   // 2-opt: for pairs (a,b),(c,d) try (a,c),(b,d) and (a,d),(b,c); repeat passes until none improves.
-  let improved = true;
-  while (improved && performance.now() < deadline) {
-    improved = false;
-    for (let i = 0; i < pairs.length; i++) {
-      for (let j = i + 1; j < pairs.length; j++) {
-        const [a, b] = pairs[i];
-        const [c, d] = pairs[j];
-        const now = score(a, b) + score(c, d);
-        const x = score(a, c) + score(b, d);
-        const y = score(a, d) + score(b, c);
-        if (x > now + 1e-9 && x >= y) {
-          pairs[i] = [a, c];
-          pairs[j] = [b, d];
-          improved = true;
-        } else if (y > now + 1e-9) {
-          pairs[i] = [a, d];
-          pairs[j] = [b, c];
-          improved = true;
-        }
-      }
-      if (performance.now() > deadline) break;
+  exchangePasses(pairs, deadline, (i, j) => {
+    const [a, b] = pairs[i];
+    const [c, d] = pairs[j];
+    const now = score(a, b) + score(c, d);
+    const x = score(a, c) + score(b, d);
+    const y = score(a, d) + score(b, c);
+    if (x > now + 1e-9 && x >= y) {
+      pairs[i] = [a, c];
+      pairs[j] = [b, d];
+      return true;
     }
-  }
+    if (y > now + 1e-9) {
+      pairs[i] = [a, d];
+      pairs[j] = [b, c];
+      return true;
+    }
+    return false;
+  });
   const groups: number[][] = pairs.map((p) => [...p]);
   const single = people.findIndex((_, i) => !pairs.some(([a, b]) => a === i || b === i));
   if (single >= 0) {
@@ -142,10 +148,60 @@ export function pairPartners(input: PartnerInput, options: { seed?: number; time
     });
     groups[best].push(single);
   }
+  if (ties) exchangeForTies(groups, ties, score, (a, b) => partnerFigures(people[a], people[b], skills[a], skills[b], minShared, avoid.has(a * n + b)), end);
   const ids = groups.map((g) => g.sort((x, y) => x - y).map((p) => people[p].id));
   const metrics = partnerMetrics(input, ids);
   const warnings = metrics.hardViolations > 0 ? [`${metrics.hardViolations} pair(s) share a department or fewer than ${minShared} working hours: no better pairing was found`] : [];
   return { pairs: ids, metrics, warnings };
+}
+
+/** One pair's share of the metrics: compared term by term so the tie phase never worsens any of them. */
+function partnerFigures(a: PartnerCandidate, b: PartnerCandidate, skillsA: Set<string>, skillsB: Set<string>, minShared: number, avoided: boolean): number[] {
+  const sameDept = Boolean(a.department) && a.department === b.department;
+  const h = a.timezone && b.timezone ? sharedHours(parseUtcOffset(a.timezone, a.id), parseUtcOffset(b.timezone, b.id)) : WORKDAY_HOURS;
+  const comp = (a.goals ?? []).filter((g) => skillsB.has(g)).length + (b.goals ?? []).filter((g) => skillsA.has(g)).length;
+  // Larger is better for each: not a rule break, cross-department, hours, complementarity, not an avoided pair.
+  return [sameDept || h < minShared ? 0 : 1, sameDept ? 0 : 1, h, comp, avoided ? 0 : 1];
+}
+
+/**
+ * Tie phase: 2-opt exchanges between two pairs (never the trio) that lower the tie cost while keeping the score
+ * sum and each metric term as they are or better, until none helps or the deadline.
+ */
+function exchangeForTies(groups: number[][], ties: TieModel, score: (a: number, b: number) => number, figures: (a: number, b: number) => number[], deadline: number): void {
+  ties.clear();
+  for (const g of groups) ties.meetGroup(g, 1);
+  const pairs = groups.filter((g) => g.length === 2);
+  const sum = (x: number[], y: number[]) => x.map((v, i) => v + y[i]);
+  exchangePasses(pairs, deadline, (i, j) => {
+    const [a, b] = pairs[i];
+    const [c, d] = pairs[j];
+    const now = score(a, b) + score(c, d);
+    const was = sum(figures(a, b), figures(c, d));
+    for (const [p, q] of [[c, d], [d, c]]) {
+      if (score(a, p) + score(b, q) < now - 1e-9) continue;
+      const is = sum(figures(a, p), figures(b, q));
+      if (is.some((v, k) => v < was[k] - 1e-9)) continue;
+      const changes: [number, number, number][] = [[a, b, -1], [c, d, -1], [a, p, 1], [b, q, 1]];
+      if (ties.delta(changes) >= -1e-9) continue;
+      ties.apply(changes);
+      pairs[i].splice(0, 2, a, p);
+      pairs[j].splice(0, 2, b, q);
+      return true;
+    }
+    return false;
+  });
+}
+
+/** Passes over every two pairs until one changes nothing or the deadline; `exchange` rewrites pairs i and j or not. */
+function exchangePasses(pairs: number[][], deadline: number, exchange: (i: number, j: number) => boolean): void {
+  for (let improved = true; improved && performance.now() < deadline; ) {
+    improved = false;
+    for (let i = 0; i < pairs.length; i++) {
+      for (let j = i + 1; j < pairs.length; j++) if (exchange(i, j)) improved = true;
+      if (performance.now() > deadline) break;
+    }
+  }
 }
 
 /** Scores a pairing from ids alone. */
@@ -185,5 +241,11 @@ export function partnerMetrics(input: PartnerInput, pairs: string[][]): PartnerM
     averageSharedHours: links ? hours / links : 0,
     averageComplementarity: links ? comp / links : 0,
     avoidedPaired: avoided,
+    ...figuresOfPairs(input, pairs),
   };
+}
+
+function figuresOfPairs(input: PartnerInput, pairs: string[][]) {
+  const { departmentPairs, firstTimeDepartmentPairs } = departmentPairFigures(pairs, input.people, input.departmentTies);
+  return { departmentPairs, firstTimeDepartmentPairs };
 }

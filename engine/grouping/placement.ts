@@ -4,8 +4,9 @@
 // optimal under the stated objective (not a search result), and it is deterministic with no seed.
 import { GroupingError } from './errors.ts';
 import { HARD_COST, KNOWN_COST } from './problem.ts';
+import { compileTies } from './ties.ts';
 import { commonHours, parseUtcOffset, sharedHours, WORKDAY_HOURS } from './time-zones.ts';
-import type { KnownPair, MixingAttribute, MixingGoal, Person } from './types.ts';
+import type { DepartmentTies, KnownPair, MixingAttribute, MixingGoal, Person } from './types.ts';
 import type { PartnerCandidate } from './partners.ts';
 
 /** What placeNewcomer needs. */
@@ -22,6 +23,9 @@ export interface PlacementInput {
   separate?: KnownPair[];
   /** Attributes to spread; default department 1, location 0.5, seniority 0.25 (those somebody has). */
   mixing?: MixingGoal[];
+  /** The organization's ties between departments: among otherwise equal groups, the one whose departments the
+   *  newcomer's has fewest ties with (ties.ts prices it, counting the meetings the groups already hold). */
+  departmentTies?: DepartmentTies[];
 }
 
 /** How one group scores as the newcomer's destination; compared in this order, lower is better. */
@@ -37,6 +41,8 @@ export interface PlacementScore {
   /** Mixing cost the newcomer adds: KNOWN_COST × weight per separate-pair member, plus Σ goal weight × members
    *  sharing the newcomer's value — the increase of formCohorts' own cost for that group. */
   mixingCost: number;
+  /** Tie cost the newcomer adds (ties.ts), 0 without tie counts: compared only when everything above is equal. */
+  tieCost: number;
 }
 
 /** What placeNewcomer returns. */
@@ -58,11 +64,11 @@ const ATTRIBUTES: MixingAttribute[] = ['department', 'location', 'seniority', 't
 
 /**
  * Lexicographic order of placement scores: not full, then fewest hours short of the shared-hours rule, then the
- * smallest group, then the lowest mixing cost, then the lowest index. Negative when `a` is the better destination.
+ * smallest group, then the lowest mixing cost, then the lowest tie cost, then the lowest index. Negative when `a` is the better destination.
  */
 export function comparePlacement(a: PlacementScore, b: PlacementScore): number {
   if (a.full !== b.full) return a.full ? 1 : -1;
-  return a.hoursShort - b.hoursShort || a.size - b.size || a.mixingCost - b.mixingCost || a.group - b.group;
+  return a.hoursShort - b.hoursShort || a.size - b.size || a.mixingCost - b.mixingCost || a.tieCost - b.tieCost || a.group - b.group;
 }
 
 const offsetOf = (p: Person) => (p.timezone === undefined || p.timezone === '' ? null : parseUtcOffset(p.timezone, p.id));
@@ -95,6 +101,17 @@ export function placeNewcomer(input: PlacementInput): PlacementResult {
     const other = pair.a === person.id ? pair.b : pair.b === person.id ? pair.a : null;
     if (other !== null && other !== person.id) apart.set(other, (apart.get(other) ?? 0) + (pair.weight ?? 1));
   }
+  // Tie counts: people are indexed as in `everyone` (the newcomer 0), and the groups' meetings are counted first.
+  const ties = compileTies(everyone, input.departmentTies);
+  const firstOf: number[] = [];
+  if (ties) {
+    let at = 1;
+    for (const g of groups) {
+      firstOf.push(at);
+      ties.meetGroup(g.map((_, i) => at + i), 1);
+      at += g.length;
+    }
+  }
   const scores = groups.map((g, group): PlacementScore => {
     let hoursShort = 0;
     if (minShared > 0) {
@@ -110,7 +127,8 @@ export function placeNewcomer(input: PlacementInput): PlacementResult {
       if (v === undefined || v === '') continue;
       mixingCost += (goal.weight ?? 1) * g.filter((m) => m[goal.attribute] === v).length;
     }
-    return { group, full: input.maxSize !== undefined && g.length >= input.maxSize, hoursShort, size: g.length, mixingCost };
+    const tieCost = ties ? ties.delta(g.map((_, i) => [0, firstOf[group] + i, 1] as const)) : 0;
+    return { group, full: input.maxSize !== undefined && g.length >= input.maxSize, hoursShort, size: g.length, mixingCost, tieCost };
   });
   const best = [...scores].sort(comparePlacement)[0];
   return { group: best && !best.full ? best.group : null, scores };
@@ -132,19 +150,28 @@ export function partnerScore(a: PartnerCandidate, b: PartnerCandidate, minShared
 }
 
 /**
- * Chooses a learning partner for a newcomer among people waiting for one: the highest partnerScore, the earliest
- * waiting on ties; never someone in `avoid` with the newcomer (close colleagues wait for a facilitator to decide).
+ * Chooses a learning partner for a newcomer among people waiting for one: the highest partnerScore, then (with
+ * tie counts) the partner whose department the newcomer's has fewest ties with, then the earliest waiting; never
+ * someone in `avoid` with the newcomer (close colleagues wait for a facilitator to decide).
  * Answers the index into `waiting`, or null when nobody may be paired with them.
  */
-export function choosePartner(person: PartnerCandidate, waiting: PartnerCandidate[], options: { minSharedHours?: number; avoid?: KnownPair[] } = {}): number | null {
+export function choosePartner(
+  person: PartnerCandidate,
+  waiting: PartnerCandidate[],
+  options: { minSharedHours?: number; avoid?: KnownPair[]; departmentTies?: DepartmentTies[] } = {},
+): number | null {
   const avoid = new Set((options.avoid ?? []).flatMap((p) => (p.a === person.id ? [p.b] : p.b === person.id ? [p.a] : [])));
+  const ties = compileTies([person, ...waiting], options.departmentTies);
   let best: number | null = null;
   let bestScore = Number.NEGATIVE_INFINITY;
+  let bestTie = Number.POSITIVE_INFINITY;
   waiting.forEach((w, i) => {
     if (w.id === person.id || avoid.has(w.id)) return;
     const s = partnerScore(person, w, options.minSharedHours);
-    if (s > bestScore) {
+    const t = ties ? ties.delta([[0, i + 1, 1]]) : 0;
+    if (s > bestScore || (s === bestScore && t < bestTie)) {
       bestScore = s;
+      bestTie = t;
       best = i;
     }
   });

@@ -41,6 +41,8 @@ export interface Problem {
   history: Uint8Array | null;
   /** A lower bound of one round's mixing cost (see mixingFloor): the search stops once it gets there. */
   mixingFloor: number;
+  /** Known pairs as keys i·n + j (i < j), whatever their weight: the metrics count their meetings. */
+  known: Set<number>;
 }
 
 /** Fewest pairs sharing a value when `count` people are spread over `bins` (as evenly as possible). */
@@ -162,9 +164,11 @@ export function buildProblem(input: GroupingInput, rounds = input.rounds, roundO
   }
   checkForbiddenFeasible(n, sizes, forbidden, ids);
 
+  const known = new Set<number>();
   for (const pair of input.knownPairs ?? []) {
     const a = lookup(pair?.a, 'knownPairs');
     const b = lookup(pair?.b, 'knownPairs');
+    if (a !== b) known.add(key(a, b));
     const w = pair.weight ?? 1;
     if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) fail('INVALID_INPUT', `known pair "${ids[a]}"–"${ids[b]}" has invalid weight ${String(w)}`);
     if (a !== b && unitOf[a] !== unitOf[b]) sparse.set(key(a, b), (sparse.get(key(a, b)) ?? 0) + KNOWN_COST * w);
@@ -284,6 +288,7 @@ export function buildProblem(input: GroupingInput, rounds = input.rounds, roundO
     departmentCode,
     history: null,
     mixingFloor: mixingFloor(codes, codeWeights, sizes),
+    known,
   };
 }
 

@@ -4,9 +4,11 @@ import { findConstruction, type Construction } from './designs.ts';
 import { computeMetrics } from './metrics.ts';
 import { Prng } from './prng.ts';
 import { buildProblem, HARD_COST, type Problem } from './problem.ts';
+import { polishTies } from './polish.ts';
 import { greedyFill, tabuSearch } from './search.ts';
 import { roundBound } from './sizes.ts';
 import { State } from './state.ts';
+import { compileTies } from './ties.ts';
 import type { GroupingInput, GroupingOptions, GroupingResult, Schedule } from './types.ts';
 
 /** Default wall-clock budget when the caller gives none. */
@@ -63,6 +65,9 @@ function solveProblem(
   const pairVisits = totalPairsPerRound(problem.sizes) * (keep + problem.rounds);
   const deadline = start + limit - Math.min(limit * 0.5, Math.max(limit * 0.05, 2 + pairVisits * 2e-4));
   const rng = new Prng(options.seed ?? 1);
+  const ties = compileTies(input.people, input.departmentTies);
+  // With tie counts, a quarter of the budget is kept for the tie phase (polish.ts), which runs after everything else.
+  const searchDeadline = ties ? start + (deadline - start) * 0.75 : deadline;
   const bound = roundBound(problem.n, problem.sizes);
   const totalRounds = keep + problem.rounds;
   const state = new State(problem);
@@ -85,14 +90,15 @@ function solveProblem(
     loadConstruction(state, problem, construction, rng);
     method = `construction:${construction.name}`;
   } else {
-    greedyFill(state, rng, deadline);
+    greedyFill(state, rng, searchDeadline);
   }
   // One group per round leaves nothing to swap; searching would only burn the budget.
-  if (state.groups > 1 && state.cost > floor + 1e-6 && performance.now() < deadline) {
-    tabuSearch(state, rng, { deadline, floor });
+  if (state.groups > 1 && state.cost > floor + 1e-6 && performance.now() < searchDeadline) {
+    tabuSearch(state, rng, { deadline: searchDeadline, floor });
     method += '+tabu';
   }
   if (repairHardMeetings(state, problem)) method += '+repair';
+  if (ties && state.groups > 1 && polishTies(state, ties, deadline, rng) > 0) method += '+ties';
   const rounds: Schedule = [...kept, ...toSchedule(state, problem)];
   const metrics = computeMetrics(input, rounds, keep);
   const warnings: string[] = [];

@@ -48,6 +48,19 @@ export interface MixingGoal {
   weight?: number;
 }
 
+/**
+ * Ties the organization already has between two departments (a ≠ b), or within one (a = b): e.g. how many pairs of
+ * their people interacted in the last year. Pairs not listed have none; a pair listed twice (either order) adds up.
+ */
+export interface DepartmentTies {
+  /** One department (as in Person.department). */
+  a: string;
+  /** The other department (or the same one). */
+  b: string;
+  /** How many ties (a non-negative number). */
+  ties: number;
+}
+
 /** Everything `formGroups` needs to know about the people and the rules. */
 export interface GroupingInput {
   /** People to place; every id must be unique. */
@@ -68,6 +81,9 @@ export interface GroupingInput {
   knownPairs?: KnownPair[];
   /** Attributes to spread across groups; default: department when anyone has one. */
   mixing?: MixingGoal[];
+  /** The organization's ties between departments: meetings of departments with few or none are preferred, strictly
+   *  after repeat-avoidance, hard rules, known pairs and mixing (see ties.ts). */
+  departmentTies?: DepartmentTies[];
 }
 
 /** Knobs that do not change what a valid answer is. */
@@ -109,6 +125,10 @@ export interface GroupingMetrics {
   newTies: number;
   /** Rounds from the start with no repeated pair. */
   cleanRounds: number;
+  /** Distinct pairs of different departments whose people share a group at least once. */
+  departmentPairs: number;
+  /** Of those, the pairs with no tie in `departmentTies` (null when no tie counts were given). */
+  firstTimeDepartmentPairs: number | null;
 }
 
 /** What `formGroups` returns. */

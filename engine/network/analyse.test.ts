@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyse, type BrokerFn, report } from './analyse.ts';
 import { buildGraph } from './build.ts';
-import { louvain } from './communities.ts';
+import { bestCommunities } from './communities.leiden.ts';
 import { eiIndex } from './ei-index.ts';
 import { components, density, isolates } from './metrics.ts';
 import { idArb, tiesArb } from './test-helpers.ts';
@@ -30,7 +30,7 @@ describe('report', () => {
         expect(r.isolates).toEqual(isolates(g));
         const ei = eiIndex(g, attribute);
         expect(r.eiIndex).toEqual({ overall: ei.overall, byGroup: ei.byGroup });
-        const c = louvain(g, { seed: 1 });
+        const c = bestCommunities(g, { seed: 1 });
         expect(r.communities).toEqual({ count: c.count, modularity: c.modularity });
         expect(r.brokers).toHaveLength(Math.min(top, g.n));
         expect(r.brokersMethod).toEqual({ sampled: { epsilon: 0.01, delta: 0.1 } });

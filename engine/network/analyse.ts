@@ -1,6 +1,6 @@
 // The whole-network report: one pass over every measure, in the shape `hearth network` prints as JSON, plus the
 // per-node table its CSV prints. Brokers come from an injected function (betweenness lives in its own files).
-import { louvain } from './communities.ts';
+import { bestCommunities } from './communities.leiden.ts';
 import { type Attribute, eiIndex, groupIndex } from './ei-index.ts';
 import type { Graph } from './graph.ts';
 import { components, degree, density, isolates, strength, tieCount } from './metrics.ts';
@@ -11,8 +11,14 @@ export interface BrokerEntry {
   betweenness: number;
 }
 
-/** How betweenness was found: exactly, or by sampling with an additive error bound epsilon failing with probability delta. */
-export type BrokersMethod = 'exact' | { sampled: { epsilon: number; delta: number } };
+/**
+ * How betweenness was found: exactly, or by sampling with an additive error bound epsilon failing with probability
+ * delta (and, from betweenness.ts, the samples and the top-k bound: no node outside the `top` has betweenness more
+ * than `gap` above one inside; when `met`, at most (1 + `tolerance`) times it).
+ */
+export type BrokersMethod =
+  | 'exact'
+  | { sampled: { epsilon: number; delta: number; samples?: number; top?: number; gap?: number; tolerance?: number; met?: boolean } };
 
 /** What a brokers function answers: the top nodes by betweenness, highest first, and the method. */
 export interface BrokerResult {
@@ -31,7 +37,7 @@ export interface ReportOptions {
   brokers?: BrokerFn;
   /** How many brokers (default 50). */
   top?: number;
-  /** Seed of the community search (default 1). */
+  /** Seed of the community search (default 1): Louvain with it and Leiden with it and the next seeds (bestCommunities). */
   seed?: number;
 }
 
@@ -72,7 +78,7 @@ export interface NetworkAnalysis {
 /** Computes every measure once. */
 export async function analyse(graph: Graph, opts: ReportOptions = {}): Promise<NetworkAnalysis> {
   const comps = components(graph);
-  const comms = louvain(graph, { seed: opts.seed ?? 1 });
+  const comms = bestCommunities(graph, { seed: opts.seed ?? 1 });
   const ei = opts.attribute ? eiIndex(graph, opts.attribute) : null;
   const ranked = opts.brokers ? await opts.brokers(graph, { top: opts.top ?? 50 }) : null;
   const report: NetworkReport = {

@@ -1,8 +1,9 @@
 // Sampled betweenness: the vertex-diameter bound never undercounts, estimates are within epsilon of exact on every
-// node of random graphs of a few hundred nodes, the draws are fixed by the seed, and brokers() says which method it used.
+// node of random graphs of a few hundred nodes, the draws are fixed by the seed, and brokers() says which method it used
+// and what its sampling proved.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { brokers, DEFAULT_BETWEENNESS_BUDGET, DEFAULT_EPSILON, exactBetweenness, PILOT_SAMPLES, SAMPLING_ADVANTAGE } from './betweenness.ts';
+import { brokers, DEFAULT_BETWEENNESS_BUDGET, DEFAULT_EPSILON, exactBetweenness, PILOT_SAMPLES, rankBrokers, SAMPLING_ADVANTAGE } from './betweenness.ts';
 import { estimateSampleWork, samplePathHits, sampledBetweenness, sampleSize, vertexDiameterBound } from './betweenness.sample.ts';
 import { graphOf, smallGraph } from './betweenness.test-support.ts';
 import type { Graph } from './graph.ts';
@@ -211,34 +212,49 @@ describe('bidirectional path draws', () => {
 describe('brokers method', () => {
   const g = clustered(2000, 8000, false, 11, 20);
 
-  it('samples when exact work is over budget and reports epsilon, delta and samples', () => {
+  it('samples when exact work is over budget, first the Riondato–Kornaropoulos count, and reports what it proved', () => {
     const { brokers: list, method } = brokers(g, { budget: 0, epsilon: 0.1, delta: 0.05, seed: 3, top: 10 });
-    const samples = sampleSize(2000, vertexDiameterBound(g), 0.1, 0.05);
-    expect(samples).toBeLessThan(2000);
-    expect(method).toEqual({ sampled: { epsilon: 0.1, delta: 0.05, samples } });
+    const first = sampleSize(2000, vertexDiameterBound(g), 0.1, 0.05);
+    expect(first).toBeLessThan(2000);
+    if (method === 'exact') throw new Error('expected sampling');
+    const { samples, epsilon, gap, delta, top, tolerance, met } = method.sampled;
+    expect({ delta, top, tolerance }).toEqual({ delta: 0.05, top: 10, tolerance: 1 });
+    expect(samples).toBeGreaterThanOrEqual(first);
     expect(list).toHaveLength(10);
-    expect(brokers(g, { budget: 0, epsilon: 0.1, delta: 0.05, seed: 3, top: 10 }).brokers).toEqual(list);
+    expect(brokers(g, { budget: 0, epsilon: 0.1, delta: 0.05, seed: 3, top: 10 })).toEqual({ brokers: list, method });
     const exact = exactBetweenness(g);
-    for (const b of list) expect(Math.abs(b.betweenness - exact[g.ids.indexOf(b.id)])).toBeLessThanOrEqual(0.1);
+    const inside = new Set(list.map((b) => g.ids.indexOf(b.id)));
+    for (const b of list) expect(Math.abs(b.betweenness - exact[g.ids.indexOf(b.id)])).toBeLessThanOrEqual(epsilon);
+    const least = Math.min(...[...inside].map((v) => exact[v]));
+    for (let u = 0; u < g.n; u++) if (!inside.has(u)) expect(exact[u]).toBeLessThanOrEqual(least + gap);
+    if (met) for (let u = 0; u < g.n; u++) if (!inside.has(u)) expect(exact[u]).toBeLessThanOrEqual((1 + tolerance) * least + 1e-12);
   });
 
-  it('by default samples past DEFAULT_BETWEENNESS_BUDGET exactly when the estimated sampled work is SAMPLING_ADVANTAGE times below exact', () => {
+  it('by default samples past DEFAULT_BETWEENNESS_BUDGET exactly when the estimated sampled work is SAMPLING_ADVANTAGE times below exact, and stops by 1/SAMPLING_ADVANTAGE of the exact work', () => {
     for (const big of [clustered(10000, 50000, false, 12, 40), clustered(12000, 80000, false, 13, 50)]) {
       const work = big.n * (big.n + big.targets.length);
       expect(work).toBeGreaterThan(DEFAULT_BETWEENNESS_BUDGET);
       const samples = sampleSize(big.n, vertexDiameterBound(big), DEFAULT_EPSILON, 0.1);
-      const sampledWork = samples * estimateSampleWork(big, PILOT_SAMPLES, 1) + 3 * (big.n + big.targets.length);
+      const perSample = estimateSampleWork(big, PILOT_SAMPLES, 1);
+      const sampledWork = samples * perSample + 3 * (big.n + big.targets.length);
       expect(SAMPLING_ADVANTAGE * sampledWork).toBeLessThanOrEqual(work);
       expect(samples).toBeLessThan(big.n);
-      expect(brokers(big, { top: 5 }).method).toEqual({ sampled: { epsilon: DEFAULT_EPSILON, delta: 0.1, samples } });
+      const { method } = brokers(big, { top: 5 });
+      if (method === 'exact') throw new Error('expected sampling');
+      expect(method.sampled.samples).toBeGreaterThanOrEqual(samples);
+      expect(method.sampled.samples).toBeLessThanOrEqual(Math.max(samples, Math.floor(work / SAMPLING_ADVANTAGE / perSample)));
     }
     // Within the default budget it stays exact even when sampling would be cheaper.
     expect(g.n * (g.n + g.targets.length)).toBeLessThanOrEqual(DEFAULT_BETWEENNESS_BUDGET);
     expect(brokers(g, { epsilon: 0.1 }).method).toBe('exact');
   });
 
-  it('stays exact when within budget, or when the samples needed would be at least n', () => {
+  it('stays exact when within budget, when the first round would need at least n samples, or when no path has an inner node', () => {
     expect(brokers(g, { budget: 2000 * (2000 + g.targets.length) }).method).toBe('exact');
     expect(brokers(g, { budget: 0, epsilon: 0.01 }).method).toBe('exact');
+    const pairs: [number, number][] = [];
+    for (let a = 0; a < 40; a++) for (let b = a + 1; b < a - (a % 4) + 4; b++) pairs.push([a, b]);
+    const cliques = graphOf(40, pairs, false); // ten 4-cliques: every shortest path is one tie
+    expect(brokers(cliques, { budget: 0, top: 3 })).toEqual({ brokers: rankBrokers(cliques, new Float64Array(40), 3), method: 'exact' });
   });
 });

@@ -128,7 +128,7 @@ interface Adjacency {
  * σs(m)σt(m)/σst · 1/σs(m) · 1/σt(m) = 1/σst: uniform, as Riondato–Kornaropoulos need. If a side's next layer is
  * empty before the balls meet, t is unreachable from s and the pair adds nothing (as in the one-sided sampler).
  */
-class PathSampler {
+export class PathSampler {
   private readonly out: Adjacency;
   private readonly inn: Adjacency;
   private readonly distS: Int32Array;
@@ -252,7 +252,7 @@ class PathSampler {
 }
 
 /** Draws an ordered pair of distinct nodes uniformly. */
-function drawPair(rng: Prng, n: number): [number, number] {
+export function drawPair(rng: Prng, n: number): [number, number] {
   const u = rng.int(n);
   let v = rng.int(n - 1);
   if (v >= u) v++;

@@ -1,8 +1,9 @@
-// Brokers by betweenness: exact Brandes on the CSR graph, or Riondato–Kornaropoulos sampling when the exact work is
-// over budget. Shortest paths count hops: tie weights are ignored (every tie is one step), so "between" means "on the
+// Brokers by betweenness: exact Brandes on the CSR graph, or progressive top-k sampling (betweenness.topk.ts) when the
+// exact work is over budget. Shortest paths count hops: tie weights are ignored (every tie is one step), so "between" means "on the
 // fewest-hops routes". Pure: typed arrays only, no I/O; deterministic for a seed.
 import type { Graph } from './graph.ts';
-import { estimateSampleWork, sampledBetweenness, sampleSize, vertexDiameterBound } from './betweenness.sample.ts';
+import { estimateSampleWork, sampleSize, vertexDiameterBound } from './betweenness.sample.ts';
+import { DEFAULT_TOP_TOLERANCE, topKBetweenness } from './betweenness.topk.ts';
 
 /** Sources per block. Scores are summed block by block in block order, so any split of blocks gives equal floats. */
 export const BETWEENNESS_BLOCK = 256;
@@ -20,8 +21,9 @@ export const SAMPLING_ADVANTAGE = 10;
 /** Pairs drawn to measure the arcs one sample scans, for that estimate. */
 export const PILOT_SAMPLES = 64;
 /**
- * Default additive error of a sampled estimate (on the normalized 0..1 scale). At 0.02 and delta 0.1 a graph of
- * small vertex diameter needs about 7,000–8,000 samples.
+ * Default additive error of a sampled estimate (on the normalized 0..1 scale): the first round draws the
+ * Riondato–Kornaropoulos sample size for it (at 0.02 and delta 0.1, about 7,000–8,000 samples on a graph of small
+ * vertex diameter), and sampling does not stop before every estimate's interval is within it.
  */
 export const DEFAULT_EPSILON = 0.02;
 /** Default probability that some node's estimate is off by more than epsilon. */
@@ -157,8 +159,15 @@ export interface Broker {
   betweenness: number;
 }
 
-/** How the scores were found. */
-export type BetweennessMethod = 'exact' | { sampled: { epsilon: number; delta: number; samples: number } };
+/**
+ * How the scores were found. Sampled: with probability at least 1 − delta, every node's estimate is within epsilon of
+ * its betweenness, and no node outside the `top` returned has betweenness more than `gap` above one inside (when
+ * `met`, gap ≤ tolerance × the least betweenness inside, so a node left out has at most (1 + tolerance) times it).
+ * epsilon and gap are rounded up to 3 significant digits.
+ */
+export type BetweennessMethod =
+  | 'exact'
+  | { sampled: { epsilon: number; delta: number; samples: number; top: number; gap: number; tolerance: number; met: boolean } };
 
 /** Options of `brokers`. */
 export interface BrokerOptions {
@@ -171,6 +180,8 @@ export interface BrokerOptions {
   budget?: number;
   /** Sampled: additive error bound on the normalized scale (default 0.02). */
   epsilon?: number;
+  /** Sampled: relative top-k tolerance ρ of the stopping rule (default 1: a node left out has at most twice a kept one's). */
+  tolerance?: number;
   /** Sampled: probability that the bound fails for some node (default 0.1). */
   delta?: number;
   /** Sampled: seed of the pair and path draws (default 1). */
@@ -193,33 +204,51 @@ function check(ok: boolean, message: string): void {
   if (!ok) throw new RangeError(message);
 }
 
+/** Rounds up to 3 significant digits (so a reported bound is never below the one proven). */
+export function roundUp(x: number): number {
+  if (x <= 0) return 0;
+  const unit = 10 ** (Math.floor(Math.log10(x)) - 2);
+  const r = Number((Math.ceil(x / unit) * unit).toPrecision(3));
+  return r >= x ? r : Number((r + unit).toPrecision(3));
+}
+
 /**
  * The graph's brokers: the `top` nodes (default 50) by betweenness normalized as NetworkX does. Exact (Brandes) when
- * n × (n + arcs) is within `budget`; otherwise Riondato–Kornaropoulos sampling with an (epsilon, delta) guarantee —
- * unless that needs at least n samples, when exact is no dearer and is used instead. With no `budget`, the rule is:
- * exact within DEFAULT_BETWEENNESS_BUDGET; past it, estimate the sampled work as samples × (mean arcs scanned by
- * PILOT_SAMPLES pilot samples) + 3 (n + arcs) for the vertex-diameter bound, and sample only if that is at least
- * SAMPLING_ADVANTAGE times below the exact work. Bad options throw a RangeError.
+ * n × (n + arcs) is within `budget`; otherwise progressive top-k sampling (betweenness.topk.ts) whose first round is
+ * the Riondato–Kornaropoulos sample size for (epsilon, delta) — unless that first round needs at least n samples,
+ * when exact is no dearer and is used instead. With no `budget`, the rule is: exact within DEFAULT_BETWEENNESS_BUDGET;
+ * past it, estimate the sampled work as samples × (mean arcs scanned by PILOT_SAMPLES pilot samples) + 3 (n + arcs)
+ * for the vertex-diameter bound, and sample only if that is at least SAMPLING_ADVANTAGE times below the exact work.
+ * Sampling goes on until the top-k rule is met or its samples would scan 1/SAMPLING_ADVANTAGE of the exact work.
+ * Bad options throw a RangeError.
  */
 export function brokers(graph: Graph, opts: BrokerOptions = {}): { brokers: Broker[]; method: BetweennessMethod } {
   const top = opts.top ?? 50;
   const epsilon = opts.epsilon ?? DEFAULT_EPSILON;
   const delta = opts.delta ?? DEFAULT_DELTA;
+  const tolerance = opts.tolerance ?? DEFAULT_TOP_TOLERANCE;
   const seed = opts.seed ?? 1;
   check(Number.isInteger(top) && top >= 0, `top must be a whole number ≥ 0 (got ${top})`);
   check(opts.budget === undefined || opts.budget >= 0, `budget must be ≥ 0 (got ${opts.budget})`);
   check(epsilon > 0 && epsilon < 1, `epsilon must be in (0, 1) (got ${epsilon})`);
   check(delta > 0 && delta < 1, `delta must be in (0, 1) (got ${delta})`);
+  check(tolerance >= 0 && Number.isFinite(tolerance), `tolerance must be a number ≥ 0 (got ${tolerance})`);
   check(Number.isInteger(seed), `seed must be an integer (got ${seed})`);
   const arcs = graph.targets.length;
   const work = graph.n * (graph.n + arcs);
   if (work > (opts.budget ?? DEFAULT_BETWEENNESS_BUDGET)) {
     const vertexDiameter = vertexDiameterBound(graph);
+    // No shortest path has an inner node: every score is 0, and that is exact.
+    if (vertexDiameter <= 2) return { brokers: rankBrokers(graph, new Float64Array(graph.n), top), method: 'exact' };
     const samples = sampleSize(graph.n, vertexDiameter, epsilon, delta);
-    const cheaper = () => SAMPLING_ADVANTAGE * (samples * estimateSampleWork(graph, PILOT_SAMPLES, seed) + 3 * (graph.n + arcs)) <= work;
+    const perSample = Math.max(1, estimateSampleWork(graph, PILOT_SAMPLES, seed));
+    const cheaper = () => SAMPLING_ADVANTAGE * (samples * perSample + 3 * (graph.n + arcs)) <= work;
     if (samples < graph.n && (opts.budget !== undefined || cheaper())) {
-      const { scores } = sampledBetweenness(graph, { epsilon, delta, seed, vertexDiameter });
-      return { brokers: rankBrokers(graph, scores, top), method: { sampled: { epsilon, delta, samples } } };
+      const maxSamples = Math.max(samples, Math.floor(work / SAMPLING_ADVANTAGE / perSample));
+      const found = topKBetweenness(graph, { top, delta, tolerance, epsilon, firstSamples: samples, maxSamples, seed });
+      const list = found.top.map((v) => ({ id: graph.ids[v], betweenness: Math.round(found.scores[v] * 1e12) / 1e12 }));
+      const sampled = { epsilon: roundUp(found.epsilon), delta, samples: found.samples, top, gap: roundUp(found.gap), tolerance, met: found.met };
+      return { brokers: list, method: { sampled } };
     }
   }
   return { brokers: rankBrokers(graph, exactBetweenness(graph), top), method: 'exact' };

@@ -3,19 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildGraph } from './build.ts';
 import { louvain, modularity } from './communities.ts';
 import type { Graph, Tie } from './graph.ts';
-import { matrix, rng, tiesArb } from './test-helpers.ts';
-
-/** Modularity by its definition, (1/2m) Σ_ij [A_ij − γ k_i k_j / 2m] δ(c_i, c_j), on the symmetrized matrix. */
-function bruteModularity(g: Graph, membership: ArrayLike<number>, resolution = 1): number {
-  const a = matrix(g);
-  const s = a.map((row, u) => row.map((w, v) => (g.directed ? w + a[v][u] : w)));
-  const k = s.map((row) => row.reduce((x, y) => x + y, 0));
-  const twoM = k.reduce((x, y) => x + y, 0);
-  if (twoM === 0) return 0;
-  let q = 0;
-  for (let i = 0; i < g.n; i++) for (let j = 0; j < g.n; j++) if (membership[i] === membership[j]) q += s[i][j] - (resolution * k[i] * k[j]) / twoM;
-  return q / twoM;
-}
+import { bruteModularity, rng, tiesArb } from './test-helpers.ts';
 
 /** Groups of the given sizes, each tie inside a group present with probability pIn, plus `bridges` random ties across. */
 function planted(sizes: number[], pIn: number, bridges: number, seed: number): { ties: Tie[]; truth: number[] } {
@@ -82,14 +70,25 @@ describe('louvain', () => {
     );
   });
 
-  it('finds clearly planted communities exactly, scoring at least the planted partition', () => {
+  // A planted partition is not always the best one (a dense community may split with a higher score, small ones may
+  // merge past the resolution limit), so on planted graphs the promise is the score; exact recovery is promised where
+  // the planted split is the best one: two cliques of 4 or more joined by a single tie (a triangle beside a clique of 15
+  // or more can be swallowed: Louvain's local optimum, seen for seeds 1–8).
+  it('scores at least the planted partition on planted graphs, and finds two cliques joined by one tie exactly', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 8, max: 20 }), { minLength: 2, maxLength: 6 }), fc.integer(), fc.integer(), (sizes, graphSeed, seed) => {
         const { ties, truth } = planted(sizes, 0.8, sizes.length, graphSeed);
         const g = buildGraph(ties, { nodes: truth.map((_, i) => `n${i}`) });
-        const found = louvain(g, { seed });
+        expect(louvain(g, { seed }).modularity).toBeGreaterThanOrEqual(modularity(g, truth) - 1e-12);
+      }),
+      { numRuns: 60 },
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 4, max: 20 }), fc.integer({ min: 4, max: 20 }), fc.nat(), fc.nat(), fc.integer(), (x, y, i, j, seed) => {
+        const { ties, truth } = planted([x, y], 1, 0, 1);
+        ties.push({ a: `n${i % x}`, b: `n${x + (j % y)}` });
+        const found = louvain(buildGraph(ties, { nodes: truth.map((_, k) => `n${k}`) }), { seed });
         expect(samePartition(found.membership, truth)).toBe(true);
-        expect(found.modularity).toBeGreaterThanOrEqual(modularity(g, truth) - 1e-12);
       }),
       { numRuns: 60 },
     );

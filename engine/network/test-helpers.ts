@@ -40,3 +40,15 @@ export function rng(seed: number): () => number {
     return ((z ^ (z >>> 16)) >>> 0) / 4294967296;
   };
 }
+
+/** Modularity by its definition, (1/2m) Σ_ij [A_ij − γ k_i k_j / 2m] δ(c_i, c_j), on the symmetrized matrix. */
+export function bruteModularity(g: Graph, membership: ArrayLike<number>, resolution = 1): number {
+  const a = matrix(g);
+  const s = a.map((row, u) => row.map((w, v) => (g.directed ? w + a[v][u] : w)));
+  const k = s.map((row) => row.reduce((x, y) => x + y, 0));
+  const twoM = k.reduce((x, y) => x + y, 0);
+  if (twoM === 0) return 0;
+  let q = 0;
+  for (let i = 0; i < g.n; i++) for (let j = 0; j < g.n; j++) if (membership[i] === membership[j]) q += s[i][j] - (resolution * k[i] * k[j]) / twoM;
+  return q / twoM;
+}

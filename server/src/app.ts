@@ -26,6 +26,9 @@ import * as feeds from './modules/feeds/index.ts';
 import * as liveSessions from './modules/live-sessions/index.ts';
 import * as mentoring from './modules/mentoring/index.ts';
 import * as network from './modules/network/index.ts';
+import * as skillGaps from './modules/skill-gaps/index.ts';
+import * as impact from './modules/impact/index.ts';
+import * as analytics from './modules/analytics/index.ts';
 import * as messages from './modules/messages/index.ts';
 import * as notifications from './modules/notifications/index.ts';
 import * as organizations from './modules/organizations/index.ts';
@@ -117,6 +120,9 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}) {
   await audit.register(typed, deps);
   await network.register(typed, deps);
   await surveys.register(typed, deps);
+  await skillGaps.register(typed, deps);
+  await impact.register(typed, deps);
+  await analytics.register(typed, deps);
   // Every module has subscribed its consumers: this node may now deliver events (and replay for new consumers).
   app.addHook('onReady', () =>
     deps.events.start(deps.db, {

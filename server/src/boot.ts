@@ -30,10 +30,14 @@ export async function createDeps(
   // Messages sent while this node could not listen never arrived: once it listens again, every socket is closed
   // (1012, service restart), and the web app reconnects at once and refetches what it shows.
   bus.onConnection((state) => state === 'restored' && hub.closeAll(1012, 'live updates resumed: reconnect'));
+  // A replica is only for PostgreSQL deployments: PGlite is one embedded process with nothing to replicate to.
+  const readDatabase = database.kind === 'postgres' && config.DATABASE_READ_URL ? await openPostgres(config.DATABASE_READ_URL, { migrate: false, max: 5, log }) : undefined;
   return {
     config,
     database,
     db: database.db,
+    readDb: readDatabase?.db ?? database.db,
+    readDatabase,
     bus,
     hub,
     sessions: createSessionCache(bus, log),

@@ -10,6 +10,11 @@ const ConfigSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   /** PostgreSQL connection string; when absent Hearth runs on embedded PGlite. */
   DATABASE_URL: z.string().url().optional(),
+  /**
+   * PostgreSQL connection string of a read replica; when set (with DATABASE_URL), engagement analytics and the
+   * organization network report read through a pool to it, so they never load the primary. Ignored on PGlite.
+   */
+  DATABASE_READ_URL: z.string().url().optional(),
   /** Folder of the embedded database and uploads. */
   HEARTH_DATA_DIR: z.string().default('./data'),
   /** Public base URL used in links in emails and for the WebSocket Origin check. */

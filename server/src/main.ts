@@ -61,6 +61,7 @@ export async function run(): Promise<number | undefined> {
     deps.hub.closeAll(1001, 'server shutting down');
     await app.close().catch(() => {});
     await deps.bus.close().catch(() => {});
+    await deps.readDatabase?.close().catch(() => {});
     await database.close().catch(() => {});
     process.exit(code);
   };

@@ -105,6 +105,7 @@ export async function createTestApp(env: Record<string, string> = {}, opts: { ma
     async close() {
       await app.close();
       await deps.bus.close();
+      await deps.readDatabase?.close();
       await database.close();
     },
     /** Creates an organization. */

@@ -2,9 +2,11 @@
 // is checked for the second non-negotiable. Signed out → 401 (except the public allow-list); a person from another
 // organization gets 404/403 on every route that names something of the first organization, never 2xx and never 5xx;
 // every state-changing route refuses a signed-in request without the CSRF header.
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { selectRows } from '../src/kernel/db/rows.ts';
 import { useRouteSweep } from './route-sweep.harness.ts';
-import { excerpt, isMutating, isPublic, type Json, key, PARAM_KINDS, problemComplaint, PUBLIC_ROUTES } from './route-sweep.routes.ts';
+import { type Client, excerpt, isMutating, isPublic, type Json, key, PARAM_KINDS, problemComplaint, PUBLIC_ROUTES } from './route-sweep.routes.ts';
 
 const sweep = useRouteSweep();
 const { routes, ids, unmapped, seedProblems, validBody, urlFor, send, brokenAfter } = sweep;
@@ -86,5 +88,31 @@ describe('route sweep: authorization and tenancy', () => {
       }
     }
     expect(failures, "another organization's person must get 404/403 and never see A's ids").toEqual([]);
+  }, 600_000);
+
+  it('checks on every call who may read each analytics scope: 404 to another organization and to those without the role, 200 to those with it', async () => {
+    const { t, ids, aAdmin, bAdmin, editors } = sweep;
+    const [, learner, mentor] = editors;
+    // A reporting line so that a team exists: the mentor manages the first learner (set here, for this check only).
+    await t.db.execute(sql`update people set manager_id = (select id from people where name = 'Max Mentor' and org_id = (select org_id from people where id = ${ids.person})) where id = ${ids.person}`);
+    const [manager] = await selectRows<{ id: string }>(t.db, sql`select manager_id::text as id from people where id = ${ids.person}`);
+    const label = new Map<Client, string>([[aAdmin, 'A admin'], [bAdmin, 'B admin'], [learner, 'A learner'], [mentor, 'A mentor']]);
+    const scopes: [Record<string, string>, Client[], Client[]][] = [
+      [{ scope: 'organization' }, [aAdmin], [learner, mentor]],
+      [{ scope: 'community', id: ids.community }, [aAdmin], [learner, mentor, bAdmin]],
+      [{ scope: 'program', id: ids.program }, [aAdmin], [learner, mentor, bAdmin]],
+      [{ scope: 'department', id: 'Sales' }, [aAdmin], [learner, mentor, bAdmin]],
+      [{ scope: 'team', id: manager.id }, [aAdmin, mentor], [learner, bAdmin]],
+    ];
+    const analytics = routes.filter((r) => r.path.startsWith('/api/analytics/') && r.params.some((p) => p.in === 'query' && p.name === 'scope'));
+    expect(analytics.length).toBeGreaterThanOrEqual(5);
+    const failures: string[] = [];
+    for (const r of analytics)
+      for (const [query, allowed, refused] of scopes)
+        for (const [who, expected] of [...allowed.map((c) => [c, 200] as const), ...refused.map((c) => [c, 404] as const)]) {
+          const res = await send(who, r, { url: urlFor(r, { query }) });
+          if (res.statusCode !== expected) failures.push(`${key(r)} ${JSON.stringify(query)} as ${label.get(who)} → ${res.statusCode} (expected ${expected}) ${excerpt(res)}`);
+        }
+    expect(failures).toEqual([]);
   }, 600_000);
 });

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { searchColumn } from './columns.ts';
-import { boolean, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid, bigserial, bigint, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid, bigserial, bigint, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -76,6 +76,20 @@ export const sessions = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('sessions_person_idx').on(t.personId)],
+);
+
+/**
+ * Days (UTC) on which a person used Hearth with a session: written when a session starts and on the first touch of
+ * each new day, so engagement analytics can count active people per day, week and month. A day, never a time or a page.
+ */
+export const personActiveDays = pgTable(
+  'person_active_days',
+  {
+    orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    day: date('day').notNull(),
+    personId: uuid('person_id').notNull().references(() => people.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.day, t.personId] }), index('person_active_days_person_idx').on(t.personId)],
 );
 
 /** Single-use tokens for invitations and password resets (hash only). */

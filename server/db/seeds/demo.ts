@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { hashPassword } from '../../src/kernel/auth/passwords.ts';
 import type { Db } from '../../src/kernel/db/database.ts';
 import { organizations, people, personSkills } from '../schema/index.ts';
@@ -114,6 +114,12 @@ export async function seedDemo(db: Db, opts: { name?: string; slug?: string; siz
     await seedDemoEvents(tx, org.id, inserted);
     await seedDemoLive(tx, org.id, inserted);
     await seedDemoMentoring(tx, org.id, inserted);
+    // Two months of days people used Hearth (what engagement insights count): each person on a steady share of days,
+    // from one in ten to seven in ten, the same on every seeding of the same day.
+    await tx.execute(sql`insert into person_active_days (org_id, day, person_id)
+      select ${org.id}, d::date, p.id from people p cross join generate_series(current_date - 59, current_date, interval '1 day') d
+       where p.org_id = ${org.id} and abs(hashtext(p.email || d::date::text)) % 10 < 1 + abs(hashtext(p.email)) % 7
+      on conflict do nothing`);
     return { org, count: inserted.length };
   });
 }

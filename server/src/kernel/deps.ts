@@ -10,6 +10,10 @@ export interface AppDeps {
   config: Config;
   database: Database;
   db: Db;
+  /** Where heavy reads go (analytics, the network report): a pool to DATABASE_READ_URL when set on PostgreSQL, else `db`. Never write through it. */
+  readDb: Db;
+  /** The replica pool behind `readDb`, when there is one (closed with the app's database). */
+  readDatabase?: Database;
   events: EventBus;
   hub: SocketHub;
   mailer: Mailer;

@@ -6,6 +6,7 @@ import { Button } from '../components/ui/button.tsx';
 import { Icon } from '../components/ui/icon.tsx';
 import { useMe } from '../features/auth/api/use-me.ts';
 import { useSignOut } from '../features/auth/api/use-sign-out.ts';
+import { useInsightScopes } from '../features/insights/api/use-insights.ts';
 import { SearchBox } from '../features/search/components/search-box.tsx';
 import { InboxLinks } from '../features/notifications/components/inbox-links.tsx';
 import type { RealtimeStatus } from '../lib/realtime-connection.ts';
@@ -35,7 +36,9 @@ export function AppLayout({ realtime, children }: { realtime: RealtimeStatus; ch
   }, [location]);
   // A full page load: the next person signing in on this tab must not inherit this organization's page policy.
   const onSignOut = () => signOut.mutate(undefined, { onSettled: () => window.location.replace('/sign-in') });
-  const items = navItems(me);
+  // Whether to offer Insights: any analytics scope (moderators, facilitators and managers too, not only admins).
+  const insightScopes = useInsightScopes();
+  const items = navItems(me, { insights: (insightScopes.data?.scopes.length ?? 0) > 0 });
   const myProfile = `/people/${me.person.id}`;
   const onMyProfile = location === myProfile;
   // Phones show four destinations and "More" (the rest and the profile) so labels stay readable at 390 px.

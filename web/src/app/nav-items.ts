@@ -4,8 +4,8 @@ import type { IconName } from '../components/ui/icon.tsx';
 /** One destination in the main navigation. */
 export type NavItem = { href: string; label: string; icon: IconName; match: (path: string) => boolean };
 
-/** The main navigation for this person (admins also get Admin). */
-export function navItems(me: MeResponse): NavItem[] {
+/** The main navigation for this person (those who may see any analytics scope also get Insights; admins Admin). */
+export function navItems(me: MeResponse, opts: { insights?: boolean } = {}): NavItem[] {
   const items: NavItem[] = [
     { href: '/', label: 'Home', icon: 'home', match: (p) => p === '/' },
     { href: '/communities', label: 'Communities', icon: 'message', match: (p) => p.startsWith('/communities') || p.startsWith('/threads/') },
@@ -18,6 +18,7 @@ export function navItems(me: MeResponse): NavItem[] {
     { href: '/library', label: 'Library', icon: 'file', match: (p) => p.startsWith('/library') || p.startsWith('/resources/') || p.startsWith('/collections/') },
     { href: '/people', label: 'People', icon: 'people', match: (p) => p === '/people' || (p.startsWith('/people/') && !p.endsWith(me.person.id)) },
   ];
+  if (opts.insights) items.push({ href: '/insights', label: 'Insights', icon: 'chart', match: (p) => p.startsWith('/insights') });
   if (me.person.roles.includes('admin')) items.push({ href: '/admin/people', label: 'Admin', icon: 'shield', match: (p) => p.startsWith('/admin') });
   return items;
 }

@@ -10,6 +10,8 @@ const SystemPage = lazyPage(() => import('../features/system/routes/system-page.
 const AdminAuditPage = lazyPage(() => import('../features/admin/routes/admin-audit-page.tsx').then((m) => m.AdminAuditPage));
 const AdminSettingsPage = lazyPage(() => import('../features/admin/routes/admin-settings-page.tsx').then((m) => m.AdminSettingsPage));
 const AdminPeoplePage = lazyPage(() => import('../features/admin/routes/admin-people-page.tsx').then((m) => m.AdminPeoplePage));
+const ProgramImpactPage = lazyPage(() => import('../features/impact/routes/program-impact-page.tsx').then((m) => m.ProgramImpactPage));
+const SkillGapsPage = lazyPage(() => import('../features/skill-gaps/routes/skill-gaps-page.tsx').then((m) => m.SkillGapsPage));
 const OrgNetworkPage = lazyPage(() => import('../features/network/routes/org-network-page.tsx').then((m) => m.OrgNetworkPage));
 const CommunitiesPage = lazyPage(() => import('../features/communities/routes/communities-page.tsx').then((m) => m.CommunitiesPage));
 const CommunityPage = lazyPage(() => import('../features/communities/routes/community-page.tsx').then((m) => m.CommunityPage));
@@ -36,6 +38,7 @@ const MessagesPage = lazyPage(() => import('../features/messages/routes/messages
 const NewConversationPage = lazyPage(() => import('../features/messages/routes/new-conversation-page.tsx').then((m) => m.NewConversationPage));
 const NotificationSettingsPage = lazyPage(() => import('../features/notifications/routes/notification-settings-page.tsx').then((m) => m.NotificationSettingsPage));
 const NotificationsPage = lazyPage(() => import('../features/notifications/routes/notifications-page.tsx').then((m) => m.NotificationsPage));
+const InsightsPage = lazyPage(() => import('../features/insights/routes/insights-page.tsx').then((m) => m.InsightsPage));
 const MyNetworkPage = lazyPage(() => import('../features/network/routes/my-network-page.tsx').then((m) => m.MyNetworkPage));
 const EditPathwayPage = lazyPage(() => import('../features/pathways/routes/edit-pathway-page.tsx').then((m) => m.EditPathwayPage));
 const NewPathwayPage = lazyPage(() => import('../features/pathways/routes/new-pathway-page.tsx').then((m) => m.NewPathwayPage));
@@ -87,6 +90,7 @@ export function SignedInApp() {
           <Route path="/programs" component={ProgramsPage} />
           <Route path="/programs/new" component={NewProgramPage} />
           <Route path="/programs/:id/edit">{(params) => <EditProgramPage key={params.id} id={params.id} />}</Route>
+          <Route path="/programs/:id/impact">{(params) => <ProgramImpactPage key={params.id} id={params.id} />}</Route>
           <Route path="/programs/:id/plan">{(params) => <ProgramPlanPage key={params.id} id={params.id} />}</Route>
           <Route path="/programs/:id">{(params) => <ProgramPage key={params.id} id={params.id} />}</Route>
           <Route path="/live" component={LiveListPage} />
@@ -115,12 +119,15 @@ export function SignedInApp() {
           <Route path="/resources/:id">{(params) => <ResourcePage key={params.id} id={params.id} />}</Route>
           <Route path="/collections/:id">{(params) => <CollectionPage key={params.id} id={params.id} />}</Route>
           <Route path="/network/me" component={MyNetworkPage} />
+          <Route path="/insights" component={InsightsPage} />
           <Route path="/search" component={SearchPage} />
           <Route path="/admin/people" component={AdminPeoplePage} />
           <Route path="/admin/system" component={SystemPage} />
           <Route path="/admin/audit" component={AdminAuditPage} />
           <Route path="/admin/settings" component={AdminSettingsPage} />
           <Route path="/admin/network" component={OrgNetworkPage} />
+          <Route path="/insights/skills" component={SkillGapsPage} />
+          <Route path="/insights/network" component={OrgNetworkPage} />
           <Route component={NotFoundPage} />
         </Switch>
       </PageBoundary>

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { people, sessions } from '../../../db/schema/index.ts';
+import { people, personActiveDays, sessions } from '../../../db/schema/index.ts';
 import { ScopedCache } from '../cache.ts';
 import type { Db } from '../db/database.ts';
 import type { ChannelBus } from '../realtime/channel-bus.ts';
@@ -38,6 +38,7 @@ export async function createSession(db: Db, personId: string, orgId: string, pol
     csrfToken,
     expiresAt: new Date(Date.now() + policy.absoluteHours * 3600_000),
   });
+  await recordActiveDay(db, orgId, personId, new Date());
   return { token, csrfToken };
 }
 
@@ -110,7 +111,10 @@ export async function loadSession(db: Db, token: string, policy: SessionPolicy, 
   }
   // Touch at most once a minute: keeps the idle clock honest without a write per request.
   if (now.getTime() - row.lastSeenAt.getTime() > 60_000) {
+    const newDay = utcDay(row.lastSeenAt) !== utcDay(now);
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
+    // The first touch of a new day marks the person active that day (engagement analytics); one row a day, not a write a minute.
+    if (newDay) await recordActiveDay(db, row.orgId, row.personId, now);
     row.lastSeenAt = now;
   }
   return {
@@ -121,6 +125,13 @@ export async function loadSession(db: Db, token: string, policy: SessionPolicy, 
     csrfToken: row.csrfToken,
     sessionHash: tokenHash,
   };
+}
+
+const utcDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/** Marks a person active on `at`'s day (UTC); idempotent, so nodes racing on it write one row. */
+async function recordActiveDay(db: Db, orgId: string, personId: string, at: Date) {
+  await db.insert(personActiveDays).values({ orgId, personId, day: utcDay(at) }).onConflictDoNothing();
 }
 
 /** Ends one session server-side. */

@@ -7,7 +7,7 @@ import {
   NETWORK_SMALL_TEAMS,
   type NetworkDepartments,
 } from '../../../../contracts/index.ts';
-import { buildGraph, louvain } from '../../../../engine/network/index.ts';
+import { bestCommunities, buildGraph } from '../../../../engine/network/index.ts';
 
 /** An active person as the figures need them. */
 export interface MatrixPerson {
@@ -124,10 +124,10 @@ function eiSeries(
   return { months, overall: overall.map(ratio), departments: names.map((name) => ({ name, values: (per.get(name) ?? []).map(ratio) })) };
 }
 
-/** Louvain communities of the range (seed 1, as the report) with at least NETWORK_MIN_GROUP people, against departments. */
+/** The report's communities of the range (best of Louvain and Leiden, seed 1) with at least NETWORK_MIN_GROUP people, against departments. */
 function communityFigures(people: readonly MatrixPerson[], ties: ReadonlyMap<string, { a: string; b: string; weight: number }>, group: ReadonlyMap<string, string | null>): NetworkDepartments['communities'] {
   const graph = buildGraph([...ties.values()], { nodes: people.map((p) => p.id) });
-  const { membership, count } = louvain(graph, { seed: 1 });
+  const { membership, count } = bestCommunities(graph, { seed: 1 });
   const members: string[][] = Array.from({ length: count }, () => []);
   graph.ids.forEach((id, v) => members[membership[v]].push(id));
   return members

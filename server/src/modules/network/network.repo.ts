@@ -51,3 +51,27 @@ export async function selectSessionGroups(db: DbOrTx, sessionId: string): Promis
   );
   return rows.map((r) => r.members);
 }
+
+/**
+ * Tied pairs of active people per pair of departments (a ≤ b; a = b within one) since `from` (a day, inclusive), and
+ * the active head-count of each department. People without a department are left out.
+ */
+export async function selectDepartmentTies(db: DbOrTx, orgId: string, from: string) {
+  const [ties, heads] = await Promise.all([
+    selectRows<{ a: string; b: string; ties: number }>(
+      db,
+      sql`select least(pa.department, pb.department) as a, greatest(pa.department, pb.department) as b, count(*)::int as ties
+          from (select distinct a, b from network_ties where org_id = ${orgId} and day >= ${from}::date) t
+          join people pa on pa.id = t.a and pa.org_id = ${orgId} and pa.status = 'active'
+          join people pb on pb.id = t.b and pb.org_id = ${orgId} and pb.status = 'active'
+          where coalesce(pa.department, '') <> '' and coalesce(pb.department, '') <> ''
+          group by 1, 2`,
+    ),
+    selectRows<{ department: string; people: number }>(
+      db,
+      sql`select department, count(*)::int as people from people
+          where org_id = ${orgId} and status = 'active' and coalesce(department, '') <> '' group by department`,
+    ),
+  ]);
+  return { ties: ties.map((t) => ({ ...t, ties: Number(t.ties) })), heads: heads.map((h) => ({ ...h, people: Number(h.people) })) };
+}

@@ -3,18 +3,17 @@ import { brokers } from '../../../../engine/network/betweenness.ts';
 import { buildGraph, eiIndex, report } from '../../../../engine/network/index.ts';
 import type { Actor } from '../../kernel/auth/sessions.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
-import { AppError, notFound } from '../../kernel/errors.ts';
+import { resolveDayRange } from '../../kernel/day-range.ts';
+import { notFound } from '../../kernel/errors.ts';
 import { departmentFigures } from './network.matrix.ts';
 import * as policy from './network.policy.ts';
 import * as repo from './network.repo.ts';
-
-const DAY = 86_400_000;
 
 /**
  * Departments as a figure may show them: those under NETWORK_MIN_GROUP people only together as small teams, and not
  * at all when the small teams together are under it too (their people are left out of the per-department figures).
  */
-function groupedBySize(department: ReadonlyMap<string, string>): Map<string, string> {
+export function groupedBySize(department: ReadonlyMap<string, string>): Map<string, string> {
   const heads = new Map<string, number>();
   for (const d of department.values()) heads.set(d, (heads.get(d) ?? 0) + 1);
   const small = [...heads.values()].filter((n) => n < NETWORK_MIN_GROUP).reduce((s, n) => s + n, 0);
@@ -29,9 +28,8 @@ function groupedBySize(department: ReadonlyMap<string, string>): Map<string, str
 /** The organization's interaction network over a range of days: structure, mixing by department, brokers. */
 export async function getNetworkReport(deps: AppDeps, actor: Actor, q: NetworkReportQuery): Promise<NetworkReport> {
   if (!policy.canAnalyse(actor)) throw notFound('The page');
-  const to = q.to ?? new Date().toISOString().slice(0, 10);
-  const from = q.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 89 * DAY).toISOString().slice(0, 10);
-  const [people, ties] = await Promise.all([repo.selectPeople(deps.db, actor.orgId), repo.selectTies(deps.db, actor.orgId, from, to)]);
+  const { from, to } = resolveDayRange(q, { defaultDays: 90 });
+  const [people, ties] = await Promise.all([repo.selectPeople(deps.readDb, actor.orgId), repo.selectTies(deps.readDb, actor.orgId, from, to)]);
   const known = new Map(people.map((p) => [p.id, p]));
   // Ties with people who left (deactivated) are not drawn: every node is a current colleague.
   const graph = buildGraph(
@@ -58,12 +56,7 @@ export async function getNetworkReport(deps: AppDeps, actor: Actor, q: NetworkRe
 /** The organization's interactions between departments over a range of days (departments under 5 people grouped). */
 export async function getDepartmentNetwork(deps: AppDeps, actor: Actor, q: NetworkDepartmentsQuery): Promise<NetworkDepartments> {
   if (!policy.canAnalyse(actor)) throw notFound('The page');
-  const to = q.to ?? new Date().toISOString().slice(0, 10);
-  const from = q.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 89 * DAY).toISOString().slice(0, 10);
-  // The contract checks a range given in full; a default end (today) can still make one backwards or too long.
-  const days = (Date.parse(to) - Date.parse(from)) / DAY + 1;
-  if (days < 1 || days > NETWORK_MAX_RANGE_DAYS)
-    throw new AppError('VALIDATION_FAILED', 'Choose a first day before the last, at most three years apart.', { errors: [{ field: 'from', message: 'Out of range' }] });
-  const [people, ties] = await Promise.all([repo.selectPeople(deps.db, actor.orgId), repo.selectMonthlyTies(deps.db, actor.orgId, from, to)]);
+  const { from, to } = resolveDayRange(q, { defaultDays: 90, maxDays: NETWORK_MAX_RANGE_DAYS, tooLong: 'Choose a first day before the last, at most three years apart.' });
+  const [people, ties] = await Promise.all([repo.selectPeople(deps.readDb, actor.orgId), repo.selectMonthlyTies(deps.readDb, actor.orgId, from, to)]);
   return { from, to, ...departmentFigures(people, ties, from, to) };
 }

@@ -4,7 +4,9 @@ import { eventually } from '../../../test/eventually.ts';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
 import { selectRows } from '../../kernel/db/rows.ts';
 import { EventBus } from '../../kernel/events.ts';
+import fc from 'fast-check';
 import { consumeEvents } from './network.events.ts';
+import { strongestTies } from './network.graph.ts';
 
 // The interaction graph is a ledger built from events: the same history gives the same ties, however often it is
 // delivered and whether it is delivered live or replayed from the outbox by a consumer that is new.
@@ -94,8 +96,39 @@ describe('the interaction graph', () => {
     expect((await c.ann.get('/api/network/report?from=2021-02-29')).statusCode).toBe(400);
   });
 
+  it('draws the network for admins: every active person once, each tie once between the right people, brokers marked', async () => {
+    const g = (await c.ann.get('/api/network/graph')).json();
+    expect(g.nodes.map((n: { name: string }) => n.name).sort()).toEqual(['ann', 'bo', 'cy', 'di', 'ed']);
+    const named = (i: number) => g.nodes[i].id as string;
+    const drawn = g.edges.map(([x, y, w]: [number, number, number]) => [...[named(x), named(y)].sort(), w].join(' ')).sort();
+    const stored = await selectRows<{ a: string; b: string; w: number }>(t.db, sql`select a::text, b::text, sum(weight)::float8 as w from network_ties where org_id = ${orgId} group by a, b`);
+    expect(drawn).toEqual(stored.map((r) => `${r.a} ${r.b} ${r.w}`).sort());
+    expect(g.edgesTotal).toBe(stored.length);
+    for (const [i, n] of g.nodes.entries()) expect(n.degree).toBe(g.edges.filter(([x, y]: number[]) => x === i || y === i).length);
+    expect(g.nodes.filter((n: { broker: number | null }) => n.broker !== null).map((n: { name: string }) => n.name)).toEqual(['bo']);
+    // Departments under 5 people are drawn together, as every figure counts them.
+    expect(new Set(g.nodes.map((n: { department: string }) => n.department))).toEqual(new Set(['Small teams (fewer than 5)']));
+    expect((await c.bo.get('/api/network/graph')).statusCode).toBe(404);
+    expect((await c.otherAdmin.get('/api/network/graph')).json()).toMatchObject({ edges: [], edgesTotal: 0 });
+    expect((await c.ann.get('/api/network/graph?from=2021-01-01&to=2020-12-31')).statusCode).toBe(400);
+  });
+
+  it('keeps the strongest ties when there are more than the picture draws', () => {
+    const tie = fc.record({ a: fc.constantFrom('p', 'q', 'r', 's'), b: fc.constantFrom('t', 'u', 'v'), weight: fc.integer({ min: 1, max: 9 }) });
+    fc.assert(
+      fc.property(fc.array(tie, { maxLength: 30 }), fc.integer({ min: 0, max: 40 }), (ties, max) => {
+        const kept = strongestTies(ties, max);
+        expect(kept).toHaveLength(Math.min(max, ties.length));
+        const dropped = [...ties];
+        for (const k of kept) dropped.splice(dropped.indexOf(k), 1);
+        const lightestKept = Math.min(...kept.map((k) => k.weight));
+        for (const d of dropped) expect(d.weight).toBeLessThanOrEqual(lightestKept);
+      }),
+    );
+  });
+
   it('opens the organization network to a person an admin makes an analyst, and closes it when the role is taken away', async () => {
-    const routes = ['/api/network/report', '/api/network/departments'];
+    const routes = ['/api/network/report', '/api/network/departments', '/api/network/graph'];
     for (const r of routes) expect((await c.cy.get(r)).statusCode).toBe(404);
     expect((await c.ann.patch(`/api/people/${id.cy}`, { roles: ['analyst'] })).json().roles).toEqual(['member', 'analyst']);
     for (const r of routes) expect((await c.cy.get(r)).statusCode).toBe(200);

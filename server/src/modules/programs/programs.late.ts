@@ -3,11 +3,12 @@
 // the breakout rotation within their cohort's groups in every round, learning partners with another waiting
 // newcomer (choosePartner) or else on a waiting list for the facilitator. Everything runs inside the caller's
 // transaction, under the program's row lock, so concurrent enrolments are placed one after another.
-import { choosePartner, type KnownPair, type PartnerCandidate, type Person, placeNewcomer } from '../../../../engine/grouping/index.ts';
+import { choosePartner, type DepartmentTies, type KnownPair, type PartnerCandidate, type Person, placeNewcomer } from '../../../../engine/grouping/index.ts';
 import type { DbOrTx } from '../../kernel/db/database.ts';
 import type { DomainEvent } from '../../kernel/events.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
 import { addCohortSpaceMember, removeCohortSpaceMember } from '../communities/index.ts';
+import { departmentTieCounts } from '../network/index.ts';
 import { knownPairsOf, planFigures, utcOffset } from './programs.plans.ts';
 import * as repo from './programs.repo.ts';
 
@@ -20,6 +21,10 @@ export interface PlanResult {
   labels: string[][];
   warnings?: string[];
   waiting?: string[];
+  /** Department pairs meeting with no tie before, as of forming or the last adjustment (absent in older plans). */
+  firstTimeDepartmentPairs?: [string, string][];
+  /** How many a random assignment gave. */
+  firstTimeDepartmentPairsRandom?: number | null;
 }
 
 type Emit = (e: DomainEvent) => void;
@@ -37,6 +42,8 @@ export interface Placements {
   /** Enrolled people with what grouping needs. */
   people: Map<string, repo.EnrolleeRow>;
   known: KnownPair[];
+  /** The organization's department tie counts (last year): among equally good places, fewest ties wins. */
+  ties: DepartmentTies[];
   /** Known pairs by person (built on first use), so placing many people does not rescan every pair each time. */
   knownBy?: Map<string, KnownPair[]>;
   /** People as the engine sees them, made once each (a time zone's offset needs an Intl formatter, which is slow). */
@@ -53,11 +60,12 @@ export interface Placements {
 /** Loads what is published for a program (cheap when nothing is). */
 export async function loadPlacements(tx: DbOrTx, program: repo.ProgramRow, emit: Emit): Promise<Placements> {
   const [cohortsPlan, rotation, partners] = await Promise.all(['cohorts', 'rotation', 'partners'].map((k) => repo.selectPublishedPlan(tx, program.id, k)));
-  const s: Placements = { tx, program, emit, people: new Map(), known: [], cohorts: [], cohortOf: new Map(), cohortRules: null, rotation: null, partners: null, spaces: new Set() };
+  const s: Placements = { tx, program, emit, people: new Map(), known: [], ties: [], cohorts: [], cohortOf: new Map(), cohortRules: null, rotation: null, partners: null, spaces: new Set() };
   if (!cohortsPlan && !rotation && !partners) return s;
   const people = await repo.selectEnrollees(tx, program.id, true);
   s.people = new Map(people.map((p) => [p.id, p]));
   s.known = knownPairsOf(people);
+  s.ties = (await departmentTieCounts(tx, program.orgId)).ties;
   if (cohortsPlan) {
     s.cohortRules = { minSharedHours: (cohortsPlan.params as { minSharedHours?: number }).minSharedHours ?? 0 };
     s.cohorts = (await repo.selectCohorts(tx, program.id)).map((c) => ({ ...c, members: [] }));
@@ -128,6 +136,7 @@ async function placeInCohort(s: Placements, personId: string) {
       maxSize: cohortCap(s.program.cohortSize),
       minSharedHours: s.cohortRules?.minSharedHours ?? 0,
       separate: knownOf(s, personId),
+      departmentTies: s.ties,
     });
     return r.group === null ? null : cohorts[r.group];
   };
@@ -213,7 +222,7 @@ function placeInRotation(s: Placements, personId: string) {
       plan.result.labels[r][round.length - 1] = newGroupLabel(plan.result.labels[r], cohort?.name);
       return;
     }
-    const placed = placeNewcomer({ person: enginePerson(s, personId), groups: candidates.map((i) => round[i].map((m) => enginePerson(s, m))), separate: [...knownOf(s, personId), ...met] });
+    const placed = placeNewcomer({ person: enginePerson(s, personId), groups: candidates.map((i) => round[i].map((m) => enginePerson(s, m))), separate: [...knownOf(s, personId), ...met], departmentTies: s.ties });
     const chosen = round[candidates[placed.group ?? 0]];
     for (const m of chosen) met.push({ a: personId, b: m, weight: MET_WEIGHT });
     chosen.push(personId);
@@ -269,7 +278,7 @@ function placeWithPartner(s: Placements, personId: string) {
   if (res.waiting.includes(personId) || res.rounds[0].some((g) => g.includes(personId))) return;
   const waiting = res.waiting.filter((w) => s.people.has(w));
   const minSharedHours = (plan.row.params as { minSharedHours?: number }).minSharedHours ?? 0;
-  const i = choosePartner(enginePerson(s, personId), waiting.map((w) => enginePerson(s, w)), { minSharedHours, avoid: knownOf(s, personId) });
+  const i = choosePartner(enginePerson(s, personId), waiting.map((w) => enginePerson(s, w)), { minSharedHours, avoid: knownOf(s, personId), departmentTies: s.ties });
   plan.dirty = true;
   if (i === null) {
     res.waiting.push(personId);

@@ -2,8 +2,9 @@
 // result, the same figures for a random assignment of the same people (the baseline the preview compares with),
 // and plain sentences explaining the difference. Pure functions apart from the inputs they are given.
 import type { PlanKind, PlanMetrics } from '../../../../contracts/index.ts';
-import { type KnownPair, type Person, formCohorts, formGroups, GroupingError, pairPartners, planGroupSizes } from '../../../../engine/grouping/index.ts';
+import { departmentPairFigures, type KnownPair, type Person, formCohorts, formGroups, GroupingError, pairPartners, planGroupSizes } from '../../../../engine/grouping/index.ts';
 import { AppError } from '../../kernel/errors.ts';
+import type { DepartmentTieCounts } from '../network/index.ts';
 import type { EnrolleeRow } from './programs.repo.ts';
 
 /** Parameters a plan was formed with. */
@@ -24,6 +25,9 @@ export interface FormedPlan {
   baseline: PlanMetrics;
   warnings: string[];
   method: string;
+  /** Department pairs meeting with no tie in the last year (nameable ones only), and how many random would give. */
+  firstTimeDepartmentPairs: [string, string][];
+  firstTimeDepartmentPairsRandom: number | null;
 }
 
 /** Current UTC offset of an IANA time zone, as "+5.5" style hours the engine understands. */
@@ -103,6 +107,15 @@ export function planFigures(rounds: string[][][], people: EnrolleeRow[], known: 
   };
 }
 
+/**
+ * The department pairs these groups bring together that had no tie, by the counts; only pairs of nameable departments
+ * (at least NETWORK_MIN_GROUP active people), so the preview never says that a small team's few people met nobody.
+ */
+export function firstTimePairs(rounds: string[][][], people: EnrolleeRow[], counts: DepartmentTieCounts): [string, string][] {
+  const { firstTime } = departmentPairFigures(rounds.flat(), enginePeople(people), counts.ties);
+  return firstTime.filter(([a, b]) => counts.nameable.has(a) && counts.nameable.has(b));
+}
+
 /** A seeded shuffle (mulberry32) so the random baseline is reproducible. */
 function shuffled<T>(items: T[], seed: number): T[] {
   let a = seed >>> 0;
@@ -143,39 +156,41 @@ function engineError(err: unknown): never {
  * Forms a plan of one kind. Rotations are formed within each published cohort when there are cohorts (people meet
  * new colleagues of their own cohort), else across the whole program.
  */
-export function formPlan(kind: PlanKind, people: EnrolleeRow[], params: PlanParams, cohortsOf: { name: string; members: string[] }[] | null): FormedPlan {
+export function formPlan(kind: PlanKind, people: EnrolleeRow[], params: PlanParams, cohortsOf: { name: string; members: string[] }[] | null, counts: DepartmentTieCounts): FormedPlan {
+  const formed = formWithEngine(kind, people, params, cohortsOf, counts.ties);
+  const random = formed.baselineRounds;
+  return {
+    ...formed.plan,
+    firstTimeDepartmentPairs: firstTimePairs(formed.plan.rounds, people, counts),
+    firstTimeDepartmentPairsRandom: firstTimePairs(random, people, counts).length,
+  };
+}
+
+type EnginePlan = { plan: Omit<FormedPlan, 'firstTimeDepartmentPairs' | 'firstTimeDepartmentPairsRandom'>; baselineRounds: string[][][] };
+
+function formWithEngine(kind: PlanKind, people: EnrolleeRow[], params: PlanParams, cohortsOf: { name: string; members: string[] }[] | null, departmentTies: DepartmentTieCounts['ties']): EnginePlan {
   if (people.length < 2) throw new AppError('UNPROCESSABLE', 'Enrol at least two people before forming groups.');
   const known = knownPairsOf(people);
   const persons = enginePeople(people);
   const budget = people.length > 500 ? 4000 : 1500;
   try {
     if (kind === 'cohorts') {
-      const r = formCohorts({ people: persons, cohortSize: params.size, minSharedHours: params.minSharedHours, separate: known }, { seed: params.seed, timeLimitMs: budget });
+      const r = formCohorts({ people: persons, cohortSize: params.size, minSharedHours: params.minSharedHours, separate: known, departmentTies }, { seed: params.seed, timeLimitMs: budget });
       const rounds = [r.cohorts];
-      return {
-        rounds,
-        labels: [r.cohorts.map((_, i) => `Cohort ${i + 1}`)],
-        metrics: planFigures(rounds, people, known, r.metrics.hardViolations),
-        baseline: planFigures(randomLike(rounds, params.seed), people, known),
-        warnings: r.warnings,
-        method: 'cohorts',
-      };
+      const random = randomLike(rounds, params.seed);
+      const plan = { rounds, labels: [r.cohorts.map((_, i) => `Cohort ${i + 1}`)], metrics: planFigures(rounds, people, known, r.metrics.hardViolations), baseline: planFigures(random, people, known), warnings: r.warnings, method: 'cohorts' };
+      return { plan, baselineRounds: random };
     }
     if (kind === 'partners') {
       const byId = new Map(people.map((p) => [p.id, p]));
       const r = pairPartners(
-        { people: persons.map((p) => ({ ...p, skills: byId.get(p.id)?.have ?? [], goals: byId.get(p.id)?.want ?? [] })), minSharedHours: params.minSharedHours, avoid: known },
+        { people: persons.map((p) => ({ ...p, skills: byId.get(p.id)?.have ?? [], goals: byId.get(p.id)?.want ?? [] })), minSharedHours: params.minSharedHours, avoid: known, departmentTies },
         { seed: params.seed, timeLimitMs: budget },
       );
       const rounds = [r.pairs];
-      return {
-        rounds,
-        labels: [r.pairs.map((_, i) => `Pair ${i + 1}`)],
-        metrics: planFigures(rounds, people, known, r.metrics.hardViolations),
-        baseline: planFigures(randomLike(rounds, params.seed), people, known),
-        warnings: r.warnings,
-        method: 'partners',
-      };
+      const random = randomLike(rounds, params.seed);
+      const plan = { rounds, labels: [r.pairs.map((_, i) => `Pair ${i + 1}`)], metrics: planFigures(rounds, people, known, r.metrics.hardViolations), baseline: planFigures(random, people, known), warnings: r.warnings, method: 'partners' };
+      return { plan, baselineRounds: random };
     }
     const scopes = cohortsOf?.length ? cohortsOf.map((c) => ({ name: c.name, ids: new Set(c.members) })) : [{ name: '', ids: new Set(people.map((p) => p.id)) }];
     const rounds: string[][][] = Array.from({ length: params.rounds }, () => []);
@@ -191,7 +206,7 @@ export function formPlan(kind: PlanKind, people: EnrolleeRow[], params: PlanPara
       const size = Math.min(params.size, members.length);
       planGroupSizes(members.length, size, 'auto');
       const r = formGroups(
-        { people: members, groupSize: size, rounds: params.rounds, knownPairs: known.filter((k) => scope.ids.has(k.a) && scope.ids.has(k.b)) },
+        { people: members, groupSize: size, rounds: params.rounds, knownPairs: known.filter((k) => scope.ids.has(k.a) && scope.ids.has(k.b)), departmentTies },
         { seed: params.seed, timeLimitMs: Math.max(200, budget / scopes.length) },
       );
       hard += r.metrics.hardViolations;
@@ -205,14 +220,7 @@ export function formPlan(kind: PlanKind, people: EnrolleeRow[], params: PlanPara
         });
       });
     }
-    return {
-      rounds,
-      labels,
-      metrics: planFigures(rounds, people, known, hard),
-      baseline: planFigures(randomRounds, people, known),
-      warnings,
-      method,
-    };
+    return { plan: { rounds, labels, metrics: planFigures(rounds, people, known, hard), baseline: planFigures(randomRounds, people, known), warnings, method }, baselineRounds: randomRounds };
   } catch (err) {
     engineError(err);
   }

@@ -7,9 +7,10 @@ import type { DbOrTx } from '../../kernel/db/database.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
 import { toIso } from '../../kernel/time.ts';
 import { createCohortSpace } from '../communities/index.ts';
+import { departmentTieCounts } from '../network/index.ts';
 import { loadForFacilitator, programChanged } from './programs.access.ts';
 import { cohortCap, loadPlacements, type PlanResult, placePerson, savePlacements } from './programs.late.ts';
-import { explain, formPlan, knownPairsOf, planFigures } from './programs.plans.ts';
+import { explain, firstTimePairs, formPlan, knownPairsOf, planFigures } from './programs.plans.ts';
 import * as repo from './programs.repo.ts';
 import { spacesChanged } from './programs.seats.ts';
 
@@ -42,6 +43,8 @@ async function presentPlan(db: DbOrTx, program: repo.ProgramRow, plan: repo.Plan
   const people = new Map((await repo.selectEnrolleesByIds(db, program.orgId, ids)).map((p) => [p.id, p]));
   const member = (pid: string): PlanMember => people.get(pid) ?? { id: pid, name: 'Unknown', department: null, location: null, timeZone: null };
   const kindLabel = plan.kind === 'rotation' ? 'Round' : plan.kind === 'cohorts' ? 'Cohorts' : 'Partners';
+  const firstTime = (result.firstTimeDepartmentPairs ?? []).map(([a, b]) => ({ a, b }));
+  const firstTimeRandom = result.firstTimeDepartmentPairsRandom ?? null;
   return {
     id: plan.id,
     kind: plan.kind as PlanKind,
@@ -55,6 +58,8 @@ async function presentPlan(db: DbOrTx, program: repo.ProgramRow, plan: repo.Plan
     maxGroupSize: plan.kind === 'cohorts' && plan.status === 'published' ? cohortCap(program.cohortSize) : null,
     metrics,
     baseline: plan.baseline as PlanMetrics,
+    firstTimeDepartmentPairs: firstTime,
+    firstTimeDepartmentPairsRandom: firstTimeRandom,
     explanation: explain(plan.kind as PlanKind, metrics, plan.baseline as PlanMetrics),
     warnings: result.warnings ?? [],
     method: plan.method,
@@ -84,15 +89,23 @@ export async function createPlan(deps: AppDeps, actor: Actor, id: string, input:
   };
   const cohortRows = input.kind === 'rotation' ? await repo.selectCohortMembers(deps.db, row.id) : [];
   const cohortsOf = groupCohorts(cohortRows);
+  // The organization's department ties over the last year steer groups towards departments that have few.
+  const counts = await departmentTieCounts(deps.db, actor.orgId);
   // The engine is CPU-bound but bounded by its time budget (1.5 s, 4 s past 500 people).
-  const formed = formPlan(input.kind, people, params, cohortsOf);
+  const formed = formPlan(input.kind, people, params, cohortsOf, counts);
   const plan = await deps.events.transaction(deps.db, async (tx, emit) => {
     const p = await repo.insertPlan(tx, {
       programId: row.id,
       orgId: actor.orgId,
       kind: input.kind,
       params,
-      result: { rounds: formed.rounds, labels: formed.labels, warnings: formed.warnings },
+      result: {
+        rounds: formed.rounds,
+        labels: formed.labels,
+        warnings: formed.warnings,
+        firstTimeDepartmentPairs: formed.firstTimeDepartmentPairs,
+        firstTimeDepartmentPairsRandom: formed.firstTimeDepartmentPairsRandom,
+      },
       metrics: formed.metrics,
       baseline: formed.baseline,
       method: formed.method,
@@ -129,7 +142,7 @@ export async function adjustPlan(deps: AppDeps, actor: Actor, id: string, planId
     const plan = await repo.selectPlan(tx, row.id, planId);
     if (!plan) throw notFound('That plan');
     if (plan.status !== 'draft') throw new AppError('CONFLICT', NOT_A_DRAFT);
-    const before = plan.result as { rounds: string[][][]; labels: string[][]; warnings?: string[] };
+    const before = plan.result as PlanResult;
     const fail = (message: string) => new AppError('VALIDATION_FAILED', message, { errors: [{ field: 'rounds', message }] });
     if (input.rounds.length !== before.rounds.length) throw fail(`Keep ${before.rounds.length} round(s).`);
     const everyone = new Set(before.rounds[0].flat());
@@ -141,7 +154,9 @@ export async function adjustPlan(deps: AppDeps, actor: Actor, id: string, planId
     const people = await repo.selectEnrollees(tx, row.id, true);
     const metrics = planFigures(input.rounds, people, knownPairsOf(people));
     const labels = input.rounds.map((round, r) => round.map((_, gi) => before.labels[r]?.[gi] ?? `Group ${gi + 1}`));
-    const result = { rounds: input.rounds, labels, warnings: before.warnings ?? [] };
+    // Which department pairs meet for the first time changes with the moves: counted again from today's ties.
+    const firstTimeDepartmentPairs = firstTimePairs(input.rounds, people, await departmentTieCounts(tx, actor.orgId));
+    const result = { ...before, rounds: input.rounds, labels, warnings: before.warnings ?? [], firstTimeDepartmentPairs };
     if (!(await repo.updateDraftPlan(tx, plan.id, { result, metrics }))) throw new AppError('CONFLICT', NOT_A_DRAFT);
     return { row, plan: { ...plan, result, metrics } };
   });

@@ -13,7 +13,10 @@ export function QuickLinks({ person }: { person: Person }) {
   if (person.department) links.push({ href: `/people?department=${encodeURIComponent(person.department)}`, icon: 'briefcase', label: `Your department`, sub: person.department });
   links.push({ href: `/people/${person.id}`, icon: 'edit', label: 'Polish your profile', sub: 'Skills and interests help others find you' });
   if (person.roles.includes('analyst') && !person.roles.includes('admin')) {
-    links.push({ href: '/admin/network', icon: 'globe', label: 'Organization network', sub: 'How departments connect, and who bridges them' });
+    links.push({ href: '/insights/network', icon: 'globe', label: 'Organization network', sub: 'How departments connect, and who bridges them' });
+  }
+  if (person.roles.includes('analyst') || person.roles.includes('admin')) {
+    links.push({ href: '/insights/skills', icon: 'sparkle', label: 'Skill gaps', sub: 'What people want to learn, and who could teach it' });
   }
   if (person.roles.includes('admin')) links.push({ href: '/admin/people', icon: 'shield', label: 'Manage people', sub: 'Invite colleagues or import from HR' });
   return (

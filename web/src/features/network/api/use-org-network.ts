@@ -1,10 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { NetworkDepartments, NetworkReport } from '../../../../../contracts/index.ts';
+import type { NetworkDepartments, NetworkGraph, NetworkReport } from '../../../../../contracts/index.ts';
+import type { DayRange } from '../../../components/range/range-picker.tsx';
 import { api } from '../../../lib/api-client.ts';
 import { toQueryString } from '../../../lib/query-string.ts';
-
-/** A range of days, YYYY-MM-DD, both included. */
-export type DayRange = { from: string; to: string };
 
 /** The organization's network report over `range`: people, ties, density, isolates, E-I, brokers (org admins). */
 export function useNetworkReport(range: DayRange, enabled = true) {
@@ -21,6 +19,16 @@ export function useDepartmentNetwork(range: DayRange, enabled = true) {
   return useQuery({
     queryKey: ['network', 'departments', range],
     queryFn: ({ signal }) => api<NetworkDepartments>(`/api/network/departments${toQueryString(range)}`, { signal }),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+/** The network to draw over `range`: people with department, community and broker score, and the ties (org admins, analysts). */
+export function useNetworkGraph(range: DayRange, enabled = true) {
+  return useQuery({
+    queryKey: ['network', 'graph', range],
+    queryFn: ({ signal }) => api<NetworkGraph>(`/api/network/graph${toQueryString(range)}`, { signal }),
     placeholderData: keepPreviousData,
     enabled,
   });

@@ -1,4 +1,7 @@
+import { lazy, Suspense } from 'react';
+import { useLocation } from 'wouter';
 import { NETWORK_MAX_RANGE_DAYS } from '../../../../../contracts/index.ts';
+import { type DayRange, lastDays, RangePicker, rangeProblem } from '../../../components/range/range-picker.tsx';
 import { Card } from '../../../components/ui/card.tsx';
 import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { ErrorState } from '../../../components/ui/error-state.tsx';
@@ -9,23 +12,34 @@ import { usePageSearchParams } from '../../../lib/use-page-search-params.ts';
 import { AdminTabs } from '../../admin/components/admin-tabs.tsx';
 import { AdminsOnly } from '../../admin/components/admins-only.tsx';
 import { useMe } from '../../auth/api/use-me.ts';
-import { type DayRange, useDepartmentNetwork, useNetworkReport } from '../api/use-org-network.ts';
+import { InsightsTabs } from '../../insights/components/insights-tabs.tsx';
+import { useDepartmentNetwork, useNetworkGraph, useNetworkReport } from '../api/use-org-network.ts';
 import { DeptCommunities } from '../components/dept-communities.tsx';
 import { DeptEiChart } from '../components/dept-ei-chart.tsx';
 import { DeptMatrix } from '../components/dept-matrix.tsx';
 import { OrgBrokers } from '../components/org-brokers.tsx';
 import { OrgHeadline } from '../components/org-headline.tsx';
-import { lastDays, OrgRangePicker } from '../components/org-range-picker.tsx';
 import '../components/org-network.css';
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
+// sigma.js, graphology and the layout load only when the picture is shown.
+const NetworkPicture = lazy(() => import('../components/network-picture.tsx').then((m) => ({ default: m.NetworkPicture })));
 
-/** Why a range cannot be asked for, or undefined. */
-function rangeProblem(r: DayRange): string | undefined {
-  if (!DAY.test(r.from) || !DAY.test(r.to)) return 'Choose both days.';
-  if (r.from > r.to) return 'The end date is before the start date.';
-  if ((Date.parse(r.to) - Date.parse(r.from)) / 86_400_000 + 1 > NETWORK_MAX_RANGE_DAYS) return 'Choose a range of at most three years.';
-  return undefined;
+/** The network picture for the range, loading on its own so the figures do not wait for it. */
+function PictureCard({ range, enabled }: { range: DayRange; enabled: boolean }) {
+  const graph = useNetworkGraph(range, enabled);
+  return (
+    <Card title="The network">
+      {graph.isError ? (
+        <ErrorState error={graph.error} title="We couldn't load the picture" onRetry={() => graph.refetch()} />
+      ) : !graph.data ? (
+        <Skeleton height={360} />
+      ) : (
+        <Suspense fallback={<Skeleton height={360} />}>
+          <NetworkPicture data={graph.data} />
+        </Suspense>
+      )}
+    </Card>
+  );
 }
 
 /** The page's figures once both answers are in: headline, matrix, E-I over time, brokers and communities. */
@@ -65,6 +79,7 @@ function NetworkFigures({ range, enabled }: { range: DayRange; enabled: boolean 
       <Card title="At a glance">
         <OrgHeadline report={r} />
       </Card>
+      <PictureCard range={range} enabled={enabled} />
       <Card title="Between departments">
         {d.departments.length ? <DeptMatrix data={d} /> : <p className="muted">No department has 5 or more people yet, so there is nothing to show by department.</p>}
       </Card>
@@ -85,11 +100,14 @@ function NetworkFigures({ range, enabled }: { range: DayRange; enabled: boolean 
 export function OrgNetworkPage() {
   useDocumentTitle('Admin · Network');
   const { person } = useMe();
+  const [location] = useLocation();
   const [params, setParams] = usePageSearchParams();
   const fallback = lastDays(90);
   const range: DayRange = { from: params.get('from') ?? fallback.from, to: params.get('to') ?? fallback.to };
-  const problem = rangeProblem(range);
+  const problem = rangeProblem(range, NETWORK_MAX_RANGE_DAYS, 'Choose a range of at most three years.');
   const isAdmin = person.roles.includes('admin');
+  // The same page is Admin → Network and Insights → Network; its tabs follow the way one came.
+  const underInsights = location.startsWith('/insights');
   if (!isAdmin && !person.roles.includes('analyst')) {
     return <AdminsOnly title="For org admins and analysts">The organization network shows how people across your organization interact.</AdminsOnly>;
   }
@@ -99,10 +117,10 @@ export function OrgNetworkPage() {
         title="Organization network"
         subtitle="Who interacts with whom across departments. Counts only, never what was said; departments of fewer than 5 people are shown together as small teams."
       />
-      {isAdmin && <AdminTabs current="network" />}
+      {underInsights ? <InsightsTabs current="network" /> : isAdmin && <AdminTabs current="network" />}
       <div className="stack">
         <section className="card" aria-label="Range">
-          <OrgRangePicker value={range} error={problem} onChange={(next) => setParams(new URLSearchParams(next), { replace: true })} />
+          <RangePicker value={range} error={problem} onChange={(next) => setParams(new URLSearchParams(next), { replace: true })} />
         </section>
         <NetworkFigures range={range} enabled={!problem} />
       </div>

@@ -17,6 +17,7 @@ import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { usePlanActions } from '../api/use-program-actions.ts';
 import { usePlans, useProgram } from '../api/use-programs.ts';
 import { EnrolleesPanel } from '../components/enrollees-panel.tsx';
+import { FirstTimePairs } from '../components/first-time-pairs.tsx';
 import { idsOf, moved, PlanBoard } from '../components/plan-board.tsx';
 import { PlanChart } from '../components/plan-chart.tsx';
 import { ProgramBadges } from '../components/program-badges.tsx';
@@ -258,6 +259,7 @@ function PlanDetails({ plan, pending }: { plan: Plan; pending?: boolean }) {
             </li>
           ))}
         </ul>
+        <FirstTimePairs plan={plan} />
         {plan.warnings.length ? (
           <Alert tone="info">
             {plan.warnings.map((w) => (

@@ -1,1 +1,0 @@
-ALTER TABLE "survey_respondents" DROP COLUMN "responded_on";

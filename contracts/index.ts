@@ -20,6 +20,7 @@ export * from './system.ts';
 export * from './audit.ts';
 export * from './organizations.ts';
 export * from './network.ts';
+export * from './surveys.ts';
 export * from './skill-gaps.ts';
 export * from './impact.ts';
 export * from './analytics.ts';

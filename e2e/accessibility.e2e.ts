@@ -1,36 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AXE, type Finding, scan } from './support/axe.ts';
 import { type Browser, launchBrowser } from './support/launch-browser.ts';
 import { signIn } from './support/sign-in.ts';
 import { type Hearth, startHearth } from './support/start-hearth.ts';
-
-// axe-core checks each screen against WCAG 2.1 A and AA (labels, names, contrast, landmarks, ARIA use…). It is
-// added to every page these contexts open, so they bypass the app's Content-Security-Policy (the app never needs to).
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-type Finding = { page: string; width: number; rule: string; impact: string | null; targets: string[] };
-
-/** Opens `path`, waits until it has settled, and returns axe's violations on it. */
-async function scan(page: Page, base: string, path: string): Promise<Finding[]> {
-  await page.goto(`${base}${path}`);
-  // A screen is scanned once it is drawn: its heading is there and no spinner, skeleton or busy region is left.
-  await page
-    .waitForFunction(() => document.querySelector('h1') && !document.querySelector('.page-loading, .skeleton, [aria-busy="true"]'), undefined, { timeout: 15_000 })
-    .catch((err: Error) => {
-      throw new Error(`${path} did not finish drawing: ${err.message}`);
-    });
-  // Every listed screen exists (a not-found page would pass and prove nothing).
-  expect(await page.locator('h1').first().innerText(), path).not.toMatch(/not found|isn.t available|couldn.t load/i);
-  const violations = await page.evaluate(async (tags) => {
-    const w = window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } };
-    return (await w.axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations;
-  }, TAGS);
-  const width = page.viewportSize()?.width ?? 0;
-  return violations.map((v) => ({ page: path, width, rule: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-}
 
 describe('accessibility: every main screen passes axe (WCAG 2.1 A and AA) on desktop and phone', () => {
   let hearth: Hearth;
@@ -100,6 +72,7 @@ describe('accessibility: every main screen passes axe (WCAG 2.1 A and AA) on des
       '/messages',
       '/messages/new',
       '/search?q=sql',
+      '/surveys',
       '/network/me',
       '/admin/people',
       '/admin/system',
@@ -111,6 +84,7 @@ describe('accessibility: every main screen passes axe (WCAG 2.1 A and AA) on des
       '/pathways/new',
       '/programs/new',
       '/live/new',
+      '/surveys/new',
     ];
     for (const path of screens) findings.push(...(await scan(desktop.page, hearth.url, path)));
     // The month grid's shape depends on the day it is drawn (days of the months around it, 4 to 6 weeks, where today

@@ -38,6 +38,7 @@ import * as resources from './modules/resources/index.ts';
 import * as search from './modules/search/index.ts';
 import * as people from './modules/people/index.ts';
 import * as presence from './modules/presence/index.ts';
+import * as surveys from './modules/surveys/index.ts';
 import * as system from './modules/system/index.ts';
 
 
@@ -118,6 +119,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}) {
   await liveSessions.register(typed, deps);
   await audit.register(typed, deps);
   await network.register(typed, deps);
+  await surveys.register(typed, deps);
   await skillGaps.register(typed, deps);
   await impact.register(typed, deps);
   await analytics.register(typed, deps);

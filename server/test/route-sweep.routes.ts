@@ -99,6 +99,7 @@ export const PARAM_KINDS: Record<string, string> = {
   'meetings/{meetingId}': 'mentoringMeeting',
   'notes/{noteId}': 'mentoringNote',
   'expert-questions/{id}': 'expertQuestion',
+  'surveys/{id}': 'survey',
   // DELETE /api/follows/{kind}/{target}: the target's kind is the value chosen for {kind} (its enum's first value).
   '{target}': 'follow-target',
   // The OpenAPI viewer's static files (public).
@@ -123,6 +124,7 @@ export const BODY_ID_KINDS: Record<string, string> = {
   groupId: 'liveGroup',
   segmentId: 'liveSegment',
   fromSegmentId: 'liveSegment',
+  audienceId: 'community',
 };
 
 export const NOT_A_UUID = 'not-a-uuid';

@@ -137,6 +137,15 @@ export async function seed(
   const run = await ok('match run', aAdmin.post('/api/mentoring/match-runs', {}));
   if (run) ids.matchRun = String(run.id);
 
+  // An open anonymous survey of the organization, answered by one learner.
+  const survey = await ok('survey', aAdmin.post('/api/surveys', { kind: 'nps', title: 'Sweep pulse', audienceKind: 'org', closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString() }));
+  if (survey) {
+    ids.survey = String(survey.id);
+    await ok('survey open', aAdmin.post(`/api/surveys/${ids.survey}/open`));
+    const qs = survey.questions as { id: string; type: string }[];
+    await ok('survey answer', l1.post(`/api/surveys/${ids.survey}/responses`, { answers: qs.map((q) => (q.type === 'nps' ? { questionId: q.id, value: 9 } : { questionId: q.id, text: 'Sweep' })) }));
+  }
+
   // Media: a one-pixel PNG uploaded as multipart.
   const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
   const boundary = `sweep${randomUUID().slice(0, 8)}`;

@@ -8,3 +8,4 @@ export * from './mentoring.ts';
 export * from './live-sessions.ts';
 export * from './events.ts';
 export * from './network.ts';
+export * from './surveys.ts';

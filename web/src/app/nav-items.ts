@@ -14,6 +14,7 @@ export function navItems(me: MeResponse, opts: { insights?: boolean } = {}): Nav
     { href: '/events', label: 'Events', icon: 'calendarCheck', match: (p) => p.startsWith('/events') },
     { href: '/live', label: 'Live', icon: 'flame', match: (p) => p.startsWith('/live') },
     { href: '/mentoring', label: 'Mentoring', icon: 'userPlus', match: (p) => p.startsWith('/mentoring') || p.startsWith('/experts') },
+    { href: '/surveys', label: 'Surveys', icon: 'checkCircle', match: (p) => p.startsWith('/surveys') },
     { href: '/library', label: 'Library', icon: 'file', match: (p) => p.startsWith('/library') || p.startsWith('/resources/') || p.startsWith('/collections/') },
     { href: '/people', label: 'People', icon: 'people', match: (p) => p === '/people' || (p.startsWith('/people/') && !p.endsWith(me.person.id)) },
   ];

@@ -54,6 +54,10 @@ const LibraryPage = lazyPage(() => import('../features/resources/routes/library-
 const ResourcePage = lazyPage(() => import('../features/resources/routes/resource-page.tsx').then((m) => m.ResourcePage));
 const DirectoryPage = lazyPage(() => import('../features/people/routes/directory-page.tsx').then((m) => m.DirectoryPage));
 const ProfilePage = lazyPage(() => import('../features/people/routes/profile-page.tsx').then((m) => m.ProfilePage));
+const SurveysPage = lazyPage(() => import('../features/surveys/routes/surveys-page.tsx').then((m) => m.SurveysPage));
+const NewSurveyPage = lazyPage(() => import('../features/surveys/routes/new-survey-page.tsx').then((m) => m.NewSurveyPage));
+const SurveyPage = lazyPage(() => import('../features/surveys/routes/survey-page.tsx').then((m) => m.SurveyPage));
+const SurveyResultsPage = lazyPage(() => import('../features/surveys/routes/survey-results-page.tsx').then((m) => m.SurveyResultsPage));
 const SearchPage = lazyPage(() => import('../features/search/routes/search-page.tsx').then((m) => m.SearchPage));
 
 const TABS = ['discussions', 'resources', 'events', 'members', 'rules', 'settings'];
@@ -79,6 +83,10 @@ export function SignedInApp() {
           <Route path="/pathways/new" component={NewPathwayPage} />
           <Route path="/pathways/:id/edit">{(params) => <EditPathwayPage key={params.id} id={params.id} />}</Route>
           <Route path="/pathways/:id">{(params) => <PathwayPage key={params.id} id={params.id} />}</Route>
+          <Route path="/surveys" component={SurveysPage} />
+          <Route path="/surveys/new" component={NewSurveyPage} />
+          <Route path="/surveys/:id/results">{(params) => <SurveyResultsPage key={params.id} id={params.id} />}</Route>
+          <Route path="/surveys/:id">{(params) => <SurveyPage key={params.id} id={params.id} />}</Route>
           <Route path="/programs" component={ProgramsPage} />
           <Route path="/programs/new" component={NewProgramPage} />
           <Route path="/programs/:id/edit">{(params) => <EditProgramPage key={params.id} id={params.id} />}</Route>

@@ -5,6 +5,7 @@ import type { DeliveredEvent as DomainEvent } from '../../kernel/events.ts';
 import { loadCommunityAccess } from '../communities/index.ts';
 import { canSeeEvent } from '../events/index.ts';
 import { loadResourceAccess } from '../resources/index.ts';
+import { canRemindAbout } from '../surveys/index.ts';
 import { sendNotificationMail } from './notifications.mail.ts';
 import * as policy from './notifications.policy.ts';
 import * as repo from './notifications.repo.ts';
@@ -175,6 +176,22 @@ export function consumeEvents(deps: AppDeps) {
       title: `${q(p.title)} starts ${p.kind === 'soon' ? 'in 15 minutes' : 'within 24 hours'}`,
       url: `/events/${p.eventId}`,
       visible: (actor) => canSeeEvent(deps.db, actor, p.eventId),
+    });
+  });
+
+  deps.events.on('surveys.reminder_due', 'notifications', async (e) => {
+    const p = e.payload as P & { personIds: string[] };
+    await notify(deps, {
+      eventId: e.id,
+      orgId: e.orgId as string,
+      recipientIds: p.personIds,
+      kind: 'survey',
+      actorId: null,
+      subject: { surveyId: p.surveyId },
+      title: p.kind === 'closing' ? `${q(p.title)} closes within 24 hours: your answer counts` : `A survey awaits your answer: ${q(p.title)}`,
+      url: `/surveys/${p.surveyId}`,
+      // Checked again at delivery: someone who answered (or left the audience) meanwhile is not reminded.
+      visible: (actor) => canRemindAbout(deps.db, actor, p.surveyId),
     });
   });
 

@@ -9,6 +9,9 @@ export const wantsInApp = (prefs: PrefsRow, kind: NotificationKind) => !prefs.mu
 export function wantsEmailNow(prefs: PrefsRow, kind: NotificationKind): boolean {
   if (kind === 'mention') return prefs.emailMentions;
   if (kind === 'answer') return prefs.emailAnswers;
+  // Survey reminders are few (at opening, a day before the close) and time-bound: mailed at once to people who take
+  // mail at all (the digest on), never to those who turned mail off or muted surveys.
+  if (kind === 'survey') return prefs.digest !== 'off';
   return false;
 }
 

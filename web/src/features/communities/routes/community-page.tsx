@@ -66,7 +66,15 @@ function TabBody({ community, tab }: { community: Community; tab: CommunityTab }
   if (tab === 'members') return <MembersPanel community={community} />;
   if (tab === 'settings')
     return community.abilities.canModerate ? (
-      <CommunitySettingsForm community={community} />
+      <div className="stack">
+        <Card title="Ask your members">
+          <p className="muted">A short survey to your community, anonymous unless you choose otherwise.</p>
+          <Link href={`/surveys/new?${new URLSearchParams({ audienceKind: 'community', audienceId: community.id, audienceName: `Members of ${community.name}` })}`} className="btn btn-secondary btn-sm">
+            New survey
+          </Link>
+        </Card>
+        <CommunitySettingsForm community={community} />
+      </div>
     ) : (
       <EmptyState icon="lock" title="Only moderators change settings" />
     );

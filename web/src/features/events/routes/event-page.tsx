@@ -23,6 +23,7 @@ import { AttendeesPanel } from '../components/attendees-panel.tsx';
 import { CancelledBadge, KindBadge, RsvpBadge } from '../components/event-badges.tsx';
 import { QuestionsPanel } from '../components/questions-panel.tsx';
 import { RsvpCard } from '../components/rsvp-card.tsx';
+import { FeedbackCard } from '../../surveys/components/feedback-card.tsx';
 import { eventWhen, isPast } from '../lib/event-format.ts';
 import { useNow } from '../lib/use-now.ts';
 
@@ -221,6 +222,11 @@ export function EventPage({ id }: { id: string }) {
                 <Icon name="edit" size={16} /> Edit
               </Link>
             ) : null}
+            {e.abilities.canEdit ? (
+              <Link href={`/surveys/new?${new URLSearchParams({ audienceKind: 'event', audienceId: e.id, audienceName: `Attendees of ${e.title}`, kind: 'event_feedback' })}`} className="btn btn-ghost btn-sm">
+                <Icon name="checkCircle" size={16} /> Survey attendees
+              </Link>
+            ) : null}
             {e.abilities.canCancel && e.status === 'scheduled' ? (
               <Button variant="ghost" size="sm" onClick={() => setConfirmCancel(true)}>
                 <Icon name="x" size={16} /> Cancel event
@@ -245,6 +251,7 @@ export function EventPage({ id }: { id: string }) {
         <aside className="stack event-aside" aria-label="Your place at this event">
           <RsvpCard event={e} now={now} actions={actions} />
           {e.abilities.canManageAttendees ? <AttendeesPanel event={e} actions={actions} /> : null}
+          {past ? <FeedbackCard source={{ eventId: e.id }} /> : null}
         </aside>
       </div>
       <Dialog

@@ -8,6 +8,7 @@ import { MyTeamCard } from '../components/my-team-card.tsx';
 import { OnlineNowCard } from '../components/online-now-card.tsx';
 import { QuickLinks } from '../components/quick-links.tsx';
 import { SuggestionsCard } from '../components/suggestions-card.tsx';
+import { SurveysAwaitingCard } from '../../surveys/components/surveys-awaiting-card.tsx';
 
 function greeting(timeZone: string | null): string {
   let hour = new Date().getHours();
@@ -48,6 +49,7 @@ export function HomePage() {
         <FeedCard />
         {/* Who is around and one's own team stay in view beside the feed on a wide screen; below it on a phone. */}
         <div className="stack">
+          <SurveysAwaitingCard />
           <OnlineNowCard meId={person.id} />
           <MyTeamCard person={person} />
           <SuggestionsCard meId={person.id} />

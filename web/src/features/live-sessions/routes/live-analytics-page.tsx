@@ -11,6 +11,7 @@ import { useLiveSession, useMySessionAnalytics, useSessionAnalytics } from '../a
 import { KindIcon, KINDS, minutesText } from '../components/segment-kinds.tsx';
 import { StatusBadge, whenText } from '../components/session-bits.tsx';
 import { MyFigures, TalkTimeChart } from '../components/talk-time-chart.tsx';
+import { FeedbackCard } from '../../surveys/components/feedback-card.tsx';
 import '../live.css';
 
 const fmt = (n: number) => n.toLocaleString(undefined, { maximumFractionDigits: 1 });
@@ -26,6 +27,7 @@ function FacilitatorAnalytics({ id }: { id: string }) {
   const all = small + t.plenaryMinutes;
   return (
     <div className="stack">
+      <FeedbackCard source={{ liveSessionId: id }} />
       <Card title="Totals">
         <dl className="stats">
           <div className="stat">

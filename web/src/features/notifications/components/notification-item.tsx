@@ -16,6 +16,7 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   mentoring: 'Mentoring',
   event_reminder: 'Event reminder',
   program: 'Program',
+  survey: 'Survey',
 };
 
 /** One notification: who, what (server-built plain text), when; unread ones are marked and become read when opened. */

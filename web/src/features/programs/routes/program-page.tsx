@@ -213,6 +213,9 @@ export function ProgramPage({ id }: { id: string }) {
             <Link href={`/programs/${p.id}/edit`} className="btn btn-secondary btn-sm">
               <Icon name="edit" size={16} /> Edit
             </Link>
+            <Link href={`/surveys/new?${new URLSearchParams({ audienceKind: 'program', audienceId: p.id, audienceName: `People in ${p.title}`, kind: 'program_feedback' })}`} className="btn btn-secondary btn-sm">
+              <Icon name="checkCircle" size={16} /> Survey
+            </Link>
             {p.status !== 'draft' && (
               <Link href={`/programs/${p.id}/impact`} className="btn btn-secondary btn-sm">
                 <Icon name="globe" size={16} /> Impact

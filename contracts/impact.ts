@@ -45,6 +45,21 @@ export const ProgramImpact = z.object({
   ),
   /** Random groupings drawn for each comparison. */
   draws: z.number().int(),
+  /**
+   * Feedback: the program's surveys (to it, its cohorts or its live sessions) whose results the reader may see, with
+   * the same thresholds as the results page (nothing below 5 responses), their Likert averages and NPS.
+   */
+  surveys: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      kind: z.string(),
+      /** True below 5 responses: no figure is given. */
+      withheld: z.boolean(),
+      responses: z.number().int().nullable(),
+      questions: z.array(z.object({ prompt: z.string(), type: z.string(), average: z.number().nullable(), nps: z.number().nullable() })),
+    }),
+  ),
   /** How members took part. */
   engagement: z.object({
     /** Program sessions scheduled, and members who marked every one done. */

@@ -77,3 +77,16 @@ export async function selectLiveMinutes(db: DbOrTx, programId: string) {
   );
   return { sessions: sessions?.n ?? 0, minutes };
 }
+
+/** Surveys of the program: to it, to one of its cohorts or to one of its live sessions; opened at least once. */
+export function selectProgramSurveys(db: DbOrTx, orgId: string, programId: string) {
+  return selectRows<{ id: string }>(
+    db,
+    sql`select s.id::text as id from surveys s
+         where s.org_id = ${orgId} and s.status <> 'draft'
+           and ((s.audience_kind = 'program' and s.audience_id = ${programId})
+             or (s.audience_kind = 'cohort' and s.audience_id in (select c.id from cohorts c where c.program_id = ${programId}))
+             or (s.audience_kind = 'live_session' and s.audience_id in (select l.id from live_sessions l where l.program_id = ${programId})))
+         order by s.closes_at, s.id`,
+  );
+}

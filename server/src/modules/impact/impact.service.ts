@@ -1,8 +1,9 @@
 import type { ProgramImpact } from '../../../../contracts/index.ts';
 import type { Actor } from '../../kernel/auth/sessions.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
-import { notFound } from '../../kernel/errors.ts';
+import { AppError, notFound } from '../../kernel/errors.ts';
 import { canAnalyse } from '../network/index.ts';
+import { getSurveyResults } from '../surveys/index.ts';
 import * as repo from './impact.repo.ts';
 
 /** Random groupings drawn to compare a plan with. */
@@ -68,6 +69,27 @@ export function randomLike(rounds: string[][][], random: () => number, scopeOf: 
     }
     return out;
   });
+}
+
+/** The program's surveys as the results page gives them to this reader (left out where it may not see results). */
+async function programSurveys(deps: AppDeps, actor: Actor, programId: string): Promise<ProgramImpact['surveys']> {
+  const out: ProgramImpact['surveys'] = [];
+  for (const { id } of await repo.selectProgramSurveys(deps.db, actor.orgId, programId)) {
+    try {
+      const r = await getSurveyResults(deps.db, actor, id, {});
+      out.push({
+        id,
+        title: r.survey.title,
+        kind: r.survey.kind,
+        withheld: r.withheld,
+        responses: r.responses,
+        questions: r.questions.filter((q) => !q.withheld && (q.average !== null || q.nps !== null)).map((q) => ({ prompt: q.prompt, type: q.type, average: q.average, nps: q.nps })),
+      });
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+    }
+  }
+  return out;
 }
 
 const median = (xs: number[]) => {
@@ -140,6 +162,7 @@ export async function getProgramImpact(deps: AppDeps, actor: Actor, programId: s
       };
     });
 
+  const surveys = await programSurveys(deps, actor, programId);
   const doneBy = new Map(progress.done.map((d) => [d.personId, d.done]));
   const minutes = live.minutes.filter((m) => department.has(m.personId)).map((m) => Number(m.minutes));
   const marked = ids.reduce((n, id) => n + (doneBy.get(id) ?? 0), 0);
@@ -157,6 +180,7 @@ export async function getProgramImpact(deps: AppDeps, actor: Actor, programId: s
       silosBridged: bridged.size,
     },
     plans: compared,
+    surveys,
     draws: RANDOM_DRAWS,
     engagement: {
       sessions: progress.sessions,
@@ -190,6 +214,10 @@ export function impactCsvRows(r: ProgramImpact): (string | number | null)[][] {
     ['Department pairs with no tie before', r.observed.silosBefore, null],
     ['Of those, bridged', r.observed.silosBridged, null],
     ...plans,
+    ...r.surveys.flatMap((v) => [
+      [`Survey "${v.title}": responses`, v.withheld ? 'fewer than 5' : v.responses, null],
+      ...v.questions.map((q) => [`Survey "${v.title}": ${q.prompt}`, q.nps ?? q.average, null]),
+    ]),
     ['Program sessions', r.engagement.sessions, null],
     ['Members who completed every session', r.engagement.completed, null],
     ['Sessions marked done (share)', r.engagement.progress, null],

@@ -137,6 +137,40 @@ describe('program impact', () => {
     expect(byKind.cohorts).toMatchObject({ pairsMet: 12, newPairs: { program: 12, random: 12 } });
   });
 
+  it('shows the program’s feedback as the results page does: nothing below 5 responses, then its averages and NPS', async () => {
+    const created = await c.facilitator.post('/api/surveys', {
+      kind: 'program_feedback',
+      title: 'How was Leaders 2026?',
+      audienceKind: 'program',
+      audienceId: programId,
+      closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      questions: [
+        { type: 'likert', prompt: 'I met colleagues I would not have met otherwise' },
+        { type: 'nps', prompt: 'Would you recommend it?' },
+      ],
+    });
+    expect(created.statusCode).toBe(201);
+    const survey = created.json();
+    expect((await c.facilitator.post(`/api/surveys/${survey.id}/open`, {})).statusCode).toBe(200);
+    const [likert, nps] = (await c.facilitator.get(`/api/surveys/${survey.id}`)).json().questions.map((q: { id: string }) => q.id);
+    const impact = async () => (await c.facilitator.get(`/api/programs/${programId}/impact`)).json().surveys;
+    const answers = [5, 4, 4, 5, 3];
+    for (const [i, v] of answers.entries()) {
+      const who = await t.signIn((await t.db.execute<{ email: string }>(sql`select email from people where id = ${members[i].id}`)).rows[0].email);
+      expect((await who.post(`/api/surveys/${survey.id}/responses`, { answers: [{ questionId: likert, value: v }, { questionId: nps, value: i < 3 ? 10 : 6 }] })).statusCode).toBe(201);
+      if (i === 3) expect(await impact()).toEqual([{ id: survey.id, title: 'How was Leaders 2026?', kind: 'program_feedback', withheld: true, responses: null, questions: [] }]);
+    }
+    const [shown] = await impact();
+    expect(shown).toMatchObject({ withheld: false, responses: 5 });
+    expect(shown.questions).toEqual([
+      { prompt: 'I met colleagues I would not have met otherwise', type: 'likert', average: 4.2, nps: null },
+      // Three promoters (10) and two detractors (6) of five: 60% − 40%.
+      { prompt: 'Would you recommend it?', type: 'nps', average: 8.4, nps: 20 },
+    ]);
+    // Someone who may not read the results does not get them through the report either.
+    expect((await c.analyst.get(`/api/programs/${programId}/impact`)).json().surveys.map((x: { withheld: boolean }) => x.withheld)).toEqual([false]);
+  });
+
   it('random groupings keep every round’s people and group sizes', () => {
     fc.assert(
       fc.property(fc.array(fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 4 }), fc.integer(), (shape, seed) => {

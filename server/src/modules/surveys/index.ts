@@ -2,7 +2,8 @@
 // attendees, live-session participants), questions, responses and answers, and who responded (kept apart). Anonymous
 // answers carry no person and no time finer than the day; results are withheld below 5 responses, with complementary
 // suppression in breakdowns. Emits: surveys.reminder_due. Consumes: live_sessions.ended (opens feedback; ended
-// events are found by a timer). Public surface: register(app, deps), runSurveyReminders, runEventFeedback (tests, operators).
+// events are found by a timer). Public surface: register(app, deps), runSurveyReminders, runEventFeedback (tests, operators), getSurveyResults (the
+// program impact report: the same permission and thresholds as the results page).
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../kernel/deps.ts';
 import { repeatOnThisNode } from '../../kernel/timers.ts';
@@ -13,6 +14,7 @@ import { surveysRoutes } from './surveys.routes.ts';
 export { runEventFeedback } from './surveys.feedback.ts';
 export { runSurveyReminders } from './surveys.reminders.ts';
 export { canRemindAbout } from './surveys.access.ts';
+export { getSurveyResults } from './surveys.results.ts';
 
 /** Registers the routes, the feedback consumer and (unless SURVEY_INTERVAL_SECONDS is 0) this node's reminder and feedback timer. */
 export async function register(app: FastifyInstance, deps: AppDeps) {

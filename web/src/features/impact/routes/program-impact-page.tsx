@@ -15,7 +15,7 @@ import '../components/impact.css';
 
 const day = (d: string) => new Date(`${d}T00:00:00`).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 const pct = (x: number) => `${Math.round(x * 100)}%`;
-const times = (a: number, b: number) => (b > 0 && a > b ? `${(a / b).toLocaleString(undefined, { maximumFractionDigits: 1 })} times as many` : null);
+const times = (a: number, b: number) => (b > 0 && a >= 1.5 * b ? `${(a / b).toLocaleString(undefined, { maximumFractionDigits: 1 })} times as many` : null);
 
 /** One figure in a tile, with a line saying what it is against. */
 function Stat({ label, value, note }: { label: string; value: string; note?: string }) {
@@ -60,6 +60,32 @@ function Report({ r }: { r: ProgramImpact }) {
           <AgainstRandomChart plans={r.plans} draws={r.draws} />
         ) : (
           <p className="muted">No plan has been published for this program yet, so there is nothing to compare with random groups.</p>
+        )}
+      </Card>
+      <Card title="Feedback">
+        {r.surveys.length === 0 ? (
+          <p className="muted">No survey of this program has results you can see yet. Feedback opens by itself when its live sessions end.</p>
+        ) : (
+          <ul className="impact-surveys">
+            {r.surveys.map((v) => (
+              <li key={v.id}>
+                <div className="impact-survey-head">
+                  <Link href={`/surveys/${v.id}/results`}>{v.title}</Link>
+                  <span className="small muted">{v.withheld ? 'Fewer than 5 responses: results are kept back until there are 5.' : plural(v.responses ?? 0, 'response')}</span>
+                </div>
+                {v.questions.length > 0 && (
+                  <dl className="impact-survey-figures small">
+                    {v.questions.map((q) => (
+                      <div key={q.prompt}>
+                        <dt>{q.prompt}</dt>
+                        <dd>{q.nps !== null ? `NPS ${q.nps > 0 ? '+' : ''}${Math.round(q.nps)}` : `${(q.average ?? 0).toLocaleString(undefined, { maximumFractionDigits: 1 })} of 5`}</dd>
+                      </div>
+                    ))}
+                  </dl>
+                )}
+              </li>
+            ))}
+          </ul>
         )}
       </Card>
       <Card title="Taking part">

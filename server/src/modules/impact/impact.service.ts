@@ -2,6 +2,7 @@ import type { ProgramImpact } from '../../../../contracts/index.ts';
 import type { Actor } from '../../kernel/auth/sessions.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
+import { seededRandom } from '../../kernel/random.ts';
 import { canAnalyse } from '../network/index.ts';
 import { getSurveyResults } from '../surveys/index.ts';
 import * as repo from './impact.repo.ts';
@@ -11,17 +12,6 @@ export const RANDOM_DRAWS = 200;
 
 const pairKey = (a: string, b: string) => (a < b ? `${a} ${b}` : `${b} ${a}`);
 
-/** A seeded generator (mulberry32): the comparison is the same on every read. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** What a set of rounds of groups arranges: pairs meeting, new ones, new across departments, silos they connect. */
 export function meetingFigures(rounds: string[][][], tiedBefore: ReadonlySet<string>, department: ReadonlyMap<string, string | null>, silos: ReadonlySet<string>) {
@@ -144,7 +134,7 @@ export async function getProgramImpact(deps: AppDeps, actor: Actor, programId: s
     .filter((p) => p.rounds.some((round) => round.length > 0) && (p.kind === 'cohorts' || p.kind === 'rotation' || p.kind === 'partners'))
     .map((p, k) => {
       const planned = meetingFigures(p.rounds, before, department, silos);
-      const random = prng(seed ^ (k + 1));
+      const random = seededRandom(seed ^ (k + 1));
       const sum = { newPairs: 0, newCrossDepartmentPairs: 0, silosBridged: 0 };
       for (let d = 0; d < RANDOM_DRAWS; d++) {
         const f = meetingFigures(randomLike(p.rounds, random, p.kind === 'cohorts' ? new Map() : scopeOf), before, department, silos);

@@ -4,6 +4,7 @@
 import type { PlanKind, PlanMetrics } from '../../../../contracts/index.ts';
 import { departmentPairFigures, type KnownPair, type Person, formCohorts, formGroups, GroupingError, pairPartners, planGroupSizes } from '../../../../engine/grouping/index.ts';
 import { AppError } from '../../kernel/errors.ts';
+import { seededRandom } from '../../kernel/random.ts';
 import type { DepartmentTieCounts } from '../network/index.ts';
 import type { EnrolleeRow } from './programs.repo.ts';
 
@@ -118,14 +119,7 @@ export function firstTimePairs(rounds: string[][][], people: EnrolleeRow[], coun
 
 /** A seeded shuffle (mulberry32) so the random baseline is reproducible. */
 function shuffled<T>(items: T[], seed: number): T[] {
-  let a = seed >>> 0;
-  const rand = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rand = seededRandom(seed);
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1));

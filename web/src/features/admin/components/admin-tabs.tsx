@@ -1,5 +1,5 @@
-import { Link } from 'wouter';
-import { Icon, type IconName } from '../../../components/ui/icon.tsx';
+import type { IconName } from '../../../components/ui/icon.tsx';
+import { TabLinks } from '../../../components/ui/tab-links.tsx';
 
 /** The sections of administration, each with its own address. */
 export function AdminTabs({ current }: { current: 'people' | 'network' | 'audit' | 'settings' | 'system' | 'surveys' }) {
@@ -11,18 +11,5 @@ export function AdminTabs({ current }: { current: 'people' | 'network' | 'audit'
     { id: 'settings', label: 'Settings', icon: 'edit', href: '/admin/settings' },
     { id: 'system', label: 'System', icon: 'refresh', href: '/admin/system' },
   ];
-  return (
-    <nav className="tabs" aria-label="Administration sections">
-      <ul>
-        {tabs.map((t) => (
-          <li key={t.id}>
-            <Link href={t.href} className="tab" aria-current={t.id === current ? 'page' : undefined}>
-              <Icon name={t.icon} size={17} />
-              {t.label}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <TabLinks label="Administration sections" tabs={tabs} current={current} />;
 }

@@ -1,6 +1,6 @@
-import { Link } from 'wouter';
 import type { Community } from '../../../../../contracts/index.ts';
-import { Icon, type IconName } from '../../../components/ui/icon.tsx';
+import type { IconName } from '../../../components/ui/icon.tsx';
+import { TabLinks } from '../../../components/ui/tab-links.tsx';
 
 /** Sections of a community page, each with its own address. */
 export type CommunityTab = 'discussions' | 'resources' | 'events' | 'members' | 'rules' | 'settings';
@@ -15,18 +15,5 @@ export function CommunityTabs({ community, current }: { community: Community; cu
     { id: 'rules', label: 'Rules', icon: 'shield', href: `/communities/${community.slug}/rules` },
   ];
   if (community.abilities.canModerate) tabs.push({ id: 'settings', label: 'Settings', icon: 'edit', href: `/communities/${community.slug}/settings` });
-  return (
-    <nav className="tabs" aria-label={`${community.name} sections`}>
-      <ul>
-        {tabs.map((t) => (
-          <li key={t.id}>
-            <Link href={t.href} className="tab" aria-current={t.id === current ? 'page' : undefined}>
-              <Icon name={t.icon} size={17} />
-              {t.label}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <TabLinks label={`${community.name} sections`} tabs={tabs} current={current} />;
 }

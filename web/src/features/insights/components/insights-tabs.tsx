@@ -1,5 +1,5 @@
-import { Link } from 'wouter';
-import { Icon, type IconName } from '../../../components/ui/icon.tsx';
+import type { IconName } from '../../../components/ui/icon.tsx';
+import { TabLinks } from '../../../components/ui/tab-links.tsx';
 import { useMe } from '../../auth/api/use-me.ts';
 
 /** Insight's sections for org admins and analysts (others see engagement only, so no tabs). */
@@ -11,18 +11,5 @@ export function InsightsTabs({ current }: { current: 'engagement' | 'network' | 
     { id: 'network', label: 'Network', icon: 'globe', href: '/insights/network' },
     { id: 'skills', label: 'Skill gaps', icon: 'sparkle', href: '/insights/skills' },
   ];
-  return (
-    <nav className="tabs" aria-label="Insight sections">
-      <ul>
-        {tabs.map((t) => (
-          <li key={t.id}>
-            <Link href={t.href} className="tab" aria-current={t.id === current ? 'page' : undefined}>
-              <Icon name={t.icon} size={17} />
-              {t.label}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <TabLinks label="Insight sections" tabs={tabs} current={current} />;
 }

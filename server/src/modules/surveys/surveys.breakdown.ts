@@ -57,42 +57,49 @@ function departmentGroups(input: ResultsInput) {
   return { ids, hidden };
 }
 
+/**
+ * The department breakdown as it may be shown: the groups shown (primary and complementary suppression of whole
+ * groups), and per question the groups whose figures are withheld. An optional question answered by few in a group
+ * (or by few in the hidden groups together) must not be given away by the whole minus the shown groups.
+ */
+function breakdownOf(input: ResultsInput, whole: QuestionResult[]) {
+  const { ids, hidden } = departmentGroups(input);
+  const shown = [...ids].filter(([g]) => !hidden.has(g)).sort(([a], [b]) => a.localeCompare(b));
+  const perGroup = new Map(shown.map(([g, s]) => [g, answersByQuestion(input, s)]));
+  const hiddenAnswers = answersByQuestion(input, new Set([...ids].filter(([g]) => hidden.has(g)).flatMap(([, s]) => [...s])));
+  const hiddenCells = new Map<string, Set<string>>();
+  for (const question of input.questions) {
+    const overallWithheld = whole.find((x) => x.questionId === question.id)?.withheld ?? true;
+    const cells = shown.map(([g]) => ({ key: g, n: countAnswered(question, perGroup.get(g)?.get(question.id) ?? []) }));
+    const set = overallWithheld ? new Set(cells.map((c) => c.key)) : suppress(cells, MIN, [{ key: 'hidden', n: countAnswered(question, hiddenAnswers.get(question.id) ?? []) }]);
+    hiddenCells.set(question.id, set);
+  }
+  /** A shown group's figures, with the questions withheld for it. */
+  const figuresOf = (g: string) =>
+    input.questions.map((question) =>
+      hiddenCells.get(question.id)?.has(g) ? withheldQuestion(question) : questionFigures(question, perGroup.get(g)?.get(question.id) ?? [], 'none'),
+    );
+  return { shown, hidden, figuresOf };
+}
+
 /** Results as they may be shown for the query. */
 export function buildResults(input: ResultsInput, q: SurveyResultsQuery): Omit<SurveyResults, 'survey'> {
   const total = input.responses.length;
   const filter = q.department ?? null;
   if (total < MIN) return withheld(`Results appear once at least ${MIN} people have answered.`, filter);
-  if (filter !== null) {
-    const { ids, hidden } = departmentGroups(input);
-    const mine = ids.get(filter);
-    // A filter shows only a group the breakdown itself would show: a small group, or one whose hiding protects another, stays withheld.
-    if (!mine || hidden.has(filter)) return withheld(`Too few people in ${filter} answered to show their results without identifying anyone.`, filter);
-    return { withheld: false, withheldReason: null, responses: mine.size, questions: wholeFigures(input, mine, false), groups: null, hiddenGroups: null, department: filter };
-  }
   const all = new Set(input.responses.map((r) => r.id));
   const questions = wholeFigures(input, all, true);
-  if (q.by !== 'department') return { withheld: false, withheldReason: null, responses: total, questions, groups: null, hiddenGroups: null, department: null };
-
-  const { ids, hidden } = departmentGroups(input);
-  const shown = [...ids].filter(([g]) => !hidden.has(g)).sort(([a], [b]) => a.localeCompare(b));
-  const perGroup = new Map(shown.map(([g, s]) => [g, answersByQuestion(input, s)]));
-  const hiddenAnswers = answersByQuestion(input, new Set([...ids].filter(([g]) => hidden.has(g)).flatMap(([, s]) => [...s])));
-  // Per question, the groups' answer counts are suppressed again: an optional question answered by few in a group
-  // (or by few in the hidden groups together) must not be given away by the whole minus the shown groups.
-  const hiddenCells = new Map<string, Set<string>>();
-  for (const question of input.questions) {
-    const overallWithheld = questions.find((x) => x.questionId === question.id)?.withheld ?? true;
-    const cells = shown.map(([g]) => ({ key: g, n: countAnswered(question, perGroup.get(g)?.get(question.id) ?? []) }));
-    const set = overallWithheld ? new Set(cells.map((c) => c.key)) : suppress(cells, MIN, [{ key: 'hidden', n: countAnswered(question, hiddenAnswers.get(question.id) ?? []) }]);
-    hiddenCells.set(question.id, set);
+  if (filter !== null) {
+    // A filter shows exactly what the breakdown shows for that group: not a small group, not one whose hiding protects
+    // another, and not a question withheld for it there.
+    const { shown, figuresOf } = breakdownOf(input, questions);
+    const mine = shown.find(([g]) => g === filter)?.[1];
+    if (!mine) return withheld(`Too few people in ${filter} answered to show their results without identifying anyone.`, filter);
+    return { withheld: false, withheldReason: null, responses: mine.size, questions: figuresOf(filter), groups: null, hiddenGroups: null, department: filter };
   }
-  const groups = shown.map(([g, s]) => ({
-    group: g,
-    responses: s.size,
-    questions: input.questions.map((question) =>
-      hiddenCells.get(question.id)?.has(g) ? withheldQuestion(question) : questionFigures(question, perGroup.get(g)?.get(question.id) ?? [], 'none'),
-    ),
-  }));
+  if (q.by !== 'department') return { withheld: false, withheldReason: null, responses: total, questions, groups: null, hiddenGroups: null, department: null };
+  const { shown, hidden, figuresOf } = breakdownOf(input, questions);
+  const groups = shown.map(([g, s]) => ({ group: g, responses: s.size, questions: figuresOf(g) }));
   return { withheld: false, withheldReason: null, responses: total, questions, groups, hiddenGroups: hidden.size, department: null };
 }
 

@@ -78,4 +78,6 @@ export const DateOnly = z
   .refine((s) => {
     const t = Date.parse(`${s}T00:00:00Z`);
     return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
-  }, 'Not a real date');
+  }, 'Not a real date')
+  // Year 0000 is a date to JavaScript but not to PostgreSQL; nothing in Hearth is dated before 1900.
+  .refine((s) => s >= '1900-01-01', 'Use a date from 1900 on');

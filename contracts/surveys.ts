@@ -202,8 +202,8 @@ export type SurveyList = z.infer<typeof SurveyList>;
 export const SurveyAnswerInput = z.object({
   /** The question. */
   questionId: Id,
-  /** The chosen number. */
-  value: z.number().int().min(0).max(10).optional(),
+  /** The chosen number (NPS goes to 10; a choice's index to its last option). */
+  value: z.number().int().min(0).max(Math.max(10, SURVEY_LIMITS.options - 1)).optional(),
   /** The written answer. */
   text: z.string().trim().max(SURVEY_LIMITS.answerText).optional(),
 });

@@ -1,4 +1,4 @@
-import { NETWORK_GRAPH_MAX_EDGES, type NetworkGraph, type NetworkReportQuery } from '../../../../contracts/index.ts';
+import { NETWORK_GRAPH_MAX_EDGES, NETWORK_MAX_RANGE_DAYS, type NetworkGraph, type NetworkReportQuery } from '../../../../contracts/index.ts';
 import { brokers } from '../../../../engine/network/betweenness.ts';
 import { analyse, buildGraph } from '../../../../engine/network/index.ts';
 import type { Actor } from '../../kernel/auth/sessions.ts';
@@ -22,7 +22,7 @@ export function strongestTies<T extends { a: string; b: string; weight: number |
  */
 export async function getNetworkGraph(deps: AppDeps, actor: Actor, q: NetworkReportQuery): Promise<NetworkGraph> {
   if (!policy.canAnalyse(actor)) throw notFound('The page');
-  const { from, to } = resolveDayRange(q, { defaultDays: 90 });
+  const { from, to } = resolveDayRange(q, { defaultDays: 90, maxDays: NETWORK_MAX_RANGE_DAYS, tooLong: 'Choose a first day before the last, at most three years apart.' });
   const [people, ties] = await Promise.all([repo.selectPeople(deps.readDb, actor.orgId), repo.selectTies(deps.readDb, actor.orgId, from, to)]);
   const index = new Map(people.map((p, i) => [p.id, i]));
   const current = ties.filter((t) => index.has(t.a) && index.has(t.b));

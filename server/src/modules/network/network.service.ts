@@ -28,7 +28,7 @@ export function groupedBySize(department: ReadonlyMap<string, string>): Map<stri
 /** The organization's interaction network over a range of days: structure, mixing by department, brokers. */
 export async function getNetworkReport(deps: AppDeps, actor: Actor, q: NetworkReportQuery): Promise<NetworkReport> {
   if (!policy.canAnalyse(actor)) throw notFound('The page');
-  const { from, to } = resolveDayRange(q, { defaultDays: 90 });
+  const { from, to } = resolveDayRange(q, { defaultDays: 90, maxDays: NETWORK_MAX_RANGE_DAYS, tooLong: 'Choose a first day before the last, at most three years apart.' });
   const [people, ties] = await Promise.all([repo.selectPeople(deps.readDb, actor.orgId), repo.selectTies(deps.readDb, actor.orgId, from, to)]);
   const known = new Map(people.map((p) => [p.id, p]));
   // Ties with people who left (deactivated) are not drawn: every node is a current colleague.

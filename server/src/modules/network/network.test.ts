@@ -94,6 +94,11 @@ describe('the interaction graph', () => {
     expect(early).toMatchObject({ ties: 0, isolates: 5 });
     expect((await c.ann.get('/api/network/report?from=2021-01-01&to=2020-12-31')).statusCode).toBe(400);
     expect((await c.ann.get('/api/network/report?from=2021-02-29')).statusCode).toBe(400);
+    // Year 0000 parses in JavaScript but not in PostgreSQL: refused before it reaches the database.
+    for (const r of ['report', 'departments', 'graph']) expect((await c.ann.get(`/api/network/${r}?from=0000-01-01&to=0000-01-02`)).statusCode).toBe(400);
+    // At most three years, as the department view: a whole history of betweenness is not one request's work.
+    for (const r of ['report', 'departments', 'graph']) expect((await c.ann.get(`/api/network/${r}?from=2000-01-01&to=2020-01-01`)).statusCode).toBe(400);
+    expect((await c.ann.get('/api/analytics/activity?scope=organization&from=0000-01-01&to=0000-01-02')).statusCode).toBe(400);
   });
 
   it('draws the network for admins: every active person once, each tie once between the right people, brokers marked', async () => {

@@ -6,7 +6,7 @@ import { selectRow, selectRows } from '../../kernel/db/rows.ts';
 import { bounds, type Range } from './analytics.repo.ts';
 import { type ResolvedScope, readableFor } from './analytics.scope.ts';
 
-const minEnrolled = (s: ResolvedScope) => (s.isTeam ? ANALYTICS_MIN_GROUP : 1);
+const minEnrolled = (s: ResolvedScope) => (s.guarded ? ANALYTICS_MIN_GROUP : 1);
 
 /** The 10 pathways with the most enrolments in the range (of those the viewer may see), each step's done count and completions by the range's end. */
 export function selectPathwayFunnels(db: DbOrTx, s: ResolvedScope, r: Range) {

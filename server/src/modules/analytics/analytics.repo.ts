@@ -16,7 +16,7 @@ export const bounds = (r: Range) => ({ start: sql`(${r.from}::timestamp at time 
 /** An instant's ISO week (its Monday, UTC), clipped to the range's first day. */
 const weekOf = (r: Range, at: SQL) => sql`greatest(date_trunc('week', ${at})::date, ${r.from}::date)::text`;
 /** Team scopes keep only rows whose figure covers at least ANALYTICS_MIN_GROUP people. */
-const enough = (s: ResolvedScope, people: SQL) => (s.isTeam ? sql`${people} >= ${ANALYTICS_MIN_GROUP}` : sql`true`);
+const enough = (s: ResolvedScope, people: SQL) => (s.guarded ? sql`${people} >= ${ANALYTICS_MIN_GROUP}` : sql`true`);
 
 /**
  * Active people per day, per week, per month and over the range. A day's rows are distinct people already (the

@@ -1,6 +1,6 @@
 // Which people and which content a scope's figures cover, as SQL predicates, and who may ask for it.
 import { type SQL, sql } from 'drizzle-orm';
-import type { AnalyticsQuery, AnalyticsScope } from '../../../../contracts/index.ts';
+import { ANALYTICS_MIN_GROUP, type AnalyticsQuery, type AnalyticsScope } from '../../../../contracts/index.ts';
 import type { Actor } from '../../kernel/auth/sessions.ts';
 import type { DbOrTx } from '../../kernel/db/database.ts';
 import { selectRow, selectRows } from '../../kernel/db/rows.ts';
@@ -14,8 +14,12 @@ export interface ResolvedScope {
   scope: AnalyticsScope;
   orgId: string;
   viewerId: string;
-  /** Team scopes withhold every figure covering fewer than ANALYTICS_MIN_GROUP people. */
-  isTeam: boolean;
+  /**
+   * Guarded scopes withhold every figure covering fewer than ANALYTICS_MIN_GROUP people (and everything when the scope
+   * itself has fewer): a manager's team; a community or program seen by its moderators or facilitators (anyone may
+   * start a community of two); a department of fewer than 5 people, whoever looks.
+   */
+  guarded: boolean;
   /** The person is one of the scope's people (organization: anyone). */
   member: (person: SQL) => SQL;
   /** A row done by `person` in `community` belongs to the scope (community, program: where; department, team: who). */
@@ -46,7 +50,7 @@ const cohortSpaces = (programId: string) => sql`(select community_id from cohort
 /** Resolves and authorizes a scope (404 for what the viewer may not see or what does not exist). Facts are read on the primary. */
 export async function resolveScope(db: DbOrTx, actor: Actor, q: Pick<AnalyticsQuery, 'scope' | 'id'>): Promise<ResolvedScope> {
   const orgId = actor.orgId;
-  const base = { orgId, viewerId: actor.personId, isTeam: false };
+  const base = { orgId, viewerId: actor.personId, guarded: false };
   const anyone = () => sql`true`;
   switch (q.scope) {
     case 'organization': {
@@ -60,22 +64,26 @@ export async function resolveScope(db: DbOrTx, actor: Actor, q: Pick<AnalyticsQu
       const people = await countPeople(db, sql`org_id = ${orgId} and department = ${name}`);
       if (!people) throw notFound('The department');
       const member = (p: SQL) => sql`${p} in (select id from people where org_id = ${orgId} and department = ${name})`;
-      return { ...base, scope: { kind: 'department', id: name, name }, member, content: (_c, p) => member(p), session: sql`true`, programEnrollment: member(sql`e.person_id`), pathwayEnrollment: member(sql`e.person_id`), people };
+      return { ...base, guarded: people < ANALYTICS_MIN_GROUP, scope: { kind: 'department', id: name, name }, member, content: (_c, p) => member(p), session: sql`true`, programEnrollment: member(sql`e.person_id`), pathwayEnrollment: member(sql`e.person_id`), people };
     }
     case 'community': {
       const id = q.id as string;
       if (!UUID.test(id)) throw notFound('The community');
-      const row = await selectRow<{ name: string; moderates: boolean }>(
+      const row = await selectRow<{ name: string; moderates: boolean; hidden: boolean }>(
         db,
         sql`select c.name, exists (select 1 from community_members m where m.community_id = c.id and m.person_id = ${actor.personId}
-              and m.status = 'active' and m.role in ('owner', 'moderator')) as moderates
+              and m.status = 'active' and m.role in ('owner', 'moderator')) as moderates,
+              (c.visibility = 'secret' and not exists (select 1 from community_members m where m.community_id = c.id and m.person_id = ${actor.personId}
+              and m.status = 'active')) as hidden
             from communities c where c.id = ${id} and c.org_id = ${orgId}`,
       );
-      if (!row || !policy.canSeeCommunity(actor, row.moderates)) throw notFound('The community');
+      // A secret community does not exist for an analyst who is not in it (admins see every community).
+      if (!row || !policy.canSeeCommunity(actor, row.moderates) || (row.hidden && !actor.isAdmin)) throw notFound('The community');
       const member = (p: SQL) => sql`${p} in (select person_id from community_members where community_id = ${id} and status = 'active')`;
       const people = await countPeople(db, sql`org_id = ${orgId} and status = 'active' and ${member(sql`id`)}`);
       return {
         ...base,
+        guarded: !policy.seesEverything(actor),
         scope: { kind: 'community', id, name: row.name },
         member,
         content: (c) => sql`${c} = ${id}`,
@@ -98,6 +106,7 @@ export async function resolveScope(db: DbOrTx, actor: Actor, q: Pick<AnalyticsQu
       const people = await countPeople(db, sql`org_id = ${orgId} and status = 'active' and ${member(sql`id`)}`);
       return {
         ...base,
+        guarded: !policy.seesEverything(actor),
         scope: { kind: 'program', id, name: row.name },
         member,
         content: (c) => sql`${c} in ${cohortSpaces(id)}`,
@@ -116,7 +125,7 @@ export async function resolveScope(db: DbOrTx, actor: Actor, q: Pick<AnalyticsQu
       if (!manager || !people) throw notFound('The team');
       return {
         ...base,
-        isTeam: true,
+        guarded: true,
         scope: { kind: 'team', id: managerId, name: `${manager.name}'s team` },
         member,
         content: (_c, p) => member(p),
@@ -142,8 +151,12 @@ export async function listScopes(db: DbOrTx, actor: Actor): Promise<AnalyticsSco
     all ? selectRows<{ name: string }>(db, sql`select distinct department as name from people where org_id = ${orgId} and status = 'active' and department is not null order by 1`) : [],
     selectRows<{ id: string; name: string }>(
       db,
-      sql`select c.id, c.name from communities c where c.org_id = ${orgId} and (${all} or exists (select 1 from community_members m where m.community_id = c.id
-            and m.person_id = ${actor.personId} and m.status = 'active' and m.role in ('owner', 'moderator'))) order by c.name, c.id`,
+      // A secret community is listed for admins, its members and its moderators only (an analyst sees it like anyone).
+      sql`select c.id, c.name from communities c where c.org_id = ${orgId}
+            and ((${all} and (c.visibility <> 'secret' or ${actor.isAdmin} or exists (select 1 from community_members m where m.community_id = c.id
+              and m.person_id = ${actor.personId} and m.status = 'active')))
+             or exists (select 1 from community_members m where m.community_id = c.id
+              and m.person_id = ${actor.personId} and m.status = 'active' and m.role in ('owner', 'moderator'))) order by c.name, c.id`,
     ),
     selectRows<{ id: string; name: string }>(
       db,

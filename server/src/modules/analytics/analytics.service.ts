@@ -26,7 +26,7 @@ const DAY = 86_400_000;
 async function prepare(deps: AppDeps, actor: Actor, q: AnalyticsQuery) {
   const scope = await resolveScope(deps.db, actor, q);
   const range = resolveDayRange(q, { defaultDays: ANALYTICS_DEFAULT_DAYS, maxDays: ANALYTICS_MAX_RANGE_DAYS, tooLong: 'Choose a first day before the last, at most a year apart.' });
-  const tooSmall = scope.isTeam && scope.people < ANALYTICS_MIN_GROUP;
+  const tooSmall = scope.guarded && scope.people < ANALYTICS_MIN_GROUP;
   const head = { scope: scope.scope, from: range.from, to: range.to, people: scope.people, withheld: tooSmall };
   return { scope, range, head, tooSmall, db: deps.readDb };
 }
@@ -78,7 +78,7 @@ export async function getQuestions(deps: AppDeps, actor: Actor, q: AnalyticsQuer
   if (tooSmall) return { ...head, ...none };
   const row = (await repo.selectQuestionFigures(db, scope, range)) ?? { questions: 0, answered: 0, askers: 0, median: null };
   // A team's questions are a figure about its askers: withheld when fewer than 5 of them asked.
-  if (scope.isTeam && row.questions > 0 && row.askers < ANALYTICS_MIN_GROUP) return { ...head, withheld: true, ...none };
+  if (scope.guarded && row.questions > 0 && row.askers < ANALYTICS_MIN_GROUP) return { ...head, withheld: true, ...none };
   return {
     ...head,
     questions: row.questions,
@@ -93,7 +93,7 @@ export async function getPopular(deps: AppDeps, actor: Actor, q: AnalyticsQuery)
   const { scope, range, head, tooSmall, db } = await prepare(deps, actor, q);
   if (tooSmall) return { ...head, tags: [], threads: [], resources: [] };
   const [tags, threads, resources] = await Promise.all([repo.selectPopularTags(db, scope, range), repo.selectPopularThreads(db, scope, range), repo.selectPopularResources(db, scope, range)]);
-  return { ...head, withheld: scope.isTeam, tags, threads, resources: resources.map((r) => ({ ...r, averageRating: Number(r.averageRating) })) };
+  return { ...head, withheld: scope.guarded, tags, threads, resources: resources.map((r) => ({ ...r, averageRating: Number(r.averageRating) })) };
 }
 
 /** Pathway and program funnels of enrolments made in the range. */
@@ -103,7 +103,7 @@ export async function getFunnels(deps: AppDeps, actor: Actor, q: AnalyticsQuery)
   const [pathways, programs] = await Promise.all([funnels.selectPathwayFunnels(db, scope, range), funnels.selectProgramFunnels(db, scope, range)]);
   return {
     ...head,
-    withheld: scope.isTeam,
+    withheld: scope.guarded,
     pathways: pathways.map((p) => ({ ...p, steps: (p.steps ?? []).map((st) => ({ ...st, done: Number(st.done) })) })),
     programs,
   };
@@ -114,7 +114,7 @@ export async function getLive(deps: AppDeps, actor: Actor, q: AnalyticsQuery): P
   const { scope, range, head, tooSmall, db } = await prepare(deps, actor, q);
   if (tooSmall) return { ...head, live: null, mentoring: null };
   const [talk, mentoring] = await Promise.all([funnels.selectTalkTime(db, scope, range), funnels.selectMentoring(db, scope, range)]);
-  const small = (people: number) => scope.isTeam && people > 0 && people < ANALYTICS_MIN_GROUP;
+  const small = (people: number) => scope.guarded && people > 0 && people < ANALYTICS_MIN_GROUP;
   const liveHidden = small(talk?.participants ?? 0);
   const mentoringHidden = small(mentoring?.people ?? 0);
   return {

@@ -120,6 +120,22 @@ describe('who sees which scope', () => {
     expect((await c.ana.get(url('activity', { scope: 'organization' }))).statusCode).toBe(200);
   });
 
+  it('shows a moderator nothing of a community under 5 people (anyone may start one of two), an admin all of it', async () => {
+    for (const section of SECTIONS) expect((await c.zed.get(url(section, { scope: 'community', id: secret }))).json()).toMatchObject({ people: 1, withheld: true });
+    expect((await c.mod.get(url('activity', { scope: 'community', id: guild }))).json()).toMatchObject({ people: 3, withheld: true, daily: [] });
+    expect((await c.ann.get(url('activity', { scope: 'community', id: guild }))).json()).toMatchObject({ people: 3, withheld: false });
+  });
+
+  it('never names a secret community to an analyst who is not in it; its admins and members still see it', async () => {
+    const hiddenBoard = await community('Hidden Board', 'secret', [['ann', 'member']]);
+    const ids = async (who: string) => (await c[who].get('/api/analytics/scopes')).json().scopes.map((s: { id: string | null }) => s.id);
+    expect(await ids('ana')).not.toContain(hiddenBoard);
+    expect(await ids('ann')).toContain(hiddenBoard);
+    for (const section of SECTIONS) expect((await c.ana.get(url(section, { scope: 'community', id: hiddenBoard }))).statusCode).toBe(404);
+    await t.db.execute(sql`delete from community_members where community_id = ${hiddenBoard}`);
+    await t.db.execute(sql`delete from communities where id = ${hiddenBoard}`);
+  });
+
   it('lists in the picker exactly the scopes the viewer may open', async () => {
     const kinds = async (who: string) => (await c[who].get('/api/analytics/scopes')).json().scopes.map((s: { kind: string; id: string | null }) => `${s.kind}:${s.id}`);
     expect(await kinds('zed')).toEqual([`community:${secret}`]);
@@ -201,7 +217,8 @@ describe('figures', () => {
     expect(await titles('ann', guild)).toEqual(['Open talk']);
     // An org admin reads the private community's figures but not its content: its thread is not named to them.
     expect(await titles('ann', secret)).toEqual([]);
-    expect(await titles('zed', secret)).toEqual(['Secret talk']);
+    // Its owner reads the thread, but a community of one shows its owner no figure (each would be about one person).
+    expect(await titles('zed', secret)).toEqual([]);
 
     const pw = await selectRow<{ id: string }>(t.db, sql`insert into pathways (org_id, author_id, title, status) values (${orgId}, ${id.ann}, 'Onboarding', 'published') returning id`);
     const steps = [];

@@ -1,4 +1,4 @@
-import type { SkillGap, SkillGaps, SkillGapsQuery } from '../../../../contracts/index.ts';
+import { NETWORK_MIN_GROUP, type SkillGap, type SkillGaps, type SkillGapsQuery } from '../../../../contracts/index.ts';
 import type { Actor } from '../../kernel/auth/sessions.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
 import { notFound } from '../../kernel/errors.ts';
@@ -56,8 +56,13 @@ export async function getSkillGaps(deps: AppDeps, actor: Actor, q: SkillGapsQuer
   const grouped = groupedBySize(new Map(people.filter((p) => p.department).map((p) => [p.id, p.department as string])));
   // Departments under 5 people count together as small teams; when those together are under 5 too, they are not named.
   const departmentOf = new Map(people.map((p) => [p.id, p.department ? (grouped.get(p.id) ?? TOO_SMALL) : NO_DEPARTMENT]));
-  const last = (d: string) => (d === NO_DEPARTMENT || d === TOO_SMALL ? 1 : 0);
-  const departments = [...new Set(departmentOf.values())].sort((a, b) => last(a) - last(b) || a.localeCompare(b));
+  // Only groups of 5 or more people are shown or filtered by: departments are, small teams together are when they
+  // reach 5; people without a department likewise; the rest are counted in the totals only.
+  const heads = new Map<string, number>();
+  for (const d of departmentOf.values()) heads.set(d, (heads.get(d) ?? 0) + 1);
+  const shown = (d: string) => d !== TOO_SMALL && (heads.get(d) ?? 0) >= NETWORK_MIN_GROUP;
+  const last = (d: string) => (d === NO_DEPARTMENT ? 1 : 0);
+  const departments = [...heads.keys()].filter(shown).sort((a, b) => last(a) - last(b) || a.localeCompare(b));
   const department = q.department ?? null;
   if (department !== null && !departments.includes(department)) return { departments, department, skills: [] };
   const wanted = bySkill(wants, departmentOf);
@@ -78,6 +83,7 @@ export async function getSkillGaps(deps: AppDeps, actor: Actor, q: SkillGapsQuer
       offered: offering,
       gap: wanting - offering,
       byDepartment: [...perDepartment.entries()]
+        .filter(([d]) => shown(d))
         .map(([d, c]) => ({ department: d, ...c }))
         .sort((a, b) => b.wanted - a.wanted || b.offered - a.offered || a.department.localeCompare(b.department)),
       mentors: mentors

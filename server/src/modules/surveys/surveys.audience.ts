@@ -29,6 +29,10 @@ export const hasAuthoritySql = (person: string | SQL): SQL => sql`(
         or exists (select 1 from live_session_facilitators f where f.session_id = l.id and f.person_id = ${person})
         or exists (select 1 from program_facilitators f where f.program_id = l.program_id and f.person_id = ${person})))))`;
 
+/** The survey row `s` is for a secret community this person is not in (an analyst sees such a survey like anyone). */
+export const secretToSql = (person: string | SQL): SQL => sql`(s.audience_kind = 'community' and exists (select 1 from communities c where c.id = s.audience_id
+  and c.visibility = 'secret' and not exists (select 1 from community_members m where m.community_id = c.id and m.person_id = ${person} and m.status = 'active')))`;
+
 /** The audience's display name for the survey row `s`. */
 export const audienceNameSql: SQL = sql`coalesce(case s.audience_kind
   when 'org' then (select o.name from organizations o where o.id = s.org_id)

@@ -11,6 +11,8 @@ export interface SurveySubject {
   isMember: boolean;
   /** Runs the audience (community owner/moderator, program facilitator, event host, session facilitator). */
   hasAuthority: boolean;
+  /** The audience is a secret community the viewer is not in. */
+  secretToViewer?: boolean;
   /** Has answered. */
   answered: boolean;
   /** Open and within its dates. */
@@ -32,7 +34,7 @@ export const canManage = (actor: Actor, s: SurveySubject) =>
   actor.orgId === s.orgId && (actor.isAdmin || (s.createdBy !== null && s.createdBy === actor.personId) || (s.audienceKind !== 'org' && s.hasAuthority));
 
 /** Results (aggregates; per-response rows only of named surveys): managers and analysts. */
-export const canSeeResults = (actor: Actor, s: SurveySubject) => canManage(actor, s) || (actor.orgId === s.orgId && isAnalyst(actor));
+export const canSeeResults = (actor: Actor, s: SurveySubject) => canManage(actor, s) || (actor.orgId === s.orgId && isAnalyst(actor) && !s.secretToViewer);
 
 /** Sees the survey at all: managers, analysts, and the audience once it is no longer a draft. Everyone else gets 404. */
 export const canSee = (actor: Actor, s: SurveySubject) => canSeeResults(actor, s) || (actor.orgId === s.orgId && s.isMember && s.status !== 'draft');

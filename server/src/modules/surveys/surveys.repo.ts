@@ -2,7 +2,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { surveyAnswers, surveyQuestions, surveyRespondents, surveyResponses, surveys } from '../../../db/schema/index.ts';
 import type { DbOrTx } from '../../kernel/db/database.ts';
 import { selectRow, selectRows } from '../../kernel/db/rows.ts';
-import { audienceMembersSql, audienceNameSql, hasAuthoritySql, isMemberSql } from './surveys.audience.ts';
+import { audienceMembersSql, audienceNameSql, hasAuthoritySql, isMemberSql, secretToSql } from './surveys.audience.ts';
 
 /** A survey row with the viewer's relation to it. */
 export interface SurveyRow {
@@ -24,6 +24,8 @@ export interface SurveyRow {
   isMember: boolean;
   /** The viewer runs the audience (moderator, facilitator, host). */
   hasAuthority: boolean;
+  /** The audience is a secret community the viewer is not in. */
+  secretToViewer: boolean;
   /** The viewer has responded. */
   answered: boolean;
   /** Answers are taken now (open and within its dates). */
@@ -33,7 +35,7 @@ export interface SurveyRow {
 const rowColumns = (personId: string) => sql`s.id, s.org_id as "orgId", s.kind, s.title, s.intro, s.audience_kind as "audienceKind",
   s.audience_id as "audienceId", ${audienceNameSql} as "audienceName", s.anonymous, s.opens_at as "opensAt", s.closes_at as "closesAt",
   s.status, s.created_by as "createdBy", s.source_key as "sourceKey",
-  ${isMemberSql(personId)} as "isMember", ${hasAuthoritySql(personId)} as "hasAuthority",
+  ${isMemberSql(personId)} as "isMember", ${hasAuthoritySql(personId)} as "hasAuthority", ${secretToSql(personId)} as "secretToViewer",
   exists (select 1 from survey_respondents r where r.survey_id = s.id and r.person_id = ${personId}) as answered,
   (s.status = 'open' and s.opens_at <= now() and s.closes_at > now()) as "isLive"`;
 
@@ -59,8 +61,9 @@ export function selectForMe(db: DbOrTx, orgId: string, personId: string) {
 }
 
 /** Surveys the person manages or reads results of (`all`: every survey of the organization), newest first. */
-export function selectManaged(db: DbOrTx, orgId: string, personId: string, all: boolean) {
-  const mine = all ? sql`true` : sql`(s.created_by = ${personId} or ${hasAuthoritySql(personId)})`;
+export function selectManaged(db: DbOrTx, orgId: string, personId: string, all: boolean, analystOnly = false) {
+  // Analysts read every survey but those of secret communities they are not in (admins read all, managers their own).
+  const mine = all ? sql`(not ${analystOnly} or not ${secretToSql(personId)})` : sql`(s.created_by = ${personId} or ${hasAuthoritySql(personId)})`;
   return selectRows<SurveyRow>(db, sql`select ${rowColumns(personId)} from surveys s where s.org_id = ${orgId} and ${mine} order by s.created_at desc, s.id limit 200`);
 }
 

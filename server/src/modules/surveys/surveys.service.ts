@@ -152,6 +152,6 @@ export async function getSurvey(db: DbOrTx, actor: Actor, id: string): Promise<S
 /** Surveys for me (open, in my audience, not answered) or the ones I manage (org admins and analysts: all). */
 export async function findSurveys(db: DbOrTx, actor: Actor, q: FindSurveysQuery): Promise<SurveyList> {
   if (q.list === 'for-me') return { items: (await repo.selectForMe(db, actor.orgId, actor.personId)).map((r) => present(actor, r)) };
-  const rows = await repo.selectManaged(db, actor.orgId, actor.personId, actor.isAdmin || policy.isAnalyst(actor));
+  const rows = await repo.selectManaged(db, actor.orgId, actor.personId, actor.isAdmin || policy.isAnalyst(actor), !actor.isAdmin);
   return { items: rows.filter((r) => policy.canSeeResults(actor, r)).map((r) => present(actor, r)) };
 }

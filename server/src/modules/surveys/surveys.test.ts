@@ -176,6 +176,21 @@ describe('surveys: named surveys, audiences', () => {
     expect((await members[2].c.post(`/api/surveys/${id}/responses`, { answers: [] })).statusCode).toBe(404);
     expect((await members[0].c.get('/api/surveys?list=managed')).json().items.map((i: { id: string }) => i.id)).toContain(id);
   });
+
+  it('keeps a secret community’s surveys from an analyst who is not in it: not listed, not readable, not named', async () => {
+    const c = (await members[3].c.post('/api/communities', { name: 'Hidden board', description: 'x', visibility: 'secret' })).json();
+    const s = await members[3].c.post('/api/surveys', { kind: 'likert', title: 'Board pulse', audienceKind: 'community', audienceId: c.id, closesAt: inDays(3) });
+    expect(s.statusCode, s.body).toBe(201);
+    const id = s.json().id;
+    expect((await members[3].c.post(`/api/surveys/${id}/open`)).statusCode).toBe(200);
+    const managed = (await analyst.get('/api/surveys?list=managed')).json().items;
+    expect(managed.map((i: { id: string }) => i.id)).not.toContain(id);
+    expect(JSON.stringify(managed)).not.toContain('Hidden board');
+    for (const path of [`/api/surveys/${id}`, `/api/surveys/${id}/results`, `/api/surveys/${id}/results.csv`]) expect((await analyst.get(path)).statusCode).toBe(404);
+    // Admins see every survey; the community's owner runs this one.
+    expect((await admin.get('/api/surveys?list=managed')).json().items.map((i: { id: string }) => i.id)).toContain(id);
+    expect((await members[3].c.get(`/api/surveys/${id}/results`)).statusCode).toBe(200);
+  });
 });
 
 describe('surveys: reminders and automatic feedback', () => {

@@ -93,8 +93,9 @@ describe('sign in and filter the directory', () => {
     const next = (await toMeet.first().locator('.person-row-name').innerText()).trim();
     await page.getByRole('button', { name: `Follow ${next}` }).click();
     await page.getByRole('button', { name: `Following ${next} — unfollow` }).waitFor();
-    await page.getByText('Show as a table').click();
-    await page.getByRole('table').getByRole('rowheader').first().waitFor();
+    await page.getByRole('img', { name: /People you've met, by department/ }).waitFor();
+    await page.getByRole('group', { name: "Show People you've met, by department as" }).getByRole('button', { name: 'Table' }).click();
+    await page.getByRole('table', { name: "People you've met, by department" }).getByRole('rowheader').first().waitFor();
     await snap(page, 'my-network');
   });
 

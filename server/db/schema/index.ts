@@ -9,3 +9,4 @@ export * from './live-sessions.ts';
 export * from './events.ts';
 export * from './network.ts';
 export * from './surveys.ts';
+export * from './follow-through.ts';

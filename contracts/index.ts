@@ -24,3 +24,4 @@ export * from './surveys.ts';
 export * from './skill-gaps.ts';
 export * from './impact.ts';
 export * from './analytics.ts';
+export * from './journal.ts';

@@ -30,6 +30,7 @@ import * as skillGaps from './modules/skill-gaps/index.ts';
 import * as impact from './modules/impact/index.ts';
 import * as analytics from './modules/analytics/index.ts';
 import * as messages from './modules/messages/index.ts';
+import * as journal from './modules/journal/index.ts';
 import * as notifications from './modules/notifications/index.ts';
 import * as organizations from './modules/organizations/index.ts';
 import * as pathways from './modules/pathways/index.ts';
@@ -113,6 +114,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}) {
   await search.register(typed, deps);
   await notifications.register(typed, deps);
   await messages.register(typed, deps);
+  await journal.register(typed, deps);
   await programs.register(typed, deps);
   await mentoring.register(typed, deps);
   await events.register(typed, deps);

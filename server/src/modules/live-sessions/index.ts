@@ -9,6 +9,7 @@ import { liveSessionsRoutes } from './live-sessions.routes.ts';
 import { canFollowConsole, canFollowGroup, canFollowSession, canSignalInGroup } from './live-sessions.access.ts';
 
 export { templateSegments } from './live-sessions.templates.ts';
+export { loadLiveSessionForReflection } from './live-sessions.reflection.ts';
 
 /** Registers the routes, who may follow `live:<id>` (people who see the session) and `live-group:<id>` (members only). */
 export async function register(app: FastifyInstance, deps: AppDeps) {

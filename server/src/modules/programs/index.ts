@@ -10,6 +10,7 @@ import { programsRoutes } from './programs.routes.ts';
 import { canFollowProgram } from './programs.service.ts';
 
 export { publishedPartners } from './programs.service.ts';
+export { loadProgram, loadForFacilitator as loadProgramForFacilitator } from './programs.access.ts';
 
 /** Registers the programs routes and who may follow `program:<id>` live (people who can see the program). */
 export async function register(app: FastifyInstance, deps: AppDeps) {

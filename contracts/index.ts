@@ -25,3 +25,4 @@ export * from './skill-gaps.ts';
 export * from './impact.ts';
 export * from './analytics.ts';
 export * from './journal.ts';
+export * from './action-plans.ts';

@@ -31,6 +31,7 @@ import * as impact from './modules/impact/index.ts';
 import * as analytics from './modules/analytics/index.ts';
 import * as messages from './modules/messages/index.ts';
 import * as journal from './modules/journal/index.ts';
+import * as actionPlans from './modules/action-plans/index.ts';
 import * as notifications from './modules/notifications/index.ts';
 import * as organizations from './modules/organizations/index.ts';
 import * as pathways from './modules/pathways/index.ts';
@@ -115,6 +116,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}) {
   await notifications.register(typed, deps);
   await messages.register(typed, deps);
   await journal.register(typed, deps);
+  await actionPlans.register(typed, deps);
   await programs.register(typed, deps);
   await mentoring.register(typed, deps);
   await events.register(typed, deps);

@@ -86,6 +86,12 @@ export async function seed(
     if (q) ids.eventQuestion = String(q.id);
   }
 
+  const entry = await ok('journal entry', aAdmin.post('/api/journal', { body: 'Private to its author' }));
+  if (entry) ids.journalEntry = String(entry.id);
+  const plan = await ok('action plan', aAdmin.post('/api/action-plans', { title: 'Apply it' }));
+  if (plan) ids.actionPlan = String(plan.id);
+  const item = ids.actionPlan && (await ok('action item', aAdmin.post(`/api/action-plans/${ids.actionPlan}/items`, { title: 'Try it', peerIds: [learners[0].id] })));
+  if (item) ids.actionItem = String(item.id);
   const conversation = await ok('conversation', aAdmin.post('/api/conversations', { personIds: [learners[0].id] }));
   if (conversation) {
     ids.conversation = String(conversation.id);

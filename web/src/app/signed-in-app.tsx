@@ -34,6 +34,8 @@ const ExpertsPage = lazyPage(() => import('../features/mentoring/routes/experts-
 const MentoringAdminPage = lazyPage(() => import('../features/mentoring/routes/mentoring-admin-page.tsx').then((m) => m.MentoringAdminPage));
 const MentoringPage = lazyPage(() => import('../features/mentoring/routes/mentoring-page.tsx').then((m) => m.MentoringPage));
 const RelationshipPage = lazyPage(() => import('../features/mentoring/routes/relationship-page.tsx').then((m) => m.RelationshipPage));
+const PlansPage = lazyPage(() => import('../features/follow-through/routes/plans-page.tsx').then((m) => m.PlansPage));
+const JournalPage = lazyPage(() => import('../features/follow-through/routes/journal-page.tsx').then((m) => m.JournalPage));
 const MessagesPage = lazyPage(() => import('../features/messages/routes/messages-page.tsx').then((m) => m.MessagesPage));
 const NewConversationPage = lazyPage(() => import('../features/messages/routes/new-conversation-page.tsx').then((m) => m.NewConversationPage));
 const NotificationSettingsPage = lazyPage(() => import('../features/notifications/routes/notification-settings-page.tsx').then((m) => m.NotificationSettingsPage));
@@ -83,6 +85,8 @@ export function SignedInApp() {
           <Route path="/pathways/new" component={NewPathwayPage} />
           <Route path="/pathways/:id/edit">{(params) => <EditPathwayPage key={params.id} id={params.id} />}</Route>
           <Route path="/pathways/:id">{(params) => <PathwayPage key={params.id} id={params.id} />}</Route>
+          <Route path="/plans" component={PlansPage} />
+          <Route path="/journal" component={JournalPage} />
           <Route path="/surveys" component={SurveysPage} />
           <Route path="/surveys/new" component={NewSurveyPage} />
           <Route path="/surveys/:id/results">{(params) => <SurveyResultsPage key={params.id} id={params.id} />}</Route>

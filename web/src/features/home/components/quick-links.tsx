@@ -8,6 +8,8 @@ export function QuickLinks({ person }: { person: Person }) {
   const want = person.skills.find((s) => s.kind === 'want');
   const links: { href: string; icon: IconName; label: string; sub: string }[] = [];
   if (want) links.push({ href: `/people?skill=${encodeURIComponent(want.name)}`, icon: 'sparkle', label: `Who knows ${want.name}?`, sub: "Colleagues who could teach you what you're learning" });
+  links.push({ href: '/plans', icon: 'checkCircle', label: 'My plans', sub: 'Put what you learned into practice, with peers who help' });
+  links.push({ href: '/journal', icon: 'edit', label: 'Journal', sub: 'Private reflections; share one entry when you choose' });
   links.push({ href: '/network/me', icon: 'globe', label: 'My network', sub: "Departments you've met and people to meet" });
   links.push({ href: '/people', icon: 'people', label: 'Browse the directory', sub: 'Search by name, team, location or skill' });
   if (person.department) links.push({ href: `/people?department=${encodeURIComponent(person.department)}`, icon: 'briefcase', label: `Your department`, sub: person.department });

@@ -223,6 +223,16 @@ export function ProgramPage({ id }: { id: string }) {
             )}
           </div>
         ) : null}
+        {p.status !== 'draft' ? (
+          <nav className="pathway-manage" aria-label="Apply what you learn">
+            <Link href="/plans" className="btn btn-secondary btn-sm">
+              <Icon name="checkCircle" size={16} /> My plans
+            </Link>
+            <Link href="/journal" className="btn btn-secondary btn-sm">
+              <Icon name="edit" size={16} /> Journal
+            </Link>
+          </nav>
+        ) : null}
       </header>
       {error ? <Alert>{error.detail}</Alert> : null}
       <div className="pathway-layout">

@@ -434,11 +434,12 @@ describe('live sessions: a facilitator runs the graduated sequence with particip
     await maya.page.getByText('Everyone is back together').waitFor();
     await maya.page.getByText('This breakout has ended: the chat is read-only.').waitFor();
 
-    step('Reflection: private, kept on this device only.');
-    // Reflection: private, kept on this device only.
+    step('Reflection: private, saved into her journal on the server.');
+    // Reflection: private; saving it writes a private journal entry on the server.
     await next('Reflection');
     await maya.page.getByLabel('Your reflection').fill('Ask my team for feedback every Friday.');
-    await maya.page.getByText('never sent to Hearth').waitFor();
+    await maya.page.getByRole('button', { name: 'Save to my journal' }).click();
+    await maya.page.getByText('Saved to your journal.').waitFor();
 
     step('Debrief: group A agrees unanimously, so its notes become vis');
     // Debrief: group A agrees unanimously, so its notes become visible to everyone; in group B one person declines.

@@ -84,7 +84,9 @@ export function JournalPage() {
           className="stack-sm"
           onSubmit={(ev) => {
             ev.preventDefault();
-            if (body.trim()) write.mutate({ body: body.trim() }, { onSuccess: () => setBody('') });
+            const sent = body.trim();
+            // Clears the box only if nothing was typed while saving.
+            if (sent) write.mutate({ body: sent }, { onSuccess: () => setBody((b) => (b.trim() === sent ? '' : b)) });
           }}
         >
           <Field label="What did you learn, and how will you use it next week?">

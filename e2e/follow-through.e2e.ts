@@ -101,5 +101,15 @@ describe('follow-through: a plan with a peer item, a journal entry shared with t
     const list = (await get(maya.page, '/api/journal/shared-with-me')).body as { items: { body: string }[] };
     expect(list.items.map((e) => e.body)).toEqual(['Shared: I will ask one open question in every 1:1.']);
     await snap(maya.page, 'journal-manager');
+
+    // A program's page starts a plan for that program and opens My plans.
+    const programs = (await get(learner.page, '/api/programs')).body as { items: { id: string; title: string; status: string }[] };
+    const program = programs.items.find((x) => x.status !== 'draft')!;
+    await learner.page.goto(`${hearth.url}/programs/${program.id}`);
+    await learner.page.getByRole('navigation', { name: 'Apply what you learn' }).waitFor();
+    await snap(learner.page, 'program');
+    await learner.page.getByRole('navigation', { name: 'Apply what you learn' }).getByRole('button', { name: 'Start my plan' }).click();
+    await learner.page.waitForURL((u) => u.pathname === '/plans');
+    await learner.page.getByRole('button', { name: new RegExp(`${program.title}: my plan`) }).waitFor();
   }
 });

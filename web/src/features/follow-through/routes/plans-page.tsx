@@ -95,7 +95,7 @@ export function PlansPage() {
           <ErrorState error={plans.error} title="Your plans could not be loaded" onRetry={() => plans.refetch()} />
         ) : plans.data.items.length === 0 ? (
           <EmptyState icon="checkCircle" title="No plans yet">
-            Start one above, or from a program's page when it offers a template.
+            Start one above, or with “Start my plan” on a program's page (it copies the program's template items).
           </EmptyState>
         ) : (
           <div className="stack">

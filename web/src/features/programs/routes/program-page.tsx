@@ -16,6 +16,7 @@ import { plural } from '../../../lib/plural.ts';
 import { useChannel } from '../../../lib/use-channel.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { useMe } from '../../auth/api/use-me.ts';
+import { StartProgramPlan } from '../../follow-through/components/start-program-plan.tsx';
 import { ProgramLiveSessions } from '../../live-sessions/components/program-live-sessions.tsx';
 import { programKeys } from '../api/program-keys.ts';
 import { useProgramActions } from '../api/use-program-actions.ts';
@@ -225,6 +226,7 @@ export function ProgramPage({ id }: { id: string }) {
         ) : null}
         {p.status !== 'draft' ? (
           <nav className="pathway-manage" aria-label="Apply what you learn">
+            <StartProgramPlan programId={p.id} programTitle={p.title} />
             <Link href="/plans" className="btn btn-secondary btn-sm">
               <Icon name="checkCircle" size={16} /> My plans
             </Link>

@@ -11,6 +11,7 @@ export * from './messages.ts';
 export * from './search.ts';
 export * from './feeds.ts';
 export * from './programs.ts';
+export * from './programs-bulk.ts';
 export * from './mentoring.ts';
 export * from './live-sessions.ts';
 export * from './live-sessions-run.ts';

@@ -19,7 +19,7 @@ import { getProgram } from './programs.service.ts';
 type Emit = (e: DomainEvent) => void;
 
 /** Places newly enrolled people in what is published; answers the cohort spaces whose members changed. */
-async function placeAll(tx: DbOrTx, row: repo.ProgramRow, personIds: string[], emit: Emit) {
+export async function placeAll(tx: DbOrTx, row: repo.ProgramRow, personIds: string[], emit: Emit) {
   if (!personIds.length) return new Set<string>();
   const placements = await loadPlacements(tx, row, emit);
   for (const id of personIds) await placePerson(placements, id);

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import {
   AdjustPlanRequest,
   AssignPeopleRequest,
+  BulkEnrollRequest,
+  BulkEnrollResult,
   CohortProgram,
   CreateProgramRequest,
   FindProgramsQuery,
@@ -23,6 +25,7 @@ import {
 } from '../../../../contracts/index.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
 import { requireActor } from '../../kernel/http/security.ts';
+import * as bulk from './programs.bulk.ts';
 import * as enrollment from './programs.enrollment.ts';
 import * as plans from './programs.publishing.ts';
 import * as service from './programs.service.ts';
@@ -50,6 +53,12 @@ export function programsRoutes(app: FastifyInstance, deps: AppDeps) {
   );
   r.post('/api/programs/:id/enrollments', { schema: { tags, params: IdParams, body: AssignPeopleRequest, response: { 200: ProgramEnrollees } } }, (req) =>
     enrollment.assignPeople(deps, requireActor(req), req.params.id, req.body.personIds),
+  );
+  r.post('/api/programs/:id/enrollments/bulk/preview', { schema: { tags, params: IdParams, body: BulkEnrollRequest, response: { 200: BulkEnrollResult } } }, (req) =>
+    bulk.previewBulkEnrollment(deps, requireActor(req), req.params.id, req.body.selection),
+  );
+  r.post('/api/programs/:id/enrollments/bulk', { schema: { tags, params: IdParams, body: BulkEnrollRequest, response: { 200: BulkEnrollResult } } }, (req) =>
+    bulk.applyBulkEnrollment(deps, requireActor(req), req.params.id, req.body.selection),
   );
   r.delete('/api/programs/:id/enrollments/:personId', { schema: { tags, params: z.object({ id: Id, personId: Id }) } }, async (req, reply) => {
     await enrollment.removeEnrollee(deps, requireActor(req), req.params.id, req.params.personId);

@@ -3,7 +3,7 @@
 // directory pages of the organization on every node).
 // Email changes wait for the new address to confirm them (with the account's password); the old address may dispute.
 // Public surface: register(app, deps) and the service functions below (auth uses getPerson / selectPersonByEmail and
-// serves the email-change links).
+// serves the email-change links; bulk tools resolve selections of people with resolveSelection).
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../kernel/deps.ts';
 import { peopleRoutes } from './people.routes.ts';
@@ -13,6 +13,7 @@ export { getPerson, findPeople } from './people.service.ts';
 export { confirmEmailChange, disputeEmailChange, lookupEmailChange } from './people.email-change.ts';
 export { selectPersonByEmail as findPersonByEmail, updatePersonRow as setPersonColumns, insertPeople, replaceSkills } from './people.repo.ts';
 export type { PersonRow } from './people.repo.ts';
+export { resolveSelection, type ChosenLine } from './people.selection.ts';
 
 /** Registers the people routes. */
 export async function register(app: FastifyInstance, deps: AppDeps) {

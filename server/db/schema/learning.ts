@@ -171,6 +171,24 @@ export const pathwayEnrollments = pgTable(
   (t) => [primaryKey({ columns: [t.pathwayId, t.personId] }), index('pathway_enrollments_person_idx').on(t.personId)],
 );
 
+/** A pathway assigned to a person with a due date (by an org admin, facilitator or the pathway's author); one reminder before it. */
+export const pathwayAssignments = pgTable(
+  'pathway_assignments',
+  {
+    pathwayId: uuid('pathway_id')
+      .notNull()
+      .references(() => pathways.id, { onDelete: 'cascade' }),
+    personId: personRef('person_id'),
+    orgId: orgIdColumn(),
+    assignedBy: uuid('assigned_by'),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    /** When the reminder before the due date was claimed (null until then; claimed once across nodes). */
+    remindedAt: timestamp('reminded_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.pathwayId, t.personId] }), index('pathway_assignments_due_idx').on(t.dueOn).where(sql`reminded_at is null`), index('pathway_assignments_person_idx').on(t.personId)],
+);
+
 /** Steps a person marked done. */
 export const pathwayProgress = pgTable(
   'pathway_progress',

@@ -12,6 +12,7 @@ export * from './search.ts';
 export * from './feeds.ts';
 export * from './programs.ts';
 export * from './programs-bulk.ts';
+export * from './pathway-assignments.ts';
 export * from './mentoring.ts';
 export * from './live-sessions.ts';
 export * from './live-sessions-run.ts';

@@ -17,9 +17,9 @@ export const NOTIFICATION_LIMITS = {
  * What a notification is about: mention (someone @mentioned you), reply (a reply in your thread), answer (a reply to
  * your question), accepted (your answer was accepted), join_request (someone asks to join a community you moderate),
  * invited (you were invited to a community), review (your resource was reviewed), mentoring (a match, request,
- * meeting, closing or expert question in mentoring), event_reminder (an event you are going to starts soon), program (placed in a cohort or given a learning partner after a program's plans were published).
+ * meeting, closing or expert question in mentoring), event_reminder (an event you are going to starts soon), program (placed in a cohort or given a learning partner after a program's plans were published), assignment (a pathway assigned to you is due soon).
  */
-export const NotificationKind = z.enum(['mention', 'reply', 'answer', 'accepted', 'join_request', 'invited', 'review', 'mentoring', 'event_reminder', 'program', 'survey']);
+export const NotificationKind = z.enum(['mention', 'reply', 'answer', 'accepted', 'join_request', 'invited', 'review', 'mentoring', 'event_reminder', 'program', 'survey', 'assignment']);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 
 /** One in-app notification. */

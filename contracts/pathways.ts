@@ -65,6 +65,8 @@ export const Pathway = PathwaySummary.extend({
   steps: z.array(PathwayStep),
   /** The viewer hides their progress from peers. */
   hideMyProgress: z.boolean(),
+  /** The pathway was assigned to the viewer, due on this date (null when not assigned). */
+  myAssignment: z.object({ dueOn: z.string() }).nullable(),
   /** What the viewer may do. */
   abilities: z.object({
     canEdit: z.boolean(),
@@ -72,6 +74,8 @@ export const Pathway = PathwaySummary.extend({
     canFeature: z.boolean(),
     canEnroll: z.boolean(),
     canDelete: z.boolean(),
+    /** Assign it to people with a due date and see their completion (org admins, facilitators, the author). */
+    canAssign: z.boolean(),
   }),
 });
 export type Pathway = z.infer<typeof Pathway>;

@@ -55,6 +55,8 @@ const ConfigSchema = z.object({
   DIGEST_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(600),
   /** Seconds between event-reminder runs on this node (24 h and 15 min before start); 0 turns the timer off (tests). */
   EVENT_REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
+  /** Seconds between pathway-assignment reminder runs on this node (one reminder, 3 days before the due date); 0 turns the timer off (tests). */
+  ASSIGNMENT_REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(300),
   /** Seconds between survey runs on this node (reminders at opening and ~24 h before the close; feedback for ended events); 0 turns the timer off (tests). */
   SURVEY_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
   /** Hours an expert question waits for an answer before it falls back to the next experts / a community post. */

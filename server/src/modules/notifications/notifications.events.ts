@@ -4,6 +4,7 @@ import { nullWhenRefused } from '../../kernel/errors.ts';
 import type { DeliveredEvent as DomainEvent } from '../../kernel/events.ts';
 import { loadCommunityAccess } from '../communities/index.ts';
 import { canSeeEvent } from '../events/index.ts';
+import { canSeePathway } from '../pathways/index.ts';
 import { loadResourceAccess } from '../resources/index.ts';
 import { canRemindAbout } from '../surveys/index.ts';
 import { sendNotificationMail } from './notifications.mail.ts';
@@ -176,6 +177,21 @@ export function consumeEvents(deps: AppDeps) {
       title: `${q(p.title)} starts ${p.kind === 'soon' ? 'in 15 minutes' : 'within 24 hours'}`,
       url: `/events/${p.eventId}`,
       visible: (actor) => canSeeEvent(deps.db, actor, p.eventId),
+    });
+  });
+
+  deps.events.on('pathways.assignment_due', 'notifications', async (e) => {
+    const p = e.payload as P & { personIds: string[]; pathwayId: string; dueOn: string };
+    await notify(deps, {
+      eventId: e.id,
+      orgId: e.orgId as string,
+      recipientIds: p.personIds,
+      kind: 'assignment',
+      actorId: null,
+      subject: { pathwayId: p.pathwayId },
+      title: `${q(p.title)} is due on ${p.dueOn}`,
+      url: `/pathways/${p.pathwayId}`,
+      visible: (actor) => canSeePathway(deps.db, actor, p.pathwayId).catch(() => false),
     });
   });
 

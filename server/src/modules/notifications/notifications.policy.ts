@@ -11,7 +11,8 @@ export function wantsEmailNow(prefs: PrefsRow, kind: NotificationKind): boolean 
   if (kind === 'answer') return prefs.emailAnswers;
   // Survey reminders are few (at opening, a day before the close) and time-bound: mailed at once to people who take
   // mail at all (the digest on), never to those who turned mail off or muted surveys.
-  if (kind === 'survey') return prefs.digest !== 'off';
+  // Assignment reminders (one per assignment, days before its due date) likewise.
+  if (kind === 'survey' || kind === 'assignment') return prefs.digest !== 'off';
   return false;
 }
 

@@ -32,3 +32,7 @@ export const canFeature = (actor: Actor, p: PathwaySubject, c: CommunityRights |
 
 /** Published pathways can be joined by anyone who can see them. */
 export const canEnroll = (actor: Actor, p: PathwaySubject, c: CommunityRights | null) => p.status === 'published' && canView(actor, p, c);
+
+/** Assigning with a due date: published organization-wide pathways, by org admins, facilitators or the author. */
+export const canAssign = (actor: Actor, p: PathwaySubject) =>
+  actor.orgId === p.orgId && p.status === 'published' && p.communityId === null && (actor.isAdmin || actor.roles.includes('facilitator') || p.authorId === actor.personId);

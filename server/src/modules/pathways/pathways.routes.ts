@@ -2,6 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  AssignPathwayRequest,
+  AssignPathwayResult,
+  PathwayAssignments,
   CreatePathwayRequest,
   EnrollRequest,
   FeaturePathwayRequest,
@@ -15,6 +18,7 @@ import {
 } from '../../../../contracts/index.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
 import { requireActor } from '../../kernel/http/security.ts';
+import * as assignments from './pathways.assignments.ts';
 import * as service from './pathways.service.ts';
 
 const IdParams = z.object({ id: Id });
@@ -47,6 +51,15 @@ export function pathwaysRoutes(app: FastifyInstance, deps: AppDeps) {
     '/api/pathways/:id/steps/:stepId/done',
     { schema: { tags, params: z.object({ id: Id, stepId: Id }), body: MarkStepRequest, response: { 200: Pathway } } },
     (req) => service.markStep(deps, requireActor(req), req.params.id, req.params.stepId, req.body.done),
+  );
+  r.post('/api/pathways/:id/assignments/preview', { schema: { tags, params: IdParams, body: AssignPathwayRequest, response: { 200: AssignPathwayResult } } }, (req) =>
+    assignments.previewAssignment(deps, requireActor(req), req.params.id, req.body),
+  );
+  r.post('/api/pathways/:id/assignments', { schema: { tags, params: IdParams, body: AssignPathwayRequest, response: { 200: AssignPathwayResult } } }, (req) =>
+    assignments.assignPathway(deps, requireActor(req), req.params.id, req.body),
+  );
+  r.get('/api/pathways/:id/assignments', { schema: { tags, params: IdParams, response: { 200: PathwayAssignments } } }, (req) =>
+    assignments.findAssignments(deps.db, requireActor(req), req.params.id),
   );
   r.get('/api/pathways/:id/progress', { schema: { tags, params: IdParams, response: { 200: PathwayProgress } } }, (req) =>
     service.getPathwayProgress(deps.db, requireActor(req), req.params.id),

@@ -18,6 +18,7 @@ import { loadCommunityAccess } from '../communities/index.ts';
 import { getThreadRef } from '../discussions/index.ts';
 import { loadResourceAccess } from '../resources/index.ts';
 import * as policy from './pathways.policy.ts';
+import * as assignmentsRepo from './pathways.assignments.repo.ts';
 import * as repo from './pathways.repo.ts';
 
 /** Realtime channel of a pathway (enrolments and progress). */
@@ -46,7 +47,7 @@ function presentSummary(r: repo.PathwayListRow): PathwaySummary {
 }
 
 /** Loads a pathway the actor may see, with their rights in its community; 404 otherwise. */
-async function loadPathway(db: DbOrTx, actor: Actor, id: string) {
+export async function loadPathway(db: DbOrTx, actor: Actor, id: string) {
   const row = await repo.selectPathway(db, actor.orgId, id, actor.personId);
   if (!row) throw notFound('That pathway');
   const rights = await communityRights(db, actor, row.communityId);
@@ -118,12 +119,14 @@ export async function getPathway(db: DbOrTx, actor: Actor, id: string): Promise<
     ...presentSummary(row),
     steps: presented,
     hideMyProgress: row.hideProgress,
+    myAssignment: await assignmentsRepo.selectMyAssignment(db, row.id, actor.personId),
     abilities: {
       canEdit: policy.canEdit(actor, row, rights),
       canPublish: row.status === 'draft' && row.authorId === actor.personId,
       canFeature: policy.canFeature(actor, row, rights),
       canEnroll: policy.canEnroll(actor, row, rights),
       canDelete: policy.canEdit(actor, row, rights),
+      canAssign: policy.canAssign(actor, row),
     },
   };
 }

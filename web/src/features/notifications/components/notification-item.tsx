@@ -14,6 +14,7 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   invited: 'Invitation',
   review: 'Review',
   mentoring: 'Mentoring',
+  assignment: 'Assignment due',
   event_reminder: 'Event reminder',
   program: 'Program',
   survey: 'Survey',

@@ -14,6 +14,7 @@ const IN_APP: Record<NotificationKind, string> = {
   invited: 'I am invited to a community',
   review: 'Someone reviews a resource I shared',
   mentoring: 'Mentoring: matches, requests, meetings and expert questions',
+  assignment: 'A pathway assigned to me is due soon',
   event_reminder: 'An event I am going to starts soon',
   program: 'Programs: my cohort or learning partner after I join late',
   survey: 'A survey for me opens or is about to close (also mailed unless mail is off)',

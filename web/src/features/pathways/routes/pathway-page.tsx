@@ -19,6 +19,7 @@ import { useMe } from '../../auth/api/use-me.ts';
 import { pathwayKeys } from '../api/pathway-keys.ts';
 import { usePathway } from '../api/use-pathway.ts';
 import { usePathwayActions } from '../api/use-pathway-actions.ts';
+import { AssignPathway } from '../components/assign-pathway.tsx';
 import { PathwayBadges } from '../components/pathway-badges.tsx';
 import { PeersPanel } from '../components/peers-panel.tsx';
 import { ProgressBar } from '../components/progress-bar.tsx';
@@ -80,9 +81,10 @@ function Manage({ pathway, actions }: { pathway: Pathway; actions: ReturnType<ty
   const [, navigate] = useLocation();
   const [confirm, setConfirm] = useState(false);
   const a = pathway.abilities;
-  if (!a.canFeature && !a.canEdit && !a.canDelete) return null;
+  if (!a.canFeature && !a.canEdit && !a.canDelete && !a.canAssign) return null;
   return (
     <div className="pathway-manage">
+      {a.canAssign ? <AssignPathway pathway={pathway} /> : null}
       {a.canFeature ? (
         <Button variant="secondary" size="sm" onClick={() => actions.feature.mutate(!pathway.isFeatured)} loading={actions.feature.isPending}>
           <Icon name="sparkle" size={16} />
@@ -185,6 +187,11 @@ export function PathwayPage({ id }: { id: string }) {
           <PathwayBadges pathway={pw} />
           <h1>{pw.title}</h1>
           {pw.description ? <p className="pathway-head-desc">{pw.description}</p> : null}
+          {pw.myAssignment ? (
+            <p className="badge badge-ember" role="status">
+              <Icon name="calendar" size={16} /> Assigned to you, due {pw.myAssignment.dueOn}
+            </p>
+          ) : null}
           <ul className="community-facts">
             <li>
               <Icon name="globe" size={16} />

@@ -1,8 +1,11 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Link } from 'wouter';
 import type { ProgramEnrollee } from '../../../../../contracts/index.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
+import { BulkPeopleDialog } from '../../../components/people/bulk-people-dialog.tsx';
 import { Avatar } from '../../../components/ui/avatar.tsx';
+import { Button } from '../../../components/ui/button.tsx';
 import { Card } from '../../../components/ui/card.tsx';
 import { ErrorState } from '../../../components/ui/error-state.tsx';
 import { Icon } from '../../../components/ui/icon.tsx';
@@ -11,6 +14,7 @@ import { Spinner } from '../../../components/ui/spinner.tsx';
 import { ApiError } from '../../../lib/api-error.ts';
 import { plural } from '../../../lib/plural.ts';
 import { useDebouncedValue } from '../../../lib/use-debounced-value.ts';
+import { programKeys } from '../api/program-keys.ts';
 import { usePlanActions } from '../api/use-program-actions.ts';
 import { useEnrollees, usePeopleMatches } from '../api/use-programs.ts';
 
@@ -93,6 +97,9 @@ function EnrolleeRow({ e, onRemove, removing }: { e: ProgramEnrollee; onRemove: 
 /** Facilitators: enrolled people (then the waitlist in order), the add-people picker, and removal. */
 export function EnrolleesPanel({ programId }: { programId: string }) {
   const list = useEnrollees(programId);
+  const qc = useQueryClient();
+  const [bulk, setBulk] = useState(false);
+  const [bulkDone, setBulkDone] = useState<string | null>(null);
   const { remove } = usePlanActions(programId);
   const items = list.data?.items ?? [];
   const enrolled = items.filter((e) => e.status === 'enrolled');
@@ -100,6 +107,22 @@ export function EnrolleesPanel({ programId }: { programId: string }) {
   return (
     <Card title="People" id="enrolled-people" className="enrollees-card">
       <AddPeople programId={programId} enrolled={new Set(items.map((e) => e.id))} />
+      <Button variant="secondary" size="sm" onClick={() => setBulk(true)}>
+        <Icon name="people" size={16} /> Enrol in bulk
+      </Button>
+      {bulkDone ? <Alert tone="success">{bulkDone}</Alert> : null}
+      <BulkPeopleDialog
+        open={bulk}
+        onClose={() => setBulk(false)}
+        title="Enrol people in bulk"
+        path={`/api/programs/${programId}/enrollments/bulk`}
+        applyLabel="Enrol them"
+        onApplied={(r) => {
+          setBulkDone(`${plural(r.counts.enrolled ?? 0, 'person', 'people')} enrolled${r.counts.waitlisted ? `, ${r.counts.waitlisted} on the waitlist` : ''}.`);
+          void qc.invalidateQueries({ queryKey: programKeys.enrollees(programId) });
+          void qc.invalidateQueries({ queryKey: programKeys.detail(programId) });
+        }}
+      />
       {remove.error instanceof ApiError ? <Alert>{remove.error.detail}</Alert> : null}
       {list.isPending ? (
         <Spinner label="Loading enrolled people" />

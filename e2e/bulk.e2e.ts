@@ -1,0 +1,88 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Browser, launchBrowser } from './support/launch-browser.ts';
+import { signIn } from './support/sign-in.ts';
+import { type Hearth, startHearth } from './support/start-hearth.ts';
+
+// Set E2E_SCREENSHOTS=<dir> to keep a picture of every screen at phone and desktop widths.
+const shots = process.env.E2E_SCREENSHOTS;
+if (shots) mkdirSync(shots, { recursive: true });
+async function snap(page: Page, name: string) {
+  if (!shots) return;
+  const size = page.viewportSize() ?? { width: 1280, height: 900 };
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+    await page.waitForTimeout(150);
+    await page.screenshot({ path: join(shots, `bulk-${name}-${width}.png`) });
+  }
+  await page.setViewportSize(size);
+}
+
+async function callApi<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ method, url, body }) => {
+      const me = await (await fetch('/api/me')).json();
+      const res = await fetch(url, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: method === 'GET' ? undefined : JSON.stringify(body ?? {}) });
+      if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
+      return res.json();
+    },
+    { method, url, body },
+  ) as Promise<T>;
+}
+
+describe('bulk tools: an L&D admin enrols people in bulk and assigns a pathway with a due date', () => {
+  let hearth: Hearth;
+  let alex: Browser;
+  beforeAll(async () => {
+    hearth = await startHearth();
+    alex = await launchBrowser();
+  });
+  afterAll(async () => {
+    await alex?.close();
+    await hearth?.stop();
+  });
+
+  it('previews a pasted list line by line, refuses nothing half-way, and applies a clean list', async () => {
+    const a = alex.page;
+    await signIn(a, hearth.url, 'admin@example.com');
+    const program = await callApi<{ id: string }>(a, 'POST', '/api/programs', { title: 'Bulk lab' });
+    // The people panel lives on the facilitator's plan page of the program.
+    await a.goto(`${hearth.url}/programs/${program.id}/plan`);
+    await a.getByRole('button', { name: 'Enrol in bulk' }).click();
+    const dialog = a.getByRole('dialog', { name: 'Enrol people in bulk' });
+    await dialog.getByLabel('Emails').fill('name,email\nMaya,maya.patel@example.com\nnobody@example.com\nSam,SAM.OKAFOR@example.com\nmaya.patel@example.com');
+    await dialog.getByRole('button', { name: 'Preview' }).click();
+    await dialog.getByRole('table').waitFor();
+    const outcomes = await dialog.locator('tbody tr td:last-child').allTextContents();
+    expect(outcomes).toEqual(['Will be enrolled', 'Unknown email', 'Will be enrolled', 'Duplicate line']);
+    expect(await dialog.getByRole('button', { name: 'Enrol them' }).isDisabled()).toBe(true);
+    await snap(a, 'enrol-preview');
+    await dialog.getByLabel('Emails').fill('maya.patel@example.com\nsam.okafor@example.com');
+    await dialog.getByLabel('Departments').fill('Design');
+    await dialog.getByRole('button', { name: 'Preview' }).click();
+    await dialog.getByRole('table').waitFor();
+    await dialog.getByRole('button', { name: 'Enrol them' }).click();
+    await a.locator('.alert-success').filter({ hasText: /people enrolled\./ }).waitFor();
+    await a.getByRole('link', { name: 'Maya Patel' }).first().waitFor();
+    await snap(a, 'enrol-done');
+  }, 120_000);
+
+  it('assigns a pathway with a due date; the completion view counts the assignees', async () => {
+    const a = alex.page;
+    const pw = await callApi<{ id: string }>(a, 'POST', '/api/pathways', { title: 'Feedback in a week', steps: [{ kind: 'task', title: 'Ask one colleague for feedback' }] });
+    await callApi(a, 'PATCH', `/api/pathways/${pw.id}`, { status: 'published' });
+    await a.goto(`${hearth.url}/pathways/${pw.id}`);
+    await a.getByRole('button', { name: 'Assign' }).click();
+    const dialog = a.getByRole('dialog', { name: /^Assign / });
+    await dialog.getByLabel('Departments').fill('Engineering, Sales');
+    await dialog.getByRole('button', { name: 'Preview' }).click();
+    await dialog.getByRole('table').waitFor();
+    await snap(a, 'assign-preview');
+    await dialog.getByRole('button', { name: 'Assign', exact: true }).click();
+    await a.getByLabel('Assignment completion').waitFor();
+    expect(await a.getByLabel('Assignment completion').textContent()).toMatch(/0 completed · 0 started · \d+ not started · 0 overdue/);
+    await snap(a, 'assign-done');
+  }, 120_000);
+});

@@ -93,6 +93,7 @@ export function BulkPeopleDialog({ open, onClose, title, path, applyLabel, extra
         </>
       }
     >
+      <div className="bulk-dialog">
       <p className="muted small">Everyone matching any of these is chosen. Separate several names with commas. Nothing changes until you apply the preview.</p>
       <div className="bulk-filters">
         <Field label="Departments" optional>{(c) => <Input {...c} value={departments} onChange={(e) => changed(setDepartments)(e.target.value)} placeholder="Sales, Support" />}</Field>
@@ -143,6 +144,7 @@ export function BulkPeopleDialog({ open, onClose, title, path, applyLabel, extra
           ) : null}
         </section>
       ) : null}
+      </div>
     </Dialog>
   );
 }

@@ -51,6 +51,7 @@ export function AssignPathway({ pathway }: { pathway: Pathway }) {
           const n = (r.counts.assigned ?? 0) + (r.counts.reassigned ?? 0);
           setDone(`Assigned to ${plural(n, 'person', 'people')}, due ${dueOn}.`);
           void qc.invalidateQueries({ queryKey: pathwayKeys.detail(pathway.id) });
+          void qc.invalidateQueries({ queryKey: pathwayKeys.progress(pathway.id) });
         }}
       />
     </div>

@@ -17,6 +17,8 @@ export const BulkSelection = z
     locations: values,
     /** Everyone reporting to these managers, directly or indirectly. */
     managerIds: z.array(Id).max(BULK_LIMITS.filterValues).default([]),
+    /** The same, naming the managers by email (an email nobody in the organization has is a 400). */
+    managerEmails: z.array(z.string().trim().toLowerCase().min(3).max(320)).max(BULK_LIMITS.filterValues).default([]),
     /** A pasted list or CSV: one email per line; the first comma-separated cell that holds an @ is the email. */
     emails: z.string().max(BULK_LIMITS.listChars).default(''),
   })

@@ -52,6 +52,7 @@ describe('bulk tools: an L&D admin enrols people in bulk and assigns a pathway w
     await a.getByRole('button', { name: 'Assign' }).click();
     const dialog = a.getByRole('dialog', { name: /^Assign / });
     await dialog.getByLabel('Departments').fill('Engineering, Sales');
+    await dialog.getByLabel('Reports of these managers').fill('maya.patel@example.com');
     await dialog.getByRole('button', { name: 'Preview' }).click();
     await dialog.getByRole('table').waitFor();
     await snap(a, 'assign-preview');

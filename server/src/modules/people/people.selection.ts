@@ -69,10 +69,16 @@ function selectByFilters(db: DbOrTx, orgId: string, f: BulkSelection) {
 
 /** Resolves a selection in an organization: list lines in order, then filter matches not named by the list. 400 when empty or too large. */
 export async function resolveSelection(db: DbOrTx, orgId: string, s: BulkSelection): Promise<ChosenLine[]> {
-  if (!s.departments.length && !s.teams.length && !s.locations.length && !s.managerIds.length && !s.emails.trim()) {
+  if (!s.departments.length && !s.teams.length && !s.locations.length && !s.managerIds.length && !s.managerEmails.length && !s.emails.trim()) {
     throw new AppError('VALIDATION_FAILED', 'Choose people by department, team, location or manager, or paste a list of emails.', { errors: [{ field: 'selection', message: 'Nothing chosen' }] });
   }
   const lines = listLines(s.emails);
+  if (s.managerEmails.length) {
+    const managers = await selectByEmail(db, orgId, [...new Set(s.managerEmails)]);
+    const missing = s.managerEmails.filter((e) => !managers.some((m) => m.email === e));
+    if (missing.length) throw new AppError('VALIDATION_FAILED', `Nobody in your organization has the email ${missing.join(', ')}.`, { errors: missing.map((e) => ({ field: 'selection.managerEmails', message: `${e}: unknown email` })) });
+    s = { ...s, managerIds: [...new Set([...s.managerIds, ...managers.map((m) => m.id)])] };
+  }
   const byEmail = new Map((await selectByEmail(db, orgId, [...new Set(lines.flatMap((l) => (l.email ? [l.email] : [])))])).map((p) => [p.email, p]));
   const matched = await selectByFilters(db, orgId, s);
   const reached = new Set([...[...byEmail.values()].map((p) => p.id), ...matched.map((p) => p.id)]);

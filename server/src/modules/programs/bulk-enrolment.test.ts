@@ -101,10 +101,12 @@ describe('bulk enrolment', () => {
         fc.subarray(['Alpha', 'Beta']),
         fc.subarray(['Lisbon', 'Berlin']),
         fc.boolean(),
-        async (departments, teams, locations, byBoss) => {
+        fc.boolean(),
+        async (departments, teams, locations, byBoss, byEmail) => {
           fc.pre(departments.length + teams.length + locations.length > 0 || byBoss);
-          const managerIds = byBoss ? [boss.id] : [];
-          const res = await fac.post(`/api/programs/${id}/enrollments/bulk/preview`, { selection: { departments, teams, locations, managerIds } });
+          // The manager named by id or by email (any case) chooses the same people.
+          const manager = byBoss ? (byEmail ? { managerEmails: [boss.email.toUpperCase()] } : { managerIds: [boss.id] }) : {};
+          const res = await fac.post(`/api/programs/${id}/enrollments/bulk/preview`, { selection: { departments, teams, locations, ...manager } });
           expect(res.statusCode, res.body).toBe(200);
           const reports = new Set([active[0].id, active[1].id, active[2].id]);
           const expected = active.filter((p) => departments.includes(p.department ?? '') || teams.includes(p.team ?? '') || locations.includes(p.location ?? '') || (byBoss && reports.has(p.id)));
@@ -147,6 +149,9 @@ describe('bulk enrolment', () => {
     expect((await member.post(`/api/programs/${id}/enrollments/bulk/preview`, body)).statusCode).toBe(403);
     expect((await member.post(`/api/programs/${id}/enrollments/bulk`, body)).statusCode).toBe(403);
     expect((await outsider.post(`/api/programs/${id}/enrollments/bulk`, body)).statusCode).toBe(404);
+    const unknownManager = await fac.post(`/api/programs/${id}/enrollments/bulk/preview`, { selection: { managerEmails: ['nobody@nowhere.example', foreign.email] } });
+    expect(unknownManager.statusCode).toBe(400);
+    expect(unknownManager.json().errors).toHaveLength(2);
     const empty = await fac.post(`/api/programs/${id}/enrollments/bulk/preview`, { selection: { emails: '  \n ' } });
     expect(empty.statusCode).toBe(400);
     expect(empty.json().code).toBe('VALIDATION_FAILED');

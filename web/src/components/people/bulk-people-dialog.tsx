@@ -46,11 +46,12 @@ export function BulkPeopleDialog({ open, onClose, title, path, applyLabel, extra
   const [departments, setDepartments] = useState('');
   const [teams, setTeams] = useState('');
   const [locations, setLocations] = useState('');
+  const [managers, setManagers] = useState('');
   const [emails, setEmails] = useState('');
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const body = { selection: { departments: split(departments), teams: split(teams), locations: split(locations), emails }, ...extraBody };
+  const body = { selection: { departments: split(departments), teams: split(teams), locations: split(locations), managerEmails: split(managers), emails }, ...extraBody };
   const changed = <T,>(set: (v: T) => void) => (v: T) => {
     set(v);
     setReport(null);
@@ -100,6 +101,9 @@ export function BulkPeopleDialog({ open, onClose, title, path, applyLabel, extra
         <Field label="Teams" optional>{(c) => <Input {...c} value={teams} onChange={(e) => changed(setTeams)(e.target.value)} />}</Field>
         <Field label="Locations" optional>{(c) => <Input {...c} value={locations} onChange={(e) => changed(setLocations)(e.target.value)} placeholder="Lisbon" />}</Field>
       </div>
+      <Field label="Reports of these managers" optional hint="Managers' emails; their direct and indirect reports are chosen.">
+        {(c) => <Input {...c} value={managers} onChange={(e) => changed(setManagers)(e.target.value)} placeholder="maya.patel@example.com" />}
+      </Field>
       <Field label="Emails" optional hint="One per line, or paste a CSV: the first cell with an @ is used.">
         {(c) => <Textarea {...c} rows={5} value={emails} onChange={(e) => changed(setEmails)(e.target.value)} placeholder={'ana@example.com\nben@example.com'} />}
       </Field>

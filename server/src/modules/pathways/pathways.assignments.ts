@@ -9,7 +9,7 @@ import { audit } from '../../kernel/audit.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
 import type { DbOrTx } from '../../kernel/db/database.ts';
 import { AppError } from '../../kernel/errors.ts';
-import { resolveSelection } from '../people/index.ts';
+import { refuseProblemLines, resolveSelection } from '../people/index.ts';
 import * as repo from './pathways.assignments.repo.ts';
 import * as policy from './pathways.policy.ts';
 import { loadPathway } from './pathways.service.ts';
@@ -48,12 +48,7 @@ export async function assignPathway(deps: AppDeps, actor: Actor, id: string, req
   return deps.events.transaction(deps.db, async (tx, emit) => {
     const row = await loadForAssigner(tx, actor, id);
     const result = await resolve(tx, actor, id, req, false);
-    const problems = result.lines.filter((l) => l.outcome !== 'assigned' && l.outcome !== 'reassigned');
-    if (problems.length) {
-      throw new AppError('VALIDATION_FAILED', `${problems.length} line(s) of this list need fixing; nothing was assigned.`, {
-        errors: problems.map((l) => ({ field: l.line === null ? 'selection' : `emails.line${l.line}`, message: `${l.input}: ${l.outcome.replace('_', ' ')}` })),
-      });
-    }
+    refuseProblemLines(result.lines, 'nothing was assigned.');
     const ids = result.lines.map((l) => l.personId as string);
     const enrolled = await repo.upsertAssignments(tx, actor.orgId, row.id, actor.personId, req.dueOn, ids);
     for (const personId of enrolled) emit({ type: 'pathways.enrolled', orgId: actor.orgId, payload: { pathwayId: row.id, personId, communityId: row.communityId } });

@@ -13,7 +13,7 @@ export { getPerson, findPeople } from './people.service.ts';
 export { confirmEmailChange, disputeEmailChange, lookupEmailChange } from './people.email-change.ts';
 export { selectPersonByEmail as findPersonByEmail, updatePersonRow as setPersonColumns, insertPeople, replaceSkills } from './people.repo.ts';
 export type { PersonRow } from './people.repo.ts';
-export { resolveSelection, type ChosenLine } from './people.selection.ts';
+export { refuseProblemLines, resolveSelection, type ChosenLine } from './people.selection.ts';
 
 /** Registers the people routes. */
 export async function register(app: FastifyInstance, deps: AppDeps) {

@@ -2,7 +2,7 @@
 // reports (direct and indirect) and a pasted or CSV list of emails resolve to one ordered list of lines, each naming a
 // person or saying why not (unknown email, duplicate of an earlier line, deactivated). Callers add their own outcomes.
 import { sql, type SQL } from 'drizzle-orm';
-import { BULK_LIMITS, type BulkSelection } from '../../../../contracts/index.ts';
+import { BULK_LIMITS, BULK_PROBLEMS, type BulkSelection } from '../../../../contracts/index.ts';
 import type { DbOrTx } from '../../kernel/db/database.ts';
 import { selectRows } from '../../kernel/db/rows.ts';
 import { AppError } from '../../kernel/errors.ts';
@@ -93,4 +93,13 @@ export async function resolveSelection(db: DbOrTx, orgId: string, s: BulkSelecti
   }
   for (const p of matched) if (!seen.has(p.id)) out.push({ line: null, input: p.email, person: p, problem: null });
   return out;
+}
+
+/** 400 with one error per problem line (`emails.line<N>`, or `selection` for a filter match) when any line is a problem. */
+export function refuseProblemLines(lines: { line: number | null; input: string; outcome: string }[], nothingDone: string) {
+  const problems = lines.filter((l) => (BULK_PROBLEMS as readonly string[]).includes(l.outcome));
+  if (!problems.length) return;
+  throw new AppError('VALIDATION_FAILED', `${problems.length} line(s) of this list need fixing; ${nothingDone}`, {
+    errors: problems.map((l) => ({ field: l.line === null ? 'selection' : `emails.line${l.line}`, message: `${l.input}: ${l.outcome.replace('_', ' ')}` })),
+  });
 }

@@ -1,7 +1,8 @@
 // programs: owns learning programs (goals, schedule, facilitators), enrolment with capacity and waitlist, members'
 // progress (sessions done, hideable), and the facilitator's plans — cohorts (each with its own space and program panel),
 // breakout rotations and learning partners formed by engine/grouping, previewed against random; people enrolled after
-// publishing are placed in them (programs.late.ts). Emits: programs.created, .status_changed, .enrolled, .left,
+// publishing are placed in them (programs.late.ts); bulk enrolment with a dry-run preview (programs.bulk.ts).
+// Emits: programs.created, .status_changed, .enrolled, .left,
 // .promoted, .plan_formed, .plan_published, .cohort_joined, .cohort_left, .partnered, .session_done. Consumes: none.
 // Public surface: register(app, deps), publishedPartners(db, programId) (live sessions pair people with them).
 import type { FastifyInstance } from 'fastify';

@@ -2,14 +2,13 @@
 // reports, a pasted or CSV list of emails) resolves to a line-by-line report. Preview and apply share one resolver, so
 // the preview is what apply does; apply refuses the whole list (400, per-line errors) when any line is a problem, and
 // otherwise enrols everyone in one transaction under the program's row lock, with one audit entry carrying the counts.
-import { BULK_PROBLEMS, type BulkEnrollResult, type BulkLine, type BulkOutcome, type BulkSelection } from '../../../../contracts/index.ts';
+import { type BulkEnrollResult, type BulkLine, type BulkOutcome, type BulkSelection } from '../../../../contracts/index.ts';
 import type { Actor } from '../../kernel/auth/sessions.ts';
 import { audit } from '../../kernel/audit.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
 import type { DbOrTx } from '../../kernel/db/database.ts';
-import { AppError } from '../../kernel/errors.ts';
 import { loadForFacilitator, programChanged } from './programs.access.ts';
-import { resolveSelection } from '../people/index.ts';
+import { refuseProblemLines, resolveSelection } from '../people/index.ts';
 import * as bulkRepo from './programs.bulk.repo.ts';
 import { placeAll } from './programs.enrollment.ts';
 import * as repo from './programs.repo.ts';
@@ -44,12 +43,7 @@ export async function applyBulkEnrollment(deps: AppDeps, actor: Actor, id: strin
     await repo.lockProgram(tx, actor.orgId, id);
     const { row } = await loadForFacilitator(tx, actor, id);
       const lines = await resolve(tx, row, s);
-    const problems = lines.filter((l) => BULK_PROBLEMS.includes(l.outcome));
-    if (problems.length) {
-      throw new AppError('VALIDATION_FAILED', `${problems.length} line(s) of this list need fixing; nobody was enrolled.`, {
-        errors: problems.map((l) => ({ field: l.line === null ? 'selection' : `emails.line${l.line}`, message: `${l.input}: ${l.outcome.replace('_', ' ')}` })),
-      });
-    }
+    refuseProblemLines(lines, 'nobody was enrolled.');
     const added = lines.filter((l) => l.outcome === 'enrolled' || l.outcome === 'waitlisted').map((l) => ({ personId: l.personId as string, status: l.outcome }));
     await bulkRepo.insertEnrollments(tx, row.orgId, row.id, added);
     await repo.refreshEnrolledCount(tx, row.id);

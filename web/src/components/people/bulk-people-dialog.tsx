@@ -1,4 +1,5 @@
 import { type ReactNode, useState } from 'react';
+import { BULK_PROBLEMS } from '../../../../contracts/index.ts';
 import { Alert } from '../ui/alert.tsx';
 import { Button } from '../ui/button.tsx';
 import { Dialog } from '../ui/dialog.tsx';
@@ -13,7 +14,7 @@ import { plural } from '../../lib/plural.ts';
 type Line = { line: number | null; input: string; name: string | null; outcome: string };
 type Report = { lines: Line[]; counts: Record<string, number> };
 
-const PROBLEMS = new Set(['unknown_email', 'duplicate', 'deactivated']);
+const PROBLEMS = new Set<string>(BULK_PROBLEMS);
 const LABELS: Record<string, string> = {
   enrolled: 'Will be enrolled',
   waitlisted: 'Waitlist (program full)',

@@ -28,6 +28,8 @@ export const programs = pgTable(
     capacity: integer('capacity'),
     startsOn: date('starts_on'),
     endsOn: date('ends_on'),
+    /** Weeks after the last day when each enrolled learner meets their manager (a check-in); null = no check-ins. */
+    checkinWeeks: integer('checkin_weeks'),
     /** Defaults for forming cohorts, rotations and partners. */
     cohortSize: integer('cohort_size').notNull().default(20),
     groupSize: integer('group_size').notNull().default(4),
@@ -149,4 +151,38 @@ export const cohortMembers = pgTable(
     orgId: orgIdColumn(),
   },
   (t) => [primaryKey({ columns: [t.cohortId, t.personId] }), uniqueIndex('cohort_members_person_idx').on(t.programId, t.personId)],
+);
+
+/**
+ * Manager check-ins after a program: one per enrolled learner with a manager, written by the reminder run when it
+ * falls due (ends_on + checkin_weeks). Each reminder column is set by the conditional update that claims it, so
+ * every reminder goes out once across nodes and restarts. The manager records the outcome.
+ */
+export const programCheckins = pgTable(
+  'program_checkins',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    orgId: orgIdColumn(),
+    programId: programRef(),
+    learnerId: personRef('learner_id'),
+    /** The learner's manager when the check-in fell due (only they record the outcome). */
+    managerId: personRef('manager_id'),
+    dueOn: date('due_on').notNull(),
+    /** When the learner and manager were reminded (the row's creation claims it). */
+    remindedAt: timestamp('reminded_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Second reminder to the manager, 7 days overdue. */
+    nudgedAt: timestamp('nudged_at', { withTimezone: true }),
+    /** Escalated to the program's facilitators, 14 days overdue. */
+    escalatedAt: timestamp('escalated_at', { withTimezone: true }),
+    /** The outcome: the day they met, a note and the next step (null until recorded). */
+    heldOn: date('held_on'),
+    note: text('note'),
+    nextStep: text('next_step'),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('program_checkins_program_learner_uq').on(t.programId, t.learnerId),
+    index('program_checkins_manager_idx').on(t.managerId, t.dueOn),
+    index('program_checkins_learner_idx').on(t.learnerId, t.dueOn),
+  ],
 );

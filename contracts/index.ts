@@ -13,6 +13,7 @@ export * from './feeds.ts';
 export * from './programs.ts';
 export * from './programs-bulk.ts';
 export * from './pathway-assignments.ts';
+export * from './checkins.ts';
 export * from './mentoring.ts';
 export * from './live-sessions.ts';
 export * from './live-sessions-run.ts';

@@ -19,7 +19,7 @@ export const NOTIFICATION_LIMITS = {
  * invited (you were invited to a community), review (your resource was reviewed), mentoring (a match, request,
  * meeting, closing or expert question in mentoring), event_reminder (an event you are going to starts soon), program (placed in a cohort or given a learning partner after a program's plans were published), assignment (a pathway assigned to you is due soon).
  */
-export const NotificationKind = z.enum(['mention', 'reply', 'answer', 'accepted', 'join_request', 'invited', 'review', 'mentoring', 'event_reminder', 'program', 'survey', 'assignment']);
+export const NotificationKind = z.enum(['mention', 'reply', 'answer', 'accepted', 'join_request', 'invited', 'review', 'mentoring', 'event_reminder', 'program', 'survey', 'assignment', 'checkin']);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 
 /** One in-app notification. */

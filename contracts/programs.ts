@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Cursor, DateOnly, Id, LIMITS, page, text } from './common.ts';
+import { CheckinWeeks } from './checkins.ts';
 import { PersonRef } from './people.ts';
 
 /** Limits of programs, shared by server validation and web forms. */
@@ -90,6 +91,8 @@ export const Program = ProgramSummary.extend({
   settings: GroupingSettings,
   /** Waitlisted people. */
   waitlistCount: z.number().int(),
+  /** Manager check-ins this many weeks after the last day, or null. */
+  checkinWeeks: CheckinWeeks,
   /** Where the viewer was placed (empty until plans are published). */
   myPlacement: MyPlacement,
   /** What the viewer may do. */
@@ -113,6 +116,8 @@ export const CreateProgramRequest = z
     /** First and last day. */
     startsOn: DateOnly.nullable().default(null),
     endsOn: DateOnly.nullable().default(null),
+    /** Manager check-ins this many weeks after the last day; null for none. */
+    checkinWeeks: CheckinWeeks.default(null),
     /** Schedule. */
     sessions: z.array(ProgramSession).max(PROGRAM_LIMITS.sessions).default([]),
     /** Facilitators besides the creator. */
@@ -134,6 +139,7 @@ export const UpdateProgramRequest = z
     capacity: z.number().int().min(1).max(100_000).nullable(),
     startsOn: DateOnly.nullable(),
     endsOn: DateOnly.nullable(),
+    checkinWeeks: CheckinWeeks,
     sessions: z.array(ProgramSession).max(PROGRAM_LIMITS.sessions),
     settings: GroupingSettings.partial(),
   })

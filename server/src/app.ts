@@ -41,6 +41,7 @@ import * as search from './modules/search/index.ts';
 import * as people from './modules/people/index.ts';
 import * as presence from './modules/presence/index.ts';
 import * as surveys from './modules/surveys/index.ts';
+import * as checkins from './modules/checkins/index.ts';
 import * as system from './modules/system/index.ts';
 
 
@@ -124,6 +125,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}) {
   await audit.register(typed, deps);
   await network.register(typed, deps);
   await surveys.register(typed, deps);
+  await checkins.register(typed, deps);
   await skillGaps.register(typed, deps);
   await impact.register(typed, deps);
   await analytics.register(typed, deps);

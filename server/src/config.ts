@@ -59,6 +59,8 @@ const ConfigSchema = z.object({
   ASSIGNMENT_REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(300),
   /** Seconds between survey runs on this node (reminders at opening and ~24 h before the close; feedback for ended events); 0 turns the timer off (tests). */
   SURVEY_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
+  /** Seconds between program check-in runs on this node (due, overdue, escalated); 0 turns the timer off (tests). */
+  CHECKIN_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(300),
   /** Hours an expert question waits for an answer before it falls back to the next experts / a community post. */
   EXPERT_ANSWER_WINDOW_HOURS: z.coerce.number().min(0).default(48),
   /** Seconds between expert-question fallback runs on this node; 0 turns the timer off (tests call the run directly). */

@@ -1,7 +1,7 @@
 // notifications: owns in-app notifications, notification preferences, notification mail (at once and the daily
 // digest) and one-click unsubscribe. Emits: realtime `changed` (what: notifications) on person channels.
 // Consumes: discussions.mentioned, .reply_posted, .answer_accepted; communities.join_requested, .member_invited;
-// resources.reviewed; messages.sent (mail only); mentoring.* (recipients and sentence in the payload); events.reminder_due; surveys.reminder_due; pathways.assignment_due. Nobody calls it directly.
+// resources.reviewed; messages.sent (mail only); mentoring.* (recipients and sentence in the payload); events.reminder_due; surveys.reminder_due; pathways.assignment_due; checkins.*. Nobody calls it directly.
 // Public surface: register(app, deps), runDigest (the digest run, for tests and operators).
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../kernel/deps.ts';

@@ -165,6 +165,15 @@ export function consumeEvents(deps: AppDeps) {
     });
   }
 
+  // Check-ins after a program carry their recipients and a ready sentence (names and program title; never the note).
+  for (const type of ['checkins.due', 'checkins.overdue', 'checkins.escalated', 'checkins.outcome_recorded']) {
+    deps.events.on(type, 'notifications', async (e) => {
+      const p = e.payload as P & { recipientIds?: string[]; subject?: Record<string, string> };
+      if (!p.recipientIds?.length || !p.title) return;
+      await notify(deps, { eventId: e.id, orgId: e.orgId as string, recipientIds: p.recipientIds, kind: 'checkin', actorId: p.actorId ?? null, subject: p.subject ?? {}, title: p.title, url: p.url });
+    });
+  }
+
   deps.events.on('events.reminder_due', 'notifications', async (e) => {
     const p = e.payload as P & { personIds: string[] };
     await notify(deps, {

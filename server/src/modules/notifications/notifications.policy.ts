@@ -13,6 +13,8 @@ export function wantsEmailNow(prefs: PrefsRow, kind: NotificationKind): boolean 
   // mail at all (the digest on), never to those who turned mail off or muted surveys.
   // Assignment reminders (one per assignment, days before its due date) likewise.
   if (kind === 'survey' || kind === 'assignment') return prefs.digest !== 'off';
+  // Check-in reminders are few too (when due, a week overdue) and ask two people to meet: mailed at once likewise.
+  if (kind === 'checkin') return prefs.digest !== 'off';
   return false;
 }
 

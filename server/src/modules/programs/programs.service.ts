@@ -102,6 +102,7 @@ export async function getProgram(db: DbOrTx, actor: Actor, id: string): Promise<
     sessions: sessions.map((s) => ({ id: s.id, title: s.title, startsAt: toIso(s.startsAt), durationMinutes: s.durationMinutes })),
     settings: { cohortSize: row.cohortSize, groupSize: row.groupSize, rounds: row.rounds, minSharedHours: row.minSharedHours },
     waitlistCount: await repo.countWaitlisted(db, row.id),
+    checkinWeeks: row.checkinWeeks,
     myPlacement: await placementOf(db, actor, row.id),
     abilities: { canEdit: canFacilitate, canEnroll: policy.canSelfEnroll(actor, row), canFacilitate },
   };
@@ -127,6 +128,7 @@ export async function createProgram(deps: AppDeps, actor: Actor, raw: CreateProg
       capacity: input.capacity,
       startsOn: input.startsOn,
       endsOn: input.endsOn,
+      checkinWeeks: input.checkinWeeks,
       ...input.settings,
       createdBy: actor.personId,
     });

@@ -18,6 +18,7 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   event_reminder: 'Event reminder',
   program: 'Program',
   survey: 'Survey',
+  checkin: 'Check-in',
 };
 
 /** One notification: who, what (server-built plain text), when; unread ones are marked and become read when opened. */

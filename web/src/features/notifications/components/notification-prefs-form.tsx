@@ -18,6 +18,7 @@ const IN_APP: Record<NotificationKind, string> = {
   event_reminder: 'An event I am going to starts soon',
   program: 'Programs: my cohort or learning partner after I join late',
   survey: 'A survey for me opens or is about to close (also mailed unless mail is off)',
+  checkin: 'A check-in with my manager or a report after a program is due or overdue (also mailed unless mail is off)',
 };
 
 /** The preferences panel: which mails, the daily digest, and which kinds show in Hearth at all. */

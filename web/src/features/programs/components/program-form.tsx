@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { Link } from 'wouter';
-import { type CreateProgramRequest, PROGRAM_LIMITS, type Program } from '../../../../../contracts/index.ts';
+import { CHECKIN_LIMITS, type CreateProgramRequest, PROGRAM_LIMITS, type Program } from '../../../../../contracts/index.ts';
 import { MarkdownEditor } from '../../../components/editor/markdown-editor.tsx';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
@@ -42,19 +42,21 @@ export function ProgramForm({ initial, saving, error, onSave, cancelHref, submit
   const [capacity, setCapacity] = useState(initial?.capacity ? String(initial.capacity) : '');
   const [startsOn, setStartsOn] = useState(initial?.startsOn ?? '');
   const [endsOn, setEndsOn] = useState(initial?.endsOn ?? '');
+  const [checkinWeeks, setCheckinWeeks] = useState(initial?.checkinWeeks ? String(initial.checkinWeeks) : '');
   const [sessions, setSessions] = useState<DraftSession[]>(() => (initial?.sessions ?? []).map((s) => ({ key: s.id, id: s.id, title: s.title, local: toLocalInput(s.startsAt), durationMinutes: s.durationMinutes })));
   const s0 = initial?.settings ?? DEFAULTS;
   const [settings, setSettings] = useState({ cohortSize: String(s0.cohortSize), groupSize: String(s0.groupSize), rounds: String(s0.rounds), minSharedHours: String(s0.minSharedHours) });
   const [touched, setTouched] = useState(false);
   const apiError = error instanceof ApiError ? error : null;
   const fe = apiError?.fieldErrors ?? {};
-  const known = /^(title|description|goals|enrollment|capacity|startsOn|endsOn|sessions|settings)/;
+  const known = /^(title|description|goals|enrollment|capacity|startsOn|endsOn|checkinWeeks|sessions|settings)/;
   const otherError = apiError && !Object.keys(fe).some((f) => known.test(f));
 
   const local = {
     title: touched && !title.trim() ? 'Give the program a title.' : undefined,
     endsOn: touched && startsOn && endsOn && endsOn < startsOn ? 'The last day comes after the first.' : undefined,
     capacity: touched && capacity && !(Number(capacity) >= 1) ? 'Enter a number of seats, or leave it empty for unlimited.' : undefined,
+    checkinWeeks: touched && checkinWeeks && !(Number.isInteger(Number(checkinWeeks)) && Number(checkinWeeks) >= 1 && Number(checkinWeeks) <= CHECKIN_LIMITS.weeks) ? `Enter 1 to ${CHECKIN_LIMITS.weeks} weeks, or leave it empty for no check-ins.` : undefined,
   };
   const sessionError = (i: number, s: DraftSession, field: 'title' | 'startsAt' | 'durationMinutes') => {
     if (touched && field === 'title' && !s.title.trim()) return 'Give the session a title.';
@@ -66,7 +68,7 @@ export function ProgramForm({ initial, saving, error, onSave, cancelHref, submit
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setTouched(true);
-    const bad = !title.trim() || local.endsOn || (capacity && !(Number(capacity) >= 1)) || sessions.some((s) => !s.title.trim() || !s.local);
+    const bad = !title.trim() || local.endsOn || local.checkinWeeks || (capacity && !(Number(capacity) >= 1)) || sessions.some((s) => !s.title.trim() || !s.local);
     if (bad || saving) {
       requestAnimationFrame(() => document.querySelector<HTMLElement>('.program-form [aria-invalid="true"]')?.focus());
       return;
@@ -79,6 +81,7 @@ export function ProgramForm({ initial, saving, error, onSave, cancelHref, submit
       capacity: capacity ? Number(capacity) : null,
       startsOn: startsOn || null,
       endsOn: endsOn || null,
+      checkinWeeks: checkinWeeks ? Number(checkinWeeks) : null,
       sessions: sessions.map((s) => ({ ...(s.id ? { id: s.id } : {}), title: s.title.trim(), startsAt: new Date(s.local).toISOString(), durationMinutes: s.durationMinutes })),
       settings: {
         cohortSize: int(settings.cohortSize, DEFAULTS.cohortSize),
@@ -120,6 +123,9 @@ export function ProgramForm({ initial, saving, error, onSave, cancelHref, submit
           </Field>
           <Field label="Last day" optional error={local.endsOn ?? fe.endsOn}>
             {(p) => <Input {...p} type="date" value={endsOn} min={startsOn || undefined} onChange={(e) => setEndsOn(e.target.value)} />}
+          </Field>
+          <Field label="Manager check-in (weeks after the last day)" optional error={local.checkinWeeks ?? fe.checkinWeeks} hint="Each learner and their manager are reminded to meet then. Leave empty for none.">
+            {(p) => <Input {...p} type="number" inputMode="numeric" min={1} max={CHECKIN_LIMITS.weeks} value={checkinWeeks} onChange={(e) => setCheckinWeeks(e.target.value)} />}
           </Field>
         </div>
 

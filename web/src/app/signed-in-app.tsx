@@ -56,6 +56,8 @@ const LibraryPage = lazyPage(() => import('../features/resources/routes/library-
 const ResourcePage = lazyPage(() => import('../features/resources/routes/resource-page.tsx').then((m) => m.ResourcePage));
 const DirectoryPage = lazyPage(() => import('../features/people/routes/directory-page.tsx').then((m) => m.DirectoryPage));
 const ProfilePage = lazyPage(() => import('../features/people/routes/profile-page.tsx').then((m) => m.ProfilePage));
+const CheckinsPage = lazyPage(() => import('../features/checkins/routes/checkins-page.tsx').then((m) => m.CheckinsPage));
+const ProgramCheckinsPage = lazyPage(() => import('../features/checkins/routes/program-checkins-page.tsx').then((m) => m.ProgramCheckinsPage));
 const SurveysPage = lazyPage(() => import('../features/surveys/routes/surveys-page.tsx').then((m) => m.SurveysPage));
 const NewSurveyPage = lazyPage(() => import('../features/surveys/routes/new-survey-page.tsx').then((m) => m.NewSurveyPage));
 const SurveyPage = lazyPage(() => import('../features/surveys/routes/survey-page.tsx').then((m) => m.SurveyPage));
@@ -94,6 +96,8 @@ export function SignedInApp() {
           <Route path="/programs" component={ProgramsPage} />
           <Route path="/programs/new" component={NewProgramPage} />
           <Route path="/programs/:id/edit">{(params) => <EditProgramPage key={params.id} id={params.id} />}</Route>
+          <Route path="/programs/:id/checkins">{(params) => <ProgramCheckinsPage key={params.id} id={params.id} />}</Route>
+          <Route path="/checkins" component={CheckinsPage} />
           <Route path="/programs/:id/impact">{(params) => <ProgramImpactPage key={params.id} id={params.id} />}</Route>
           <Route path="/programs/:id/plan">{(params) => <ProgramPlanPage key={params.id} id={params.id} />}</Route>
           <Route path="/programs/:id">{(params) => <ProgramPage key={params.id} id={params.id} />}</Route>

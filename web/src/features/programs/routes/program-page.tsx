@@ -222,6 +222,11 @@ export function ProgramPage({ id }: { id: string }) {
                 <Icon name="globe" size={16} /> Impact
               </Link>
             )}
+            {p.checkinWeeks !== null && p.status !== 'draft' && (
+              <Link href={`/programs/${p.id}/checkins`} className="btn btn-secondary btn-sm">
+                <Icon name="calendarCheck" size={16} /> Check-ins
+              </Link>
+            )}
           </div>
         ) : null}
         {p.status !== 'draft' ? (

@@ -5,6 +5,7 @@
 // reminded Maya again and told the facilitator, who sees it on the program's check-ins page.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callApiStatus as callApi } from './support/call-api.ts';
 import { eventually } from './support/expect-eventually.ts';
 import { type Browser, launchBrowser } from './support/launch-browser.ts';
 import { screenshotter, withFailureShots } from './support/screenshots.ts';
@@ -12,19 +13,6 @@ import { signIn } from './support/sign-in.ts';
 import { type Hearth, startHearth } from './support/start-hearth.ts';
 
 const snap = screenshotter('checkins-');
-
-/** Calls the API from the signed-in page with its CSRF token, as the app does. */
-async function callApi<T = unknown>(page: Page, method: string, url: string, body?: unknown): Promise<{ status: number; body: T }> {
-  return page.evaluate(
-    async ({ method, url, body }) => {
-      const me = await (await fetch('/api/me')).json();
-      const res = await fetch(url, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: method === 'GET' ? undefined : JSON.stringify(body ?? {}) });
-      const text = await res.text();
-      return { status: res.status, body: text ? JSON.parse(text) : null };
-    },
-    { method, url, body },
-  ) as Promise<{ status: number; body: T }>;
-}
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const titles = async (page: Page) => (await callApi<{ items: { title: string }[] }>(page, 'GET', '/api/notifications')).body.items.map((n) => n.title);

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callApiStatus as callApi } from './support/call-api.ts';
 import { eventually } from './support/expect-eventually.ts';
 import { type Browser, downloadedText, launchBrowser } from './support/launch-browser.ts';
 import { screenshotter, withFailureShots } from './support/screenshots.ts';
@@ -8,19 +9,6 @@ import { signIn } from './support/sign-in.ts';
 import { type Hearth, startHearth } from './support/start-hearth.ts';
 
 const snap = screenshotter('events-');
-
-/** Calls the API from the signed-in page with its cookie and CSRF token, as the app does. */
-async function callApi<T>(page: Page, method: string, url: string, body?: unknown): Promise<{ status: number; body: T }> {
-  return page.evaluate(
-    async ({ method, url, body }) => {
-      const me = await (await fetch('/api/me')).json();
-      const res = await fetch(url, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: method === 'GET' ? undefined : JSON.stringify(body ?? {}) });
-      const text = await res.text();
-      return { status: res.status, body: text ? JSON.parse(text) : null };
-    },
-    { method, url, body },
-  ) as Promise<{ status: number; body: T }>;
-}
 
 /** The instant of `hour`:00 on `day` (YYYY-MM-DD) in an IANA zone, by that day's rules (summer time included). */
 function wallTimeIn(day: string, hour: number, timeZone: string): Date {

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Browser as PwBrowser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callApiStatus as callApiShared } from './support/call-api.ts';
 import { eventually } from './support/expect-eventually.ts';
 import { sharedBrowser } from './support/launch-browser.ts';
 import { screenshotter } from './support/screenshots.ts';
@@ -13,17 +14,7 @@ const FALLBACK = 'Audio/video unavailable — keep talking in the group chat';
 
 type State = { segment: { id: string; kind: string } | null; myGroup: { id: string; active: boolean; members: { id: string; name: string }[] } | null };
 
-async function raw(page: Page, method: string, url: string, body?: unknown): Promise<{ status: number; body: any }> {
-  return page.evaluate(
-    async ({ method, url, body }) => {
-      const me = await (await fetch('/api/me')).json();
-      const res = await fetch(url, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: method === 'GET' ? undefined : JSON.stringify(body ?? {}) });
-      const text = await res.text();
-      return { status: res.status, body: text ? JSON.parse(text) : null };
-    },
-    { method, url, body },
-  );
-}
+const raw = (page: Page, method: string, url: string, body?: unknown) => callApiShared<any>(page, method, url, body);
 async function callApi<T = any>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
   const r = await raw(page, method, url, body);
   if (r.status >= 400) throw new Error(`${method} ${url}: ${r.status} ${JSON.stringify(r.body)}`);

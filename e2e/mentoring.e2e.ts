@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callApiStatus as callApi } from './support/call-api.ts';
 import { eventually } from './support/expect-eventually.ts';
 import { type Browser, downloadedText, launchBrowser } from './support/launch-browser.ts';
 import { screenshotter, withFailureShots } from './support/screenshots.ts';
@@ -8,19 +8,6 @@ import { signIn } from './support/sign-in.ts';
 import { type Hearth, startHearth } from './support/start-hearth.ts';
 
 const snap = screenshotter('mentoring-');
-
-/** Calls the API from the signed-in page with its cookie and CSRF token, as the app does; answers status and body. */
-async function callApi<T = unknown>(page: Page, method: string, url: string, body?: unknown): Promise<{ status: number; body: T }> {
-  return page.evaluate(
-    async ({ method, url, body }) => {
-      const me = await (await fetch('/api/me')).json();
-      const res = await fetch(url, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: method === 'GET' ? undefined : JSON.stringify(body ?? {}) });
-      const text = await res.text();
-      return { status: res.status, body: text ? JSON.parse(text) : null };
-    },
-    { method, url, body },
-  ) as Promise<{ status: number; body: T }>;
-}
 
 /** The value of one iCalendar property (folded lines joined), with its parameters. */
 function icsProperty(ics: string, name: string): { params: string; value: string } | null {

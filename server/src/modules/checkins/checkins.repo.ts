@@ -3,17 +3,21 @@ import type { DbOrTx } from '../../kernel/db/database.ts';
 import { selectRow, selectRows } from '../../kernel/db/rows.ts';
 import { ESCALATE_DAYS, NUDGE_DAYS } from './checkins.policy.ts';
 
-/** A check-in with the names a response shows. */
-export interface CheckinRow {
+/** A claimed reminder: who it concerns and the names its sentence needs. */
+export interface ClaimedRow {
   id: string;
   orgId: string;
   programId: string;
   programTitle: string;
   learnerId: string;
   learnerName: string;
-  learnerTitle: string | null;
   managerId: string;
   managerName: string;
+}
+
+/** A check-in with the names, titles and outcome a response shows. */
+export interface CheckinRow extends ClaimedRow {
+  learnerTitle: string | null;
   managerTitle: string | null;
   dueOn: string;
   endsOn: string | null;
@@ -52,18 +56,6 @@ export async function isFacilitator(db: DbOrTx, programId: string, personId: str
 /** A program of the organization (id and title), or undefined. */
 export function selectProgram(db: DbOrTx, orgId: string, id: string) {
   return selectRow<{ id: string; title: string }>(db, sql`select id, title from programs where org_id = ${orgId} and id = ${id}`);
-}
-
-/** A claimed reminder: who it concerns and the names its sentence needs. */
-export interface ClaimedRow {
-  id: string;
-  orgId: string;
-  programId: string;
-  programTitle: string;
-  learnerId: string;
-  learnerName: string;
-  managerId: string;
-  managerName: string;
 }
 
 const claimedColumns = sql`c.id, c.org_id as "orgId", c.program_id as "programId", p.title as "programTitle",

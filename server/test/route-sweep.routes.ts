@@ -103,6 +103,7 @@ export const PARAM_KINDS: Record<string, string> = {
   'notes/{noteId}': 'mentoringNote',
   'expert-questions/{id}': 'expertQuestion',
   'surveys/{id}': 'survey',
+  'checkins/{id}': 'checkin',
   // DELETE /api/follows/{kind}/{target}: the target's kind is the value chosen for {kind} (its enum's first value).
   '{target}': 'follow-target',
   // The OpenAPI viewer's static files (public).

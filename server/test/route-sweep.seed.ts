@@ -3,6 +3,7 @@
 // and organization B, whose admin must never reach them.
 import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
+import { runCheckinReminders } from '../src/modules/checkins/index.ts';
 import type { TestApp } from './harness.ts';
 import { type Client, excerpt, type Json, type Route, type Schema } from './route-sweep.routes.ts';
 
@@ -150,6 +151,20 @@ export async function seed(
     await ok('survey open', aAdmin.post(`/api/surveys/${ids.survey}/open`));
     const qs = survey.questions as { id: string; type: string }[];
     await ok('survey answer', l1.post(`/api/surveys/${ids.survey}/responses`, { answers: qs.map((q) => (q.type === 'nps' ? { questionId: q.id, value: 9 } : { questionId: q.id, text: 'Sweep' })) }));
+  }
+
+  // A check-in: a program that ended three weeks ago with a one-week check-in; Max manages the learner enrolled.
+  await ok('manager', aAdmin.patch(`/api/people/${learners[1].id}`, { managerId: pm.id }));
+  const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+  const ended = await ok('check-in program', aAdmin.post('/api/programs', { title: 'Sweep check-in program', startsOn: day(-30), endsOn: day(-21), checkinWeeks: 1 }));
+  if (ended) {
+    await ok('check-in program open', aAdmin.patch(`/api/programs/${ended.id}`, { status: 'open' }));
+    await ok('check-in enrolment', aAdmin.post(`/api/programs/${ended.id}/enrollments`, { personIds: [learners[1].id] }));
+    await runCheckinReminders(t.deps);
+    const mine = await ok('check-ins', mentor.get('/api/checkins'));
+    const first = (mine?.asManager as { id: string }[] | undefined)?.[0];
+    if (first) ids.checkin = first.id;
+    else seedProblems.push(`checkin: none for the manager in ${JSON.stringify(mine).slice(0, 200)}`);
   }
 
   // Media: a one-pixel PNG uploaded as multipart.

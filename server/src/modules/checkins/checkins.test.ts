@@ -136,6 +136,21 @@ describe('checkins: reminders on a clock that advances weeks', () => {
     );
   }, 120_000);
 
+  it('respects preferences: a muted kind gets neither notification nor mail, mail off gets the notification only', async () => {
+    const endsOn = '2035-05-01';
+    const { program, manager, learners } = await programWithTeam(endsOn, 1, 1);
+    const muting = await (await t.signIn(manager.email)).send({ method: 'PUT', url: '/api/notifications/preferences', payload: { muted: ['checkin'] } });
+    expect(muting.statusCode, muting.body).toBe(200);
+    const noMail = await (await t.signIn(learners[0].email)).send({ method: 'PUT', url: '/api/notifications/preferences', payload: { digest: 'off' } });
+    expect(noMail.statusCode, noMail.body).toBe(200);
+    const before = mailer.sent.length;
+    await runCheckinReminders(t.deps, at(addDays(endsOn, 7)));
+    const list = await notified(program.title);
+    expect(list.filter((n) => n.personId === manager.id)).toEqual([]);
+    expect(list.filter((n) => n.personId === learners[0].id)).toHaveLength(1);
+    expect(mailer.sent.slice(before).filter((m) => m.subject.includes(program.title))).toEqual([]);
+  });
+
   it('leaves a program without the setting, and drafts, alone', async () => {
     const endsOn = '2036-06-01';
     const none = await programWithTeam(endsOn, null, 1);

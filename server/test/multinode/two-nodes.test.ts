@@ -19,8 +19,9 @@ beforeAll(async () => {
   await admin.end();
   const DATABASE_URL = withDatabase(adminUrl, dbName);
   // Node A seeds the demo organization; node B shares the same database.
-  nodeA = await startServer({ DATABASE_URL, HEARTH_DEMO: 'on', NODE_ID: 'node-a' });
-  nodeB = await startServer({ DATABASE_URL, HEARTH_DEMO: 'off', NODE_ID: 'node-b' });
+  // Both nodes run the check-in timer every second: they race for the same reminders.
+  nodeA = await startServer({ DATABASE_URL, HEARTH_DEMO: 'on', NODE_ID: 'node-a', CHECKIN_INTERVAL_SECONDS: '1' });
+  nodeB = await startServer({ DATABASE_URL, HEARTH_DEMO: 'off', NODE_ID: 'node-b', CHECKIN_INTERVAL_SECONDS: '1' });
 }, 90_000);
 
 afterAll(async () => {
@@ -124,5 +125,38 @@ describe('two stateless nodes on one PostgreSQL', () => {
     const left = await db.query(`select count(*)::int as n from event_deliveries d join domain_events e on e.id = d.event_id where e.payload->>'threadId' = any($1)`, [[...ids]]);
     await db.end();
     expect(left.rows[0].n).toBe(0);
+  }, 60_000);
+
+  it('both nodes run the check-in timer every second and each check-in reminder reaches each person once', async () => {
+    const admin = await httpSignIn(nodeA.url, 'admin@example.com', 'hearth-demo');
+    const maya = await httpSignIn(nodeB.url, 'maya.patel@example.com', 'hearth-demo');
+    const call = async (method: string, url: string, body?: unknown) => {
+      const res = await fetch(`${nodeA.url}${url}`, { method, headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
+      if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
+      return res.json() as Promise<Record<string, unknown>>;
+    };
+    const reports = ((await call('GET', `/api/people/${maya.personId}`)).reports as { id: string }[]).slice(0, 3);
+    expect(reports).toHaveLength(3);
+    const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+    // Ended two weeks ago with a one-week check-in: due a week ago, so each run may send the reminder and the nudge.
+    const title = `Two-node check-ins ${Date.now()}`;
+    const program = await call('POST', '/api/programs', { title, startsOn: day(-30), endsOn: day(-14), checkinWeeks: 1 });
+    await call('PATCH', `/api/programs/${program.id}`, { status: 'running' });
+    await call('POST', `/api/programs/${program.id}/enrollments`, { personIds: reports.map((r) => r.id) });
+    const mine = async () => {
+      const page = (await (await fetch(`${nodeB.url}/api/notifications?limit=50`, { headers: { cookie: maya.cookie } })).json()) as { items: { kind: string; title: string }[] };
+      return page.items.filter((n) => n.kind === 'checkin' && n.title.includes(title));
+    };
+    const deadline = Date.now() + 15_000;
+    let got = await mine();
+    while (got.length < reports.length * 2 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 200));
+      got = await mine();
+    }
+    await new Promise((r) => setTimeout(r, 3000)); // both timers run several more times
+    got = await mine();
+    // One "time to meet" and one "a week overdue" per report, whichever node claimed them.
+    expect(got.filter((n) => n.title.startsWith('Time to meet'))).toHaveLength(reports.length);
+    expect(got.filter((n) => n.title.includes('a week overdue'))).toHaveLength(reports.length);
   }, 60_000);
 });

@@ -25,8 +25,8 @@ export const Checkin = z.object({
   dueOn: z.string(),
   /** Where it stands. */
   state: CheckinState,
-  /** The outcome, once the manager recorded it. */
-  outcome: z.object({ heldOn: z.string(), note: z.string(), nextStep: z.string() }).nullable(),
+  /** The outcome, once the manager recorded it; its note and next step only for the learner and the manager (null for facilitators and admins). */
+  outcome: z.object({ heldOn: z.string(), note: z.string().nullable(), nextStep: z.string().nullable() }).nullable(),
   /** What the viewer may do. */
   abilities: z.object({ canRecord: z.boolean() }),
 });

@@ -20,7 +20,8 @@ function present(actor: Actor, r: repo.CheckinRow, today: string): Checkin {
     manager: { id: r.managerId, name: r.managerName, title: r.managerTitle },
     dueOn: r.dueOn,
     state: policy.stateOf(r, today),
-    outcome: r.heldOn ? { heldOn: r.heldOn, note: r.note ?? '', nextStep: r.nextStep ?? '' } : null,
+    // What was said stays between learner and manager: facilitators see that and when they met.
+    outcome: r.heldOn ? (policy.canSee(actor, r) ? { heldOn: r.heldOn, note: r.note ?? '', nextStep: r.nextStep ?? '' } : { heldOn: r.heldOn, note: null, nextStep: null }) : null,
     abilities: { canRecord: policy.canRecord(actor, r) },
   };
 }

@@ -206,6 +206,11 @@ describe('checkins: my check-ins and the outcome', () => {
     expect(recorded.statusCode, recorded.body).toBe(200);
     expect(recorded.json()).toMatchObject({ state: 'held', outcome: good });
     expect((await lee.get('/api/checkins')).json().asLearner[0]).toMatchObject({ state: 'held', outcome: good });
+    // Facilitators and admins learn that and when they met, never what was said.
+    for (const c of [fac, admin]) {
+      const listed = (await c.get(`/api/programs/${program.id}/checkins`)).json().items.find((x: { id: string }) => x.id === id);
+      expect(listed).toMatchObject({ state: 'held', outcome: { heldOn: good.heldOn, note: null, nextStep: null } });
+    }
     const audits = await rows<{ actorId: string }>(sql`select actor_id as "actorId" from audit_log where action = 'checkins.outcome_recorded' and target = ${`checkin:${id}`}`);
     expect(audits).toEqual([{ actorId: manager.id }]);
     const told = await notified(program.title);

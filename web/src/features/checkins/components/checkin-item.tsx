@@ -32,8 +32,12 @@ export function CheckinItem({ c, as }: { c: Checkin; as: 'learner' | 'manager' |
               <dd className="checkin-note">{c.outcome.note}</dd>
             </>
           ) : null}
-          <dt>Next step</dt>
-          <dd>{c.outcome.nextStep}</dd>
+          {c.outcome.nextStep ? (
+            <>
+              <dt>Next step</dt>
+              <dd>{c.outcome.nextStep}</dd>
+            </>
+          ) : null}
         </dl>
       ) : null}
       {!c.outcome && as === 'learner' ? <p className="small">{c.manager.name} will record how it went after you meet.</p> : null}

@@ -124,7 +124,7 @@ export function ProgramForm({ initial, saving, error, onSave, cancelHref, submit
           <Field label="Last day" optional error={local.endsOn ?? fe.endsOn}>
             {(p) => <Input {...p} type="date" value={endsOn} min={startsOn || undefined} onChange={(e) => setEndsOn(e.target.value)} />}
           </Field>
-          <Field label="Manager check-in (weeks after the last day)" optional error={local.checkinWeeks ?? fe.checkinWeeks} hint="Each learner and their manager are reminded to meet then. Leave empty for none.">
+          <Field label="Manager check-in (weeks after the program ends)" optional error={local.checkinWeeks ?? fe.checkinWeeks} hint="Each learner and their manager are reminded to meet then. Leave empty for none.">
             {(p) => <Input {...p} type="number" inputMode="numeric" min={1} max={CHECKIN_LIMITS.weeks} value={checkinWeeks} onChange={(e) => setCheckinWeeks(e.target.value)} />}
           </Field>
         </div>

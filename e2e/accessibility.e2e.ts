@@ -57,6 +57,8 @@ describe('accessibility: every main screen passes axe (WCAG 2.1 A and AA) on des
       '/programs',
       `/programs/${ids.program}`,
       `/programs/${ids.program}/plan`,
+      `/programs/${ids.program}/checkins`,
+      '/checkins',
       '/events',
       '/live',
       `/live/${ids.live}`,

@@ -68,6 +68,13 @@ describe('checkins: the reminder fires, the manager records the outcome, the ove
     await signIn(report.page, hearth.url, leeEmail);
     await eventually(() => titles(report.page), (t) => t.some((x) => x.startsWith('Time to meet Maya Patel about how you use “Feedback that lands”')), 'the report’s reminder', 20_000);
 
+    // Home tells Maya two check-ins are open, one overdue.
+    await m.goto(`${hearth.url}/`);
+    const home = m.locator('#checkins-due');
+    await home.getByText('2 check-ins are due').waitFor();
+    await home.getByText(/^1 overdue\./).waitFor();
+    await snap(m, 'home-card');
+
     // Step 4: Maya opens Check-ins from the notification and records the outcome.
     await m.goto(`${hearth.url}/notifications`);
     await m.getByRole('link', { name: new RegExp(`Time to meet ${lee.name}`) }).first().click();

@@ -3,6 +3,7 @@ import { Alert } from '../../../components/ui/alert.tsx';
 import { Avatar } from '../../../components/ui/avatar.tsx';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { useMe } from '../../auth/api/use-me.ts';
+import { CheckinsDueCard } from '../../checkins/components/checkins-due-card.tsx';
 import { FeedCard } from '../../feeds/components/feed-card.tsx';
 import { MyTeamCard } from '../components/my-team-card.tsx';
 import { OnlineNowCard } from '../components/online-now-card.tsx';
@@ -50,6 +51,7 @@ export function HomePage() {
         {/* Who is around and one's own team stay in view beside the feed on a wide screen; below it on a phone. */}
         <div className="stack">
           <SurveysAwaitingCard />
+          <CheckinsDueCard />
           <OnlineNowCard meId={person.id} />
           <MyTeamCard person={person} />
           <SuggestionsCard meId={person.id} />

@@ -66,7 +66,13 @@ describe('bulk tools: an L&D admin enrols people in bulk and assigns a pathway w
     await snap(a, 'assign-preview');
     await dialog.getByRole('button', { name: 'Assign', exact: true }).click();
     await a.getByLabel('Assignment completion').waitFor();
-    expect(await a.getByLabel('Assignment completion').textContent()).toMatch(/0 completed · 0 started · \d+ not started · 0 overdue/);
+    const counts = (await a.getByLabel('Assignment completion').textContent()) ?? '';
+    expect(counts).toMatch(/0 completed · 0 started · \d+ not started · 0 overdue/);
+    // The completion table names each assignee once, with their due date and where they are.
+    await a.getByText('Who and where they are').click();
+    const rows = a.getByRole('table', { name: /^Assignees/ }).locator('tbody tr');
+    expect(await rows.count()).toBe(Number(/Assigned to (\d+)/.exec(counts)?.[1]));
+    expect(new Set(await rows.locator('td:nth-child(3)').allTextContents())).toEqual(new Set(['Not started']));
     await snap(a, 'assign-done');
   }, 120_000);
 });

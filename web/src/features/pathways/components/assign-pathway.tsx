@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Link } from 'wouter';
 import type { Pathway, PathwayAssignments } from '../../../../../contracts/index.ts';
 import { BulkPeopleDialog } from '../../../components/people/bulk-people-dialog.tsx';
 import { Alert } from '../../../components/ui/alert.tsx';
@@ -10,6 +11,10 @@ import { Input } from '../../../components/ui/input.tsx';
 import { api } from '../../../lib/api-client.ts';
 import { plural } from '../../../lib/plural.ts';
 import { pathwayKeys } from '../api/pathway-keys.ts';
+
+type Status = PathwayAssignments['items'][number]['status'];
+const STATUS_ORDER: Record<Status, number> = { overdue: 0, assigned: 1, started: 2, completed: 3 };
+const STATUS_LABEL: Record<Status, string> = { overdue: 'Overdue', assigned: 'Not started', started: 'Started', completed: 'Completed' };
 
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
@@ -32,6 +37,40 @@ export function AssignPathway({ pathway }: { pathway: Pathway }) {
         <p className="muted small" aria-label="Assignment completion">
           Assigned to {plural(items.length, 'person', 'people')}: {c.completed} completed · {c.started} started · {c.assigned} not started · {c.overdue} overdue
         </p>
+      ) : null}
+      {items.length ? (
+        <details className="assign-completion">
+          <summary className="small">Who and where they are</summary>
+          <div className="table-wrap" role="region" aria-label="Assignees" tabIndex={0}>
+            <table className="table">
+              <caption className="visually-hidden">Assignees: due date, status and steps done, overdue first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Person</th>
+                  <th scope="col">Due</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Steps done</th>
+                </tr>
+              </thead>
+              <tbody>
+                {[...items]
+                  .sort((x, y) => STATUS_ORDER[x.status] - STATUS_ORDER[y.status] || x.dueOn.localeCompare(y.dueOn) || x.person.name.localeCompare(y.person.name))
+                  .map((it) => (
+                    <tr key={it.person.id}>
+                      <th scope="row">
+                        <Link href={`/people/${it.person.id}`}>{it.person.name}</Link>
+                      </th>
+                      <td>{it.dueOn}</td>
+                      <td>{STATUS_LABEL[it.status]}</td>
+                      <td className="num">
+                        {it.stepsDone} of {it.stepsTotal}
+                      </td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
       ) : null}
       {done ? <Alert tone="success">{done}</Alert> : null}
       <BulkPeopleDialog

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser as PwBrowser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { violationsNow as axeViolations } from './support/axe.ts';
 import { eventually } from './support/expect-eventually.ts';
 import { sharedBrowser } from './support/launch-browser.ts';
 import { screenshotter } from './support/screenshots.ts';
@@ -14,17 +13,6 @@ const t0 = Date.now();
 /** Progress on stderr (set E2E_VERBOSE=1), so a slow machine shows where the time goes. */
 const step = (what: string) => process.env.E2E_VERBOSE && process.stderr.write(`[live e2e ${((Date.now() - t0) / 1000).toFixed(0)} s] ${what}\n`);
 const shots = process.env.E2E_SCREENSHOTS;
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-/** axe's WCAG 2.1 A/AA violations on the page as it is now (the screens this journey adds are checked where they appear). */
-async function axeViolations(page: Page) {
-  await page.evaluate(AXE);
-  const found = await page.evaluate(async () => {
-    const w = window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } };
-    return (await w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })).violations;
-  });
-  return found.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 type Member = { id: string; name: string; department: string | null };
 type MyGroup = { id: string; kind: 'group' | 'pair'; members: Member[]; active: boolean };

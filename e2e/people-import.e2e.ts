@@ -1,38 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { violationsNow as axeViolations } from './support/axe.ts';
+import { callApi } from './support/call-api.ts';
 import { type Browser, launchBrowser } from './support/launch-browser.ts';
 import { signIn } from './support/sign-in.ts';
 import { screenshotter } from './support/screenshots.ts';
 import { type Hearth, startHearth } from './support/start-hearth.ts';
 
 const snap = screenshotter('people-import-');
-
-/** Calls the API from the signed-in page with its cookie and CSRF token, as the app does. */
-async function callApi<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ method, url, body }) => {
-      const me = await (await fetch('/api/me')).json();
-      const res = await fetch(url, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: method === 'GET' ? undefined : JSON.stringify(body ?? {}) });
-      if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
-      return res.json();
-    },
-    { method, url, body },
-  ) as Promise<T>;
-}
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe's WCAG 2.1 A and AA violations on the page as it is now (the accessibility journey only sees screens of the demo as seeded). */
-async function axeViolations(page: Page) {
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const w = window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } };
-    const r = await w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return r.violations.map((v) => ({ rule: v.id, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-  });
-}
 
 const HEADER = 'name,email,department,title,manager_email,location,time_zone';
 const GOOD = 'Ada Quill,ada.quill@example.com,Engineering,Staff Engineer,admin@example.com,London,Europe/London';

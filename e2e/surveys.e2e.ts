@@ -1,9 +1,9 @@
 // Surveys journey: an org admin drafts a pulse survey from its template and opens it; people find it on Home and
 // answer it with the keyboard-accessible radio groups; results stay withheld at 4 answers and appear (chart, table
 // view) from the 5th, also broken down by department.
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AXE, type Finding, scan } from './support/axe.ts';
+import { callApi } from './support/call-api.ts';
 import { type Browser, launchBrowser } from './support/launch-browser.ts';
 import { screenshotter, withFailureShots } from './support/screenshots.ts';
 import { DEMO_PASSWORD, signIn } from './support/sign-in.ts';
@@ -11,15 +11,6 @@ import { type Hearth, startHearth } from './support/start-hearth.ts';
 
 const shots = process.env.E2E_SCREENSHOTS;
 const snap = screenshotter('surveys-');
-
-/** Calls the API from the signed-in page with its CSRF token, as the app does. */
-async function callApi<T>(page: Page, url: string): Promise<T> {
-  return page.evaluate(async (u) => {
-    const res = await fetch(u);
-    if (!res.ok) throw new Error(`GET ${u}: ${res.status}`);
-    return res.json();
-  }, url) as Promise<T>;
-}
 
 describe('surveys: create, answer as five people, see results only from five', () => {
   let hearth: Hearth;
@@ -75,9 +66,9 @@ describe('surveys: create, answer as five people, see results only from five', (
     const a = alex.page;
     await signIn(a, hearth.url, 'admin@example.com');
     // Five colleagues of Alex from the directory (demo people share the demo password).
-    const list = await callApi<{ items: { id: string }[] }>(a, '/api/people?limit=20');
+    const list = await callApi<{ items: { id: string }[] }>(a, 'GET', '/api/people?limit=20');
     for (const p of list.items) {
-      const person = await callApi<{ email: string; status: string }>(a, `/api/people/${p.id}`);
+      const person = await callApi<{ email: string; status: string }>(a, 'GET', `/api/people/${p.id}`);
       if (person.email !== 'admin@example.com' && person.status === 'active') emails.push(person.email);
       if (emails.length === 5) break;
     }

@@ -23,11 +23,25 @@ export async function scan(page: Page, base: string, path: string): Promise<Find
     });
   // Every listed screen exists (a not-found page would pass and prove nothing).
   expect(await page.locator('h1').first().innerText(), path).not.toMatch(/not found|isn.t available|couldn.t load/i);
-  const violations = await page.evaluate(async (tags) => {
-    const w = window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } };
-    return (await w.axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations;
-  }, TAGS);
+  const violations = await violationsNow(page);
   const width = page.viewportSize()?.width ?? 0;
-  return violations.map((v) => ({ page: path, width, rule: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  return violations.map((v) => ({ page: path, width, ...v }));
 }
 
+
+/**
+ * axe's WCAG 2.1 A and AA violations on the page as it is now, within `selector` when given (a dialog, say). axe is
+ * added to the page first when the context did not add it (evaluate runs outside the page's CSP).
+ */
+export async function violationsNow(page: Page, selector?: string): Promise<{ rule: string; impact: string | null; targets: string[] }[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
+  return page.evaluate(
+    async ({ tags, selector }) => {
+      const w = window as unknown as { axe: { run: (ctx: Element | Document, opts: object) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } };
+      const context = selector ? (document.querySelector(selector) as Element) : document;
+      const { violations } = await w.axe.run(context, { runOnly: { type: 'tag', values: tags } });
+      return violations.map((v) => ({ rule: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+    },
+    { tags: TAGS, selector },
+  );
+}
